@@ -1,0 +1,192 @@
+// Reading numbers and dates written the French way in data cells.
+#include "data/data_number.h"
+
+#include <optional>
+
+namespace caqes {
+namespace {
+
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";        // U+00A0
+constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";  // U+202F
+constexpr std::string_view kMinusSign = "\xE2\x88\x92";          // U+2212
+constexpr std::string_view kEuroSign = "\xE2\x82\xAC";           // U+20AC
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Byte length of the space that starts `text` (' ', U+00A0 or U+202F), 0 if it starts with something else.
+std::size_t space_length(std::string_view text) {
+  if (starts_with(text, " ")) return 1;
+  if (starts_with(text, kNoBreakSpace)) return kNoBreakSpace.size();
+  if (starts_with(text, kNarrowNoBreakSpace)) return kNarrowNoBreakSpace.size();
+  return 0;
+}
+
+std::string_view without_surrounding_spaces(std::string_view text) {
+  for (;;) {
+    std::size_t length = starts_with(text, "\t") ? 1 : space_length(text);
+    if (length == 0) break;
+    text.remove_prefix(length);
+  }
+  for (;;) {
+    if (ends_with(text, " ") || ends_with(text, "\t")) {
+      text.remove_suffix(1);
+    } else if (ends_with(text, kNoBreakSpace)) {
+      text.remove_suffix(kNoBreakSpace.size());
+    } else if (ends_with(text, kNarrowNoBreakSpace)) {
+      text.remove_suffix(kNarrowNoBreakSpace.size());
+    } else {
+      return text;
+    }
+  }
+}
+
+std::size_t digits_at(std::string_view text, std::size_t position) {
+  std::size_t end = position;
+  while (end < text.size() && is_digit(text[end])) ++end;
+  return end - position;
+}
+
+// The cell as error messages show it, cut if long (at a character boundary).
+std::string shown(std::string_view text) {
+  constexpr std::size_t kLongest = 60;
+  if (text.size() <= kLongest) return "'" + std::string(text) + "'";
+  std::size_t cut = kLongest;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(text.substr(0, cut)) + "...'";
+}
+
+bool is_decimal_separator(std::string_view text, std::size_t position) {
+  return position < text.size() && (text[position] == ',' || text[position] == '.');
+}
+
+Decimal decimal_from_digits(const std::string& digits, std::size_t fraction_digits, bool negative) {
+  if (digits.size() <= 18) {
+    long long mantissa = 0;
+    for (char digit : digits) mantissa = mantissa * 10 + (digit - '0');
+    long long denominator = 1;
+    for (std::size_t i = 0; i < fraction_digits; ++i) denominator *= 10;
+    return Decimal::from_fraction(negative ? -mantissa : mantissa, denominator);
+  }
+  std::string plain = negative ? "-" : "";
+  std::size_t integer_digits = digits.size() - fraction_digits;
+  plain.append(digits, 0, integer_digits);
+  if (fraction_digits > 0) plain.append(".").append(digits, integer_digits, fraction_digits);
+  return *Decimal::parse_plain(plain);
+}
+
+std::optional<int> number_of_digits(std::string_view text, std::size_t min_length, std::size_t max_length) {
+  if (text.size() < min_length || text.size() > max_length || digits_at(text, 0) != text.size()) return std::nullopt;
+  int value = 0;
+  for (char digit : text) value = value * 10 + (digit - '0');
+  return value;
+}
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+constexpr const char* kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
+  std::string_view text = without_surrounding_spaces(cell);
+  if (text.empty()) return NumberError{"empty"};
+  const NumberError not_a_number{shown(text) + " is not a number"};
+
+  std::size_t i = 0;
+  bool negative = false;
+  if (starts_with(text, "-")) {
+    negative = true;
+    i = 1;
+  } else if (starts_with(text, kMinusSign)) {
+    negative = true;
+    i = kMinusSign.size();
+  }
+
+  std::string digits;
+  std::size_t first_group = digits_at(text, i);
+  digits.append(text, i, first_group);
+  i += first_group;
+  if (first_group > 0) {
+    for (;;) {
+      std::size_t space = space_length(text.substr(i));
+      if (space == 0) break;
+      std::size_t group = digits_at(text, i + space);
+      if (group == 0) break;  // the space before a unit
+      if (first_group > 3 || group != 3) return NumberError{"digit groups must have 3 digits in " + shown(text)};
+      digits.append(text, i + space, group);
+      i += space + group;
+    }
+  }
+
+  std::size_t fraction_digits = 0;
+  if (is_decimal_separator(text, i)) {
+    if (digits.empty()) return NumberError{"a digit is needed before the decimal separator in " + shown(text)};
+    fraction_digits = digits_at(text, i + 1);
+    if (fraction_digits == 0) {
+      if (is_decimal_separator(text, i + 1)) return NumberError{"two decimal separators in " + shown(text)};
+      return NumberError{"a digit is needed after the decimal separator in " + shown(text)};
+    }
+    digits.append(text, i + 1, fraction_digits);
+    i += 1 + fraction_digits;
+    if (is_decimal_separator(text, i)) return NumberError{"two decimal separators in " + shown(text)};
+  }
+  if (digits.empty()) return not_a_number;
+
+  NumberUnit unit = NumberUnit::None;
+  std::size_t space = space_length(text.substr(i));
+  if (starts_with(text.substr(i + space), kEuroSign)) {
+    unit = NumberUnit::Euro;
+    i += space + kEuroSign.size();
+  } else if (starts_with(text.substr(i + space), "%")) {
+    unit = NumberUnit::Percent;
+    i += space + 1;
+  }
+  if (i != text.size()) return not_a_number;
+  return DataNumber{decimal_from_digits(digits, fraction_digits, negative), unit};
+}
+
+std::variant<ParsedDate, NumberError> parse_data_date(std::string_view cell) {
+  std::string_view text = without_surrounding_spaces(cell);
+  if (text.empty()) return NumberError{"empty"};
+
+  std::optional<int> year, month, day;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    year = number_of_digits(text.substr(0, 4), 4, 4);
+    month = number_of_digits(text.substr(5, 2), 2, 2);
+    day = number_of_digits(text.substr(8, 2), 2, 2);
+  } else if (std::size_t first = text.find('/'); first != std::string_view::npos) {
+    std::size_t second = text.find('/', first + 1);
+    if (second != std::string_view::npos) {
+      day = number_of_digits(text.substr(0, first), 1, 2);
+      month = number_of_digits(text.substr(first + 1, second - first - 1), 1, 2);
+      year = number_of_digits(text.substr(second + 1), 4, 4);
+    }
+  }
+  if (!year || !month || !day) {
+    return NumberError{shown(text) + " is not a date: expected 2022-03-15 or 15/03/2022"};
+  }
+  std::string not_a_date = shown(text) + " is not a date: ";
+  if (*year == 0) return NumberError{not_a_date + "there is no year 0"};
+  if (*month < 1 || *month > 12) return NumberError{not_a_date + "there is no month " + std::to_string(*month)};
+  if (*day == 0) return NumberError{not_a_date + "there is no day 0"};
+  int days = days_in_month(*year, *month);
+  if (*day > days) {
+    return NumberError{not_a_date + kMonthNames[*month - 1] + " " + std::to_string(*year) + " has " +
+                       std::to_string(days) + " days"};
+  }
+  return ParsedDate{*year, *month, *day};
+}
+
+}  // namespace caqes

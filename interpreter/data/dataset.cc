@@ -1,0 +1,400 @@
+// Loading and validating the CSV extracts against the declared tables.
+#include "data/dataset.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "data/csv.h"
+#include "data/data_number.h"
+
+namespace caqes {
+namespace fs = std::filesystem;
+
+const Row* Dataset::entity_row(int table, int entity) const {
+  const auto& rows = keyed_rows[table];
+  auto it = rows.find(entity);
+  return it == rows.end() ? nullptr : &it->second;
+}
+
+const Row* Dataset::entity_year_row(int table, int entity, int year) const {
+  const auto& rows = keyed_rows[table];
+  auto it = rows.find(key(entity, year));
+  return it == rows.end() ? nullptr : &it->second;
+}
+
+int Dataset::add_entity(const std::string& finess) {
+  auto it = entity_index.find(finess);
+  if (it != entity_index.end()) return it->second;
+  int index = static_cast<int>(entities.size());
+  entities.push_back(finess);
+  entity_index[finess] = index;
+  return index;
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool valid_finess(std::string_view f) {
+  if (f.size() != 9) return false;
+  for (char c : f)
+    if (!((c >= '0' && c <= '9') || c == 'A' || c == 'B')) return false;
+  return true;
+}
+
+}  // namespace
+
+bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& error) {
+  std::string_view cell = trim(raw);
+  if (cell.empty()) {
+    out = Value();
+    return true;
+  }
+  switch (type) {
+    case ColumnType::Text:
+    case ColumnType::Code:
+      out = Value(std::string(cell));
+      return true;
+    case ColumnType::Boolean: {
+      std::string lower;
+      for (char c : cell) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      if (lower == "oui" || lower == "vrai" || lower == "1" || lower == "true" || lower == "o") {
+        out = Value(true);
+        return true;
+      }
+      if (lower == "non" || lower == "faux" || lower == "0" || lower == "false" || lower == "n") {
+        out = Value(false);
+        return true;
+      }
+      error = fmt::format("'{}' is not a boolean (write oui or non)", cell);
+      return false;
+    }
+    case ColumnType::Date: {
+      auto parsed = parse_data_date(cell);
+      if (auto* e = std::get_if<NumberError>(&parsed)) {
+        error = e->message;
+        return false;
+      }
+      const auto& d = std::get<ParsedDate>(parsed);
+      out = Value(Date::from_civil(d.year, d.month, d.day));
+      return true;
+    }
+    default:
+      break;
+  }
+  auto parsed = parse_data_number(cell);
+  if (auto* e = std::get_if<NumberError>(&parsed)) {
+    error = e->message;
+    return false;
+  }
+  const DataNumber& n = std::get<DataNumber>(parsed);
+  Decimal value = n.value;
+  switch (type) {
+    case ColumnType::Money:
+      if (n.unit == NumberUnit::Percent) {
+        error = fmt::format("'{}' is a percentage in an amount column", cell);
+        return false;
+      }
+      break;
+    case ColumnType::Rate:
+      if (n.unit == NumberUnit::Euro) {
+        error = fmt::format("'{}' is an amount in a rate column", cell);
+        return false;
+      }
+      // A rate column holds percentages: 45,2 and 45,2 % both mean 0.452.
+      value = value / Decimal(100);
+      break;
+    case ColumnType::Integer:
+    case ColumnType::Count:
+    case ColumnType::Year:
+      if (n.unit != NumberUnit::None) {
+        error = fmt::format("'{}' has a unit; this column holds a whole number", cell);
+        return false;
+      }
+      if (!value.is_integer()) {
+        error = fmt::format("'{}' is not a whole number", cell);
+        return false;
+      }
+      if (type == ColumnType::Count && value.sign() < 0) {
+        error = fmt::format("'{}' is negative; a count cannot be", cell);
+        return false;
+      }
+      if (type == ColumnType::Year && (value < Decimal(1900) || value > Decimal(2200))) {
+        error = fmt::format("'{}' is not a year", cell);
+        return false;
+      }
+      break;
+    case ColumnType::Decimal:
+      if (n.unit != NumberUnit::None) {
+        error = fmt::format("'{}' has a unit; this column holds a plain number", cell);
+        return false;
+      }
+      break;
+    default:
+      break;
+  }
+  out = Value(std::move(value));
+  return true;
+}
+
+namespace {
+
+// A CSV file opened against a declared table: the header is matched to the columns (any order).
+class TableFile {
+ public:
+  static std::unique_ptr<TableFile> open(const TableInfo& table, const std::string& path, Diagnostics& diags) {
+    auto opened = CsvReader::open(path);
+    if (auto* e = std::get_if<CsvError>(&opened)) {
+      diags.error_at(e->line ? fmt::format("{}:{}", path, e->line) : path, e->message);
+      return nullptr;
+    }
+    auto file = std::unique_ptr<TableFile>(new TableFile(table, path, std::move(std::get<0>(opened))));
+    return file->match_header(diags) ? std::move(file) : nullptr;
+  }
+
+  // Reads and validates the next row. Null at the end or on error.
+  const Row* next(Diagnostics& diags) {
+    if (!reader_->next(fields_)) {
+      if (const auto& e = reader_->error()) {
+        diags.error_at(fmt::format("{}:{}:{}", path_, e->line, std::max(1L, e->column)), e->message);
+      }
+      return nullptr;
+    }
+    for (std::size_t c = 0; c < table_.columns.size(); ++c) {
+      std::size_t f = column_field_[c];
+      if (!parse_cell(table_.columns[c].type, fields_[f], row_[c], error_)) {
+        diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
+                       fmt::format("column '{}': {}", table_.columns[c].name, error_),
+                       fmt::format("'{}' is declared {} at {}", table_.columns[c].name,
+                                   column_type_name(table_.columns[c].type), table_.columns[c].span.where()));
+        return nullptr;
+      }
+    }
+    const Value& finess = row_[table_.finess_column];
+    if (finess.absent() || !valid_finess(finess.text())) {
+      std::size_t f = column_field_[table_.finess_column];
+      diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
+                     finess.absent() ? "empty FINESS" : fmt::format("'{}' is not a FINESS number", finess.text()),
+                     "a FINESS has 9 characters: digits (2A/2B for Corsica)");
+      return nullptr;
+    }
+    if (table_.has_year() && row_[table_.year_column].absent()) {
+      std::size_t f = column_field_[table_.year_column];
+      diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)), "empty year");
+      return nullptr;
+    }
+    return &row_;
+  }
+
+  std::string location(int column) const {
+    std::size_t f = column_field_[column];
+    return fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f));
+  }
+  long line() const { return reader_->record_line(); }
+  const std::string& path() const { return path_; }
+
+ private:
+  TableFile(const TableInfo& table, std::string path, std::unique_ptr<CsvReader> reader)
+      : table_(table), path_(std::move(path)), reader_(std::move(reader)), row_(table.columns.size()) {}
+
+  bool match_header(Diagnostics& diags) {
+    const auto& header = reader_->header();
+    column_field_.assign(table_.columns.size(), 0);
+    bool ok = true;
+    std::set<std::string> seen;
+    for (std::size_t f = 0; f < header.size(); ++f) {
+      if (!seen.insert(header[f]).second) {
+        diags.error_at(fmt::format("{}:1:{}", path_, f + 1), fmt::format("column '{}' appears twice", header[f]));
+        ok = false;
+      }
+      if (table_.column_index(header[f]) < 0) {
+        diags.error_at(fmt::format("{}:1", path_),
+                       fmt::format("column '{}' is not declared in table '{}'", header[f], table_.name),
+                       fmt::format("declare it in the rules ({}) or remove it from the extract", table_.decl->name_span.where()));
+        ok = false;
+      }
+    }
+    for (std::size_t c = 0; c < table_.columns.size(); ++c) {
+      auto it = std::find(header.begin(), header.end(), table_.columns[c].name);
+      if (it == header.end()) {
+        const auto& col = table_.columns[c];
+        diags.error_at(fmt::format("{}:1", path_),
+                       fmt::format("missing column '{}'{}", col.name, col.label.empty() ? "" : " (" + col.label + ")"),
+                       fmt::format("table '{}' declares it at {}", table_.name, col.span.where()));
+        ok = false;
+        continue;
+      }
+      column_field_[c] = static_cast<std::size_t>(it - header.begin());
+    }
+    return ok;
+  }
+
+  const TableInfo& table_;
+  std::string path_;
+  std::unique_ptr<CsvReader> reader_;
+  std::vector<std::string_view> fields_;
+  std::vector<std::size_t> column_field_;  // declared column → field of the file
+  Row row_;
+  std::string error_;
+};
+
+class FileRows : public RowSource {
+ public:
+  FileRows(const Dataset& data, const TableInfo& table, std::unique_ptr<TableFile> file)
+      : data_(data), table_(table), file_(std::move(file)) {}
+  const Row* next(Diagnostics& diags) override {
+    const Row* row = file_->next(diags);
+    if (!row) return nullptr;
+    auto it = data_.entity_index.find((*row)[table_.finess_column].text());
+    if (it == data_.entity_index.end()) {
+      diags.error_at(file_->location(table_.finess_column),
+                     fmt::format("unknown establishment '{}'", (*row)[table_.finess_column].text()),
+                     "every FINESS must be listed in the establishments table");
+      return nullptr;
+    }
+    entity_ = it->second;
+    return row;
+  }
+  int entity() const override { return entity_; }
+
+ private:
+  const Dataset& data_;
+  const TableInfo& table_;
+  std::unique_ptr<TableFile> file_;
+  int entity_ = -1;
+};
+
+class MemoryRows : public RowSource {
+ public:
+  MemoryRows(const Dataset& data, const TableInfo& table, const std::vector<Row>& rows)
+      : data_(data), table_(table), rows_(rows) {}
+  const Row* next(Diagnostics&) override {
+    if (next_ >= rows_.size()) return nullptr;
+    const Row& row = rows_[next_++];
+    entity_ = data_.entity_index.at(row[table_.finess_column].text());
+    return &row;
+  }
+  int entity() const override { return entity_; }
+
+ private:
+  const Dataset& data_;
+  const TableInfo& table_;
+  const std::vector<Row>& rows_;
+  std::size_t next_ = 0;
+  int entity_ = -1;
+};
+
+}  // namespace
+
+std::unique_ptr<RowSource> Dataset::open_rows(int table) const {
+  const TableInfo& info = program->tables[table];
+  if (!row_files[table].empty()) {
+    Diagnostics ignored;  // the file was opened once already at load time; it cannot fail now but for a race
+    auto file = TableFile::open(info, row_files[table], ignored);
+    if (!file) return std::make_unique<MemoryRows>(*this, info, memory_rows[table]);
+    return std::make_unique<FileRows>(*this, info, std::move(file));
+  }
+  return std::make_unique<MemoryRows>(*this, info, memory_rows[table]);
+}
+
+bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset& out, Diagnostics& diags) {
+  out.program = &program;
+  std::size_t n = program.tables.size();
+  out.keyed_rows.assign(n, {});
+  out.row_files.assign(n, "");
+  out.memory_rows.assign(n, {});
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    diags.error_at("", fmt::format("data directory '{}' does not exist", dir));
+    return false;
+  }
+  int before = diags.error_count();
+  auto path_of = [&](const TableInfo& t) { return (fs::path(dir) / (t.name + ".csv")).string(); };
+  auto open = [&](const TableInfo& t) -> std::unique_ptr<TableFile> {
+    std::string path = path_of(t);
+    if (!fs::exists(path, ec)) {
+      diags.error_at(path, fmt::format("missing data file for table '{}'{}", t.name, t.label.empty() ? "" : " (" + t.label + ")"),
+                     fmt::format("the table is declared at {}; `caqes schema` lists the expected columns",
+                                 t.decl->name_span.where()));
+      return nullptr;
+    }
+    return TableFile::open(t, path, diags);
+  };
+  // The registry first: it says which establishments exist.
+  if (program.registry_table >= 0) {
+    const TableInfo& reg = program.tables[program.registry_table];
+    if (auto file = open(reg)) {
+      std::vector<std::pair<std::string, Row>> rows;
+      std::unordered_map<std::string, long> lines;
+      while (const Row* row = file->next(diags)) {
+        const std::string& f = (*row)[reg.finess_column].text();
+        if (lines.count(f)) {
+          diags.error_at(file->location(reg.finess_column), fmt::format("establishment '{}' is listed twice", f),
+                         fmt::format("first listed on line {}", lines[f]));
+          break;
+        }
+        lines[f] = file->line();
+        rows.push_back({f, *row});
+      }
+      std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (auto& [f, row] : rows) {
+        int e = out.add_entity(f);
+        out.keyed_rows[program.registry_table][e] = std::move(row);
+      }
+    }
+  }
+  if (diags.error_count() > before) return false;
+  for (std::size_t t = 0; t < n; ++t) {
+    if (static_cast<int>(t) == program.registry_table) continue;
+    const TableInfo& table = program.tables[t];
+    auto file = open(table);
+    if (!file) continue;
+    if (!table.per_entity()) {
+      out.row_files[t] = path_of(table);  // streamed by the evaluator
+      continue;
+    }
+    std::unordered_map<long long, long> lines;
+    while (const Row* row = file->next(diags)) {
+      const std::string& f = (*row)[table.finess_column].text();
+      auto it = out.entity_index.find(f);
+      if (it == out.entity_index.end()) {
+        diags.error_at(file->location(table.finess_column), fmt::format("unknown establishment '{}'", f),
+                       "every FINESS must be listed in the establishments table");
+        break;
+      }
+      long long k = it->second;
+      if (table.has_year()) {
+        auto year = (*row)[table.year_column].number().to_int().value_or(0);
+        k = Dataset::key(it->second, static_cast<int>(year));
+      }
+      if (lines.count(k)) {
+        diags.error_at(file->location(table.finess_column),
+                       table.has_year() ? fmt::format("establishment '{}' has two rows for the same year", f)
+                                        : fmt::format("establishment '{}' has two rows", f),
+                       fmt::format("first row on line {}", lines[k]));
+        break;
+      }
+      lines[k] = file->line();
+      out.keyed_rows[t][k] = *row;
+    }
+  }
+  return diags.error_count() == before;
+}
+
+std::vector<int> data_years(const Dataset& data) {
+  std::set<int> years;
+  for (std::size_t t = 0; t < data.keyed_rows.size(); ++t) {
+    if (data.program->tables[t].kind != ast::TableKind::EntityYear) continue;
+    for (const auto& [k, _] : data.keyed_rows[t]) years.insert(static_cast<int>(k % 10000));
+  }
+  return {years.begin(), years.end()};
+}
+
+}  // namespace caqes

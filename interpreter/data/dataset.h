@@ -1,0 +1,57 @@
+// The data a run reads: one CSV file per declared table, validated against the declared schema.
+// Per-establishment tables are held in memory (their size grows with the establishments); row-level tables are
+// streamed, once, by the evaluator through RowSource, so memory does not grow with the number of rows.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "check/program.h"
+#include "syntax/diagnostic.h"
+#include "value/value.h"
+
+namespace caqes {
+
+using Row = std::vector<Value>;  // one value per column of the table, key columns first
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // The next row, or null at the end or on an error (then `diags` holds it, with file, line and column).
+  virtual const Row* next(Diagnostics& diags) = 0;
+  // Establishment of the current row, as an index into Dataset::entities (-1: unknown, already reported).
+  virtual int entity() const = 0;
+};
+
+struct Dataset {
+  const CheckedProgram* program = nullptr;
+  std::vector<std::string> entities;                  // FINESS numbers, sorted
+  std::unordered_map<std::string, int> entity_index;  // FINESS → index in `entities`
+  // Per table (index as in program->tables): for 'par établissement', entity → row;
+  // for 'par établissement et année', (entity, year) → row, keyed by entity * 10000 + year.
+  std::vector<std::unordered_map<long long, Row>> keyed_rows;
+  // Row-level tables: read from `row_files` (a run), or held in `memory_rows` (a rule test).
+  std::vector<std::string> row_files;
+  std::vector<std::vector<Row>> memory_rows;
+
+  static long long key(int entity, int year) { return static_cast<long long>(entity) * 10000 + year; }
+  const Row* entity_row(int table, int entity) const;
+  const Row* entity_year_row(int table, int entity, int year) const;
+  std::unique_ptr<RowSource> open_rows(int table) const;
+  // Adds an establishment (rule tests register them as their rows name them).
+  int add_entity(const std::string& finess);
+};
+
+// Reads DIR/<table>.csv for every declared table. Returns false (with located diagnostics) on any error:
+// a missing file or column, an undeclared column, a malformed value, a duplicated key, an unknown establishment.
+bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset& out, Diagnostics& diags);
+
+// Parses one cell for a column of the given type. Empty cells are absent. On error returns false and sets `error`.
+bool parse_cell(ColumnType type, std::string_view cell, Value& out, std::string& error);
+
+// The years the data holds for the per-year tables, for `--year` checks.
+std::vector<int> data_years(const Dataset& data);
+
+}  // namespace caqes

@@ -1,0 +1,633 @@
+// Evaluation of a checked program against a dataset, with exact arithmetic.
+//
+// Missing data is `absent`: it propagates through arithmetic and comparisons (a comparison with an absent value
+// is neither true nor false), `et` is false as soon as one side is false and `ou` true as soon as one side is
+// true. An establishment whose targeting cannot be decided is not targeted. Division by zero follows the
+// contract's `division_par_zéro` (absent by default). The incentive is rounded to the cent, half away from zero.
+#include "eval/evaluator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+namespace caqes {
+namespace {
+
+// An error that stops the evaluation of a figure; caught at the public entry points and turned into a diagnostic.
+struct EvalError {
+  Span span;
+  std::string message;
+  std::string hint;
+};
+
+// The rows aggregated for one establishment by one aggregation in one year.
+struct Accumulator {
+  long long count = 0;
+  Decimal sum;
+  Value min, max;
+  std::unique_ptr<std::unordered_set<std::string>> distinct;
+};
+
+// A population statistic for one year: the sorted values of every group, and each establishment's group.
+struct Population {
+  std::unordered_map<std::string, std::vector<Decimal>> groups;
+  std::vector<std::string> entity_group;  // "" = no group (its group expression is absent)
+  std::vector<bool> has_group;
+};
+
+constexpr int kAnyYear = 0;  // the key of an aggregation whose result does not depend on N
+
+long long memo_key(int a, int b, int entity, int year) {
+  return (static_cast<long long>(a) << 44) ^ (static_cast<long long>(b) << 32) ^
+         (static_cast<long long>(entity) << 12) ^ static_cast<long long>(year & 0xFFF);
+}
+
+}  // namespace
+
+struct Evaluator::Impl {
+  const CheckedProgram& p;
+  const Dataset& data;
+  std::vector<std::set<int>> slot_years;                                      // slot → years (or kAnyYear)
+  std::vector<std::unordered_map<int, std::vector<Accumulator>>> accumulators;  // slot → year → entity
+  std::unordered_map<long long, Value> binding_memo, parameter_memo;
+  std::unordered_map<long long, IndicatorResult> result_memo;
+  std::map<std::pair<int, int>, Population> populations;  // (call id, year)
+  std::set<std::tuple<int, int, int>> planned;            // (kind, index, year) already walked by the plan
+  std::set<std::pair<const ast::Expr*, int>> population_needed;  // population statistics and their years
+
+  struct Context {
+    int entity = -1;
+    int year = 0;
+    const Row* row = nullptr;
+  };
+
+  Impl(const CheckedProgram& program, const Dataset& d) : p(program), data(d) {
+    slot_years.resize(p.row_aggregations.size());
+    accumulators.resize(p.row_aggregations.size());
+  }
+
+  // ---- the plan: which aggregation is needed for which year -------------------------------------------------
+  void plan(const ast::Expr& e, int year) {
+    std::visit([&](const auto& n) { plan_node(e, n, year); }, e.node);
+  }
+  template <class T>
+  void plan_node(const ast::Expr&, const T&, int) {}
+  void plan_node(const ast::Expr&, const ast::AtPeriod& n, int year) { plan(*n.expr, n.period.apply(year)); }
+  void plan_node(const ast::Expr& e, const ast::Name&, int year) { plan_reference(e, year); }
+  void plan_node(const ast::Expr& e, const ast::Member&, int year) { plan_reference(e, year); }
+  void plan_node(const ast::Expr&, const ast::Unary& n, int year) { plan(*n.operand, year); }
+  void plan_node(const ast::Expr&, const ast::Binary& n, int year) {
+    plan(*n.lhs, year);
+    plan(*n.rhs, year);
+  }
+  void plan_node(const ast::Expr&, const ast::In& n, int year) {
+    plan(*n.value, year);
+    plan(*n.list, year);
+  }
+  void plan_node(const ast::Expr&, const ast::If& n, int year) {
+    plan(*n.condition, year);
+    plan(*n.then_branch, year);
+    plan(*n.else_branch, year);
+  }
+  void plan_node(const ast::Expr&, const ast::List& n, int year) {
+    for (const auto& i : n.items) plan(*i, year);
+  }
+  void plan_node(const ast::Expr&, const ast::Selon& n, int year) {
+    plan(*n.subject, year);
+    for (const auto& arm : n.arms) {
+      for (const auto& k : arm.keys) plan(*k, year);
+      plan(*arm.result, year);
+    }
+    if (n.otherwise) plan(*n.otherwise, year);
+  }
+  void plan_node(const ast::Expr& e, const ast::Call& n, int year) {
+    auto it = p.calls.find(e.id);
+    if (it == p.calls.end()) return;
+    const CallInfo& info = it->second;
+    if (info.slot >= 0) {
+      slot_years[info.slot].insert(p.year_dependent.at(e.id) ? year : kAnyYear);
+      return;
+    }
+    if (info.function != Function::Round && info.function != Function::RoundDown && info.function != Function::RoundUp &&
+        info.function != Function::Min && info.function != Function::Max && info.function != Function::Abs &&
+        info.function != Function::Default && info.function != Function::Present &&
+        info.function != Function::DaysBetween && info.function != Function::YearOf)
+      population_needed.insert({&e, year});
+    for (const auto& a : n.args) {
+      plan(*a.value, year);
+      if (a.group) plan(*a.group, year);
+      if (a.filter) plan(*a.filter, year);
+    }
+  }
+  void plan_binding(int indicator, int b, int year) {
+    if (b >= 0 && planned.insert({indicator, b, year}).second) plan(*p.indicators[indicator].decl->bindings[b].value, year);
+  }
+  void plan_reference(const ast::Expr& e, int year) {
+    auto it = p.references_.find(e.id);
+    if (it == p.references_.end()) return;
+    const Reference& r = it->second;
+    if (r.what == Reference::What::Binding) {
+      plan_binding(r.indicator, r.binding, year);
+    } else if (r.what == Reference::What::Result) {
+      const IndicatorInfo& info = p.indicators[r.indicator];
+      for (int b : {info.targeting, info.value, info.target, info.achieved, info.incentive}) plan_binding(r.indicator, b, year);
+    } else if (r.what == Reference::What::Parameter) {
+      if (planned.insert({-1, r.parameter, year}).second) plan(*p.parameters[r.parameter].decl->value, year);
+    }
+  }
+
+  // ---- the pass over the rows -----------------------------------------------------------------------------
+  bool stream(Diagnostics& diags) {
+    std::size_t entities = data.entities.size();
+    for (std::size_t t = 0; t < p.tables.size(); ++t) {
+      const TableInfo& table = p.tables[t];
+      if (table.per_entity()) continue;
+      std::vector<int> slots;
+      for (std::size_t s = 0; s < p.row_aggregations.size(); ++s) {
+        const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
+        if (info.table == static_cast<int>(t) && !slot_years[s].empty()) slots.push_back(static_cast<int>(s));
+      }
+      if (slots.empty()) continue;
+      for (int s : slots)
+        for (int y : slot_years[s]) accumulators[s][y].resize(entities);
+      auto rows = data.open_rows(static_cast<int>(t));
+      while (const Row* row = rows->next(diags)) {
+        int entity = rows->entity();
+        int row_year = table.has_year() ? static_cast<int>((*row)[table.year_column].number().to_int().value_or(0)) : 0;
+        for (int s : slots) {
+          const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
+          for (int y : slot_years[s]) {
+            if (table.has_year()) {
+              int wanted = info.period ? info.period->apply(y) : y;
+              if (wanted != row_year) continue;
+            }
+            Context ctx{entity, y, row};
+            if (info.filter) {
+              Value keep = eval(*info.filter, ctx);
+              if (!keep.is_bool() || !keep.boolean()) continue;
+            }
+            accumulate(info, accumulators[s][y][entity], ctx);
+          }
+        }
+      }
+      if (diags.has_errors()) return false;
+    }
+    return true;
+  }
+
+  void accumulate(const CallInfo& info, Accumulator& acc, const Context& ctx) {
+    if (!info.value) {
+      ++acc.count;
+      return;
+    }
+    Value v = eval(*info.value, ctx);
+    if (v.absent()) return;
+    switch (info.function) {
+      case Function::RowSum:
+      case Function::RowMean:
+        acc.sum = acc.sum + v.number();
+        ++acc.count;
+        break;
+      case Function::RowMin:
+        if (acc.min.absent() || less(v, acc.min)) acc.min = v;
+        break;
+      case Function::RowMax:
+        if (acc.max.absent() || less(acc.max, v)) acc.max = v;
+        break;
+      case Function::RowCountDistinct:
+        if (!acc.distinct) acc.distinct = std::make_unique<std::unordered_set<std::string>>();
+        acc.distinct->insert(v.key());
+        break;
+      default:
+        ++acc.count;
+    }
+  }
+
+  static bool less(const Value& a, const Value& b) {
+    if (a.is_date()) return a.date() < b.date();
+    return a.number() < b.number();
+  }
+
+  Value row_aggregate(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
+    int y = p.year_dependent.at(e.id) ? ctx.year : kAnyYear;
+    auto it = accumulators[info.slot].find(y);
+    if (it == accumulators[info.slot].end() || it->second.empty()) {
+      // Not planned: only when a figure is asked for a year the plan did not cover.
+      throw EvalError{e.span, fmt::format("internal: aggregation not prepared for year {}", ctx.year), ""};
+    }
+    const Accumulator& acc = it->second[ctx.entity];
+    switch (info.function) {
+      case Function::RowCount: return Value(Decimal(acc.count));
+      case Function::RowSum: return Value(acc.sum);
+      case Function::RowMean: return acc.count ? Value(acc.sum / Decimal(acc.count)) : Value();
+      case Function::RowMin: return acc.min;
+      case Function::RowMax: return acc.max;
+      case Function::RowCountDistinct: return Value(Decimal(acc.distinct ? static_cast<long long>(acc.distinct->size()) : 0));
+      default: return Value();
+    }
+  }
+
+  // ---- population statistics ------------------------------------------------------------------------------
+  const Population& population(const ast::Expr& e, const CallInfo& info, int year) {
+    auto key = std::make_pair(e.id, year);
+    auto it = populations.find(key);
+    if (it != populations.end()) return it->second;
+    Population pop;
+    std::size_t n = data.entities.size();
+    pop.entity_group.assign(n, "");
+    pop.has_group.assign(n, true);
+    for (std::size_t ent = 0; ent < n; ++ent) {
+      Context ctx{static_cast<int>(ent), year, nullptr};
+      std::string group;
+      if (info.group) {
+        Value g = eval(*info.group, ctx);
+        if (g.absent()) {
+          pop.has_group[ent] = false;
+          continue;
+        }
+        group = g.key();
+      }
+      pop.entity_group[ent] = group;
+      if (info.filter) {
+        Value keep = eval(*info.filter, ctx);
+        if (!keep.is_bool() || !keep.boolean()) continue;
+      }
+      Value x = eval(*info.value, ctx);
+      if (x.absent()) continue;
+      pop.groups[group].push_back(x.number());
+    }
+    for (auto& [_, values] : pop.groups) std::sort(values.begin(), values.end());
+    return populations.emplace(key, std::move(pop)).first->second;
+  }
+
+  static Value quantile(const std::vector<Decimal>& v, const Decimal& q) {
+    if (v.empty()) return Value();
+    // Linear interpolation between order statistics: h = (n − 1) q (the usual default of spreadsheets and R).
+    Decimal h = Decimal(static_cast<long long>(v.size() - 1)) * q;
+    Decimal lower = h.round(0, Rounding::Floor);
+    long long i = lower.to_int().value_or(0);
+    if (i < 0) i = 0;
+    if (i >= static_cast<long long>(v.size()) - 1) return Value(v.back());
+    return Value(v[i] + (h - lower) * (v[i + 1] - v[i]));
+  }
+
+  Value population_statistic(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
+    const Population& pop = population(e, info, ctx.year);
+    if (!pop.has_group[ctx.entity]) return Value();
+    auto it = pop.groups.find(pop.entity_group[ctx.entity]);
+    static const std::vector<Decimal> none;
+    const std::vector<Decimal>& v = it == pop.groups.end() ? none : it->second;
+    switch (info.function) {
+      case Function::PopCount: return Value(Decimal(static_cast<long long>(v.size())));
+      case Function::PopSum: {
+        Decimal s;
+        for (const auto& x : v) s = s + x;
+        return Value(s);
+      }
+      case Function::PopMean: {
+        if (v.empty()) return Value();
+        Decimal s;
+        for (const auto& x : v) s = s + x;
+        return Value(s / Decimal(static_cast<long long>(v.size())));
+      }
+      case Function::PopMin: return v.empty() ? Value() : Value(v.front());
+      case Function::PopMax: return v.empty() ? Value() : Value(v.back());
+      case Function::PopMedian: return quantile(v, Decimal::from_fraction(1, 2));
+      case Function::PopQuantile:
+      case Function::PopQuartile:
+      case Function::PopPercentile: {
+        Value k = eval(*info.extra, ctx);
+        if (k.absent()) return Value();
+        Decimal q = k.number();
+        if (info.function == Function::PopQuartile) q = q / Decimal(4);
+        if (info.function == Function::PopPercentile) q = q / Decimal(100);
+        if (q < Decimal(0) || q > Decimal(1))
+          throw EvalError{info.extra->span, fmt::format("the order of a quantile is between 0 and 1 (here {})", q.to_string()),
+                          "write quantile(x, 75 %), quartile(x, 3) or percentile(x, 75)"};
+        return quantile(v, q);
+      }
+      case Function::PopRank: {
+        Value x = eval(*info.value, ctx);
+        if (x.absent()) return Value();
+        // 1 + the number of values strictly greater: ties share the best rank.
+        auto above = v.end() - std::upper_bound(v.begin(), v.end(), x.number());
+        return Value(Decimal(static_cast<long long>(above) + 1));
+      }
+      default: return Value();
+    }
+  }
+
+  // ---- expressions ----------------------------------------------------------------------------------------
+  Value eval(const ast::Expr& e, const Context& ctx) {
+    return std::visit([&](const auto& n) { return eval_node(e, n, ctx); }, e.node);
+  }
+
+  Value eval_node(const ast::Expr&, const ast::NumberLiteral& n, const Context&) { return Value(n.value); }
+  Value eval_node(const ast::Expr&, const ast::StringLiteral& n, const Context&) { return Value(n.value); }
+  Value eval_node(const ast::Expr&, const ast::DateLiteral& n, const Context&) {
+    return Value(Date::from_civil(n.year, n.month, n.day));
+  }
+  Value eval_node(const ast::Expr&, const ast::BooleanLiteral& n, const Context&) { return Value(n.value); }
+  Value eval_node(const ast::Expr&, const ast::AbsentLiteral&, const Context&) { return Value(); }
+  Value eval_node(const ast::Expr&, const ast::CurrentYear&, const Context& ctx) { return Value(Decimal(ctx.year)); }
+  Value eval_node(const ast::Expr& e, const ast::Name&, const Context& ctx) { return reference(e, ctx); }
+  Value eval_node(const ast::Expr& e, const ast::Member&, const Context& ctx) { return reference(e, ctx); }
+
+  Value reference(const ast::Expr& e, const Context& ctx) {
+    const Reference& r = p.references_.at(e.id);
+    switch (r.what) {
+      case Reference::What::RowColumn: return (*ctx.row)[r.column];
+      case Reference::What::Finess: return Value(data.entities[ctx.entity]);
+      case Reference::What::EntityColumn: {
+        const TableInfo& t = p.tables[r.table];
+        const Row* row = t.has_year() ? data.entity_year_row(r.table, ctx.entity, ctx.year) : data.entity_row(r.table, ctx.entity);
+        Value v = row ? (*row)[r.column] : Value();
+        if (v.absent() && p.missing_data == MissingData::Error) {
+          throw EvalError{e.span,
+                          row ? fmt::format("missing data: column '{}' of table '{}' is empty for establishment {}{}",
+                                            t.columns[r.column].name, t.name, data.entities[ctx.entity],
+                                            t.has_year() ? fmt::format(" in {}", ctx.year) : "")
+                              : fmt::format("missing data: table '{}' has no row for establishment {}{}", t.name,
+                                            data.entities[ctx.entity], t.has_year() ? fmt::format(" in {}", ctx.year) : ""),
+                          "the contract says 'données_absentes erreur'; complete the extract or use défaut(x, valeur)"};
+        }
+        return v;
+      }
+      case Reference::What::Parameter: {
+        long long k = memo_key(0, r.parameter, ctx.entity, ctx.year);
+        auto it = parameter_memo.find(k);
+        if (it != parameter_memo.end()) return it->second;
+        Value v = eval(*p.parameters[r.parameter].decl->value, Context{ctx.entity, ctx.year, nullptr});
+        parameter_memo[k] = v;
+        return v;
+      }
+      case Reference::What::Binding: return binding(r.indicator, r.binding, ctx.entity, ctx.year);
+      case Reference::What::Result: {
+        const IndicatorResult& res = result(r.indicator, ctx.entity, ctx.year);
+        const IndicatorInfo& info = p.indicators[r.indicator];
+        if (r.binding == info.targeting) return Value(res.targeted);
+        if (r.binding == info.value) return res.value;
+        if (r.binding == info.target) return res.target;
+        if (r.binding == info.achieved) return res.achieved;
+        return res.incentive;
+      }
+      case Reference::What::Table: break;
+    }
+    return Value();
+  }
+
+  // An indicator's figures for one establishment and year, as reported.
+  const IndicatorResult& result(int indicator, int entity, int year) {
+    long long k = memo_key(indicator + 1, 0, entity, year);
+    auto it = result_memo.find(k);
+    if (it != result_memo.end()) return it->second;
+    const IndicatorInfo& info = p.indicators[indicator];
+    IndicatorResult out;
+    out.indicator = indicator;
+    out.entity = entity;
+    out.year = year;
+    if (info.targeting >= 0) {
+      Value t = binding(indicator, info.targeting, entity, year);
+      out.targeted = t.is_bool() && t.boolean();
+    }
+    if (info.value >= 0) out.value = binding(indicator, info.value, entity, year);
+    if (out.targeted) {
+      if (info.target >= 0) out.target = binding(indicator, info.target, entity, year);
+      if (info.achieved >= 0) out.achieved = binding(indicator, info.achieved, entity, year);
+    }
+    if (info.incentive >= 0) {
+      // Paid only to targeted establishments; rounded to the cent, half away from zero.
+      Value v = out.targeted ? binding(indicator, info.incentive, entity, year) : Value(Decimal());
+      out.incentive = v.absent() ? v : Value(v.number().round(2, Rounding::HalfAwayFromZero));
+    }
+    return result_memo.emplace(k, std::move(out)).first->second;
+  }
+
+  Value binding(int indicator, int b, int entity, int year) {
+    long long k = memo_key(indicator + 1, b, entity, year);
+    auto it = binding_memo.find(k);
+    if (it != binding_memo.end()) return it->second;
+    Value v = eval(*p.indicators[indicator].decl->bindings[b].value, Context{entity, year, nullptr});
+    binding_memo[k] = v;
+    return v;
+  }
+
+  Value eval_node(const ast::Expr&, const ast::AtPeriod& n, const Context& ctx) {
+    Context shifted = ctx;
+    shifted.year = n.period.apply(ctx.year);
+    return eval(*n.expr, shifted);
+  }
+
+  Value eval_node(const ast::Expr&, const ast::Unary& n, const Context& ctx) {
+    Value v = eval(*n.operand, ctx);
+    if (v.absent()) return v;
+    if (n.op == ast::UnaryOp::Negate) return Value(-v.number());
+    return Value(!v.boolean());
+  }
+
+  Value eval_node(const ast::Expr& e, const ast::Binary& n, const Context& ctx) {
+    if (n.op == ast::BinaryOp::And || n.op == ast::BinaryOp::Or) {
+      bool decisive = n.op == ast::BinaryOp::Or;  // true decides `ou`, false decides `et`
+      Value l = eval(*n.lhs, ctx);
+      if (l.is_bool() && l.boolean() == decisive) return l;
+      Value r = eval(*n.rhs, ctx);
+      if (r.is_bool() && r.boolean() == decisive) return r;
+      if (l.absent() || r.absent()) return Value();
+      return Value(!decisive);
+    }
+    Value l = eval(*n.lhs, ctx);
+    Value r = eval(*n.rhs, ctx);
+    if (l.absent() || r.absent()) return Value();
+    switch (n.op) {
+      case ast::BinaryOp::Add: return Value(l.number() + r.number());
+      case ast::BinaryOp::Subtract: return Value(l.number() - r.number());
+      case ast::BinaryOp::Multiply: return Value(l.number() * r.number());
+      case ast::BinaryOp::Divide:
+        if (r.number().is_zero()) {
+          switch (p.division_by_zero) {
+            case DivisionByZero::Absent: return Value();
+            case DivisionByZero::Zero: return Value(Decimal());
+            case DivisionByZero::Error:
+              throw EvalError{n.rhs->span, fmt::format("division by zero for establishment {} in {}",
+                                                       data.entities[ctx.entity], ctx.year),
+                              "the contract says 'division_par_zéro erreur'"};
+          }
+        }
+        return Value(l.number() / r.number());
+      case ast::BinaryOp::Approx: {
+        const auto& lit = *n.rhs->as<ast::NumberLiteral>();
+        int scale = lit.unit == ast::LiteralUnit::Percent ? 2 : 0;
+        Decimal shown = l.number().scaled(scale).round(lit.decimals, Rounding::HalfAwayFromZero);
+        return Value(shown == r.number().scaled(scale));
+      }
+      default:
+        break;
+    }
+    int c = compare(l, r);
+    switch (n.op) {
+      case ast::BinaryOp::Equal: return Value(c == 0);
+      case ast::BinaryOp::NotEqual: return Value(c != 0);
+      case ast::BinaryOp::Less: return Value(c < 0);
+      case ast::BinaryOp::LessEqual: return Value(c <= 0);
+      case ast::BinaryOp::Greater: return Value(c > 0);
+      case ast::BinaryOp::GreaterEqual: return Value(c >= 0);
+      default: break;
+    }
+    (void)e;
+    return Value();
+  }
+
+  static int compare(const Value& a, const Value& b) {
+    if (a.is_number()) return a.number() < b.number() ? -1 : b.number() < a.number() ? 1 : 0;
+    if (a.is_date()) return a.date() < b.date() ? -1 : b.date() < a.date() ? 1 : 0;
+    if (a.is_text()) return a.text().compare(b.text()) < 0 ? -1 : a.text() == b.text() ? 0 : 1;
+    if (a.is_bool()) return static_cast<int>(a.boolean()) - static_cast<int>(b.boolean());
+    return 0;
+  }
+
+  Value eval_node(const ast::Expr&, const ast::In& n, const Context& ctx) {
+    Value v = eval(*n.value, ctx);
+    Value l = eval(*n.list, ctx);
+    if (v.absent() || l.absent()) return Value();
+    bool found = false;
+    for (const auto& item : l.list())
+      if (item.equals(v)) {
+        found = true;
+        break;
+      }
+    return Value(found != n.negated);
+  }
+
+  Value eval_node(const ast::Expr&, const ast::If& n, const Context& ctx) {
+    Value c = eval(*n.condition, ctx);
+    if (c.absent()) return c;
+    return eval(c.boolean() ? *n.then_branch : *n.else_branch, ctx);
+  }
+
+  Value eval_node(const ast::Expr&, const ast::List& n, const Context& ctx) {
+    auto list = std::make_shared<ValueList>();
+    for (const auto& i : n.items) list->push_back(eval(*i, ctx));
+    return Value(std::shared_ptr<const ValueList>(std::move(list)));
+  }
+
+  Value eval_node(const ast::Expr&, const ast::Selon& n, const Context& ctx) {
+    Value s = eval(*n.subject, ctx);
+    if (s.absent()) return s;
+    for (const auto& arm : n.arms)
+      for (const auto& k : arm.keys)
+        if (eval(*k, ctx).equals(s)) return eval(*arm.result, ctx);
+    if (n.otherwise) return eval(*n.otherwise, ctx);
+    return Value();
+  }
+
+  Value eval_node(const ast::Expr& e, const ast::Call& n, const Context& ctx) {
+    const CallInfo& info = p.calls.at(e.id);
+    if (info.slot >= 0) return row_aggregate(e, info, ctx);
+    switch (info.function) {
+      case Function::PopMean: case Function::PopMedian: case Function::PopQuantile: case Function::PopQuartile:
+      case Function::PopPercentile: case Function::PopMin: case Function::PopMax: case Function::PopSum:
+      case Function::PopRank: case Function::PopCount:
+        return population_statistic(e, info, ctx);
+      default:
+        break;
+    }
+    std::vector<Value> args;
+    for (const auto& a : n.args) args.push_back(eval(*a.value, ctx));
+    switch (info.function) {
+      case Function::Round:
+      case Function::RoundDown:
+      case Function::RoundUp: {
+        if (args[0].absent()) return Value();
+        int places = static_cast<int>(args[1].number().to_int().value_or(0));
+        // Rates are rounded in points of percent, the way they are written: arrondi(12,345 %, 1) = 12,3 %.
+        int scale = p.type_of(*n.args[0].value).unit == Unit::Rate ? 2 : 0;
+        Rounding mode = info.function == Function::Round ? Rounding::HalfAwayFromZero
+                        : info.function == Function::RoundDown ? Rounding::Floor : Rounding::Ceiling;
+        return Value(args[0].number().scaled(scale).round(places, mode).scaled(-scale));
+      }
+      case Function::Min:
+      case Function::Max: {
+        Value best;
+        for (const auto& a : args) {
+          if (a.absent()) return Value();
+          if (best.absent() || (info.function == Function::Min ? less(a, best) : less(best, a))) best = a;
+        }
+        return best;
+      }
+      case Function::Abs: return args[0].absent() ? Value() : Value(args[0].number().abs());
+      case Function::Default: return args[0].absent() ? args[1] : args[0];
+      case Function::Present: return Value(!args[0].absent());
+      case Function::DaysBetween:
+        if (args[0].absent() || args[1].absent()) return Value();
+        return Value(Decimal(static_cast<long long>(args[1].date().days) - args[0].date().days));
+      case Function::YearOf: {
+        if (args[0].absent()) return Value();
+        int y, m, d;
+        args[0].date().to_civil(y, m, d);
+        return Value(Decimal(y));
+      }
+      default: return Value();
+    }
+  }
+};
+
+Evaluator::Evaluator(const CheckedProgram& program, const Dataset& data)
+    : impl_(std::make_unique<Impl>(program, data)) {}
+Evaluator::~Evaluator() = default;
+
+bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
+                        const std::vector<std::pair<const ast::Expr*, int>>& extra) {
+  const CheckedProgram& p = impl_->p;
+  for (int year : years)
+    for (const auto& ind : p.indicators)
+      for (const auto& b : ind.decl->bindings) impl_->plan(*b.value, year);
+  for (const auto& [e, year] : extra) impl_->plan(*e, year);
+  try {
+    if (!impl_->stream(diags)) return false;
+    // Population statistics next, before any establishment is evaluated (each is computed once per year).
+    for (const auto& [e, year] : impl_->population_needed) impl_->population(*e, p.calls.at(e->id), year);
+    return true;
+  } catch (const EvalError& err) {
+    diags.error(err.span, err.message, err.hint);
+    return false;
+  }
+}
+
+bool Evaluator::indicator_result(int indicator, int entity, int year, IndicatorResult& out, Diagnostics& diags) {
+  try {
+    out = impl_->result(indicator, entity, year);
+    return true;
+  } catch (const EvalError& err) {
+    diags.error(err.span, err.message, err.hint);
+    return false;
+  }
+}
+
+std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags) {
+  try {
+    return impl_->eval(e, Impl::Context{entity, year, nullptr});
+  } catch (const EvalError& err) {
+    diags.error(err.span, err.message, err.hint);
+    return std::nullopt;
+  }
+}
+
+bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
+             std::vector<IndicatorResult>& out, Diagnostics& diags) {
+  Evaluator evaluator(program, data);
+  if (!evaluator.prepare(years, diags)) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < program.indicators.size(); ++i)
+    for (std::size_t e = 0; e < data.entities.size(); ++e)
+      for (int y : years) {
+        IndicatorResult r;
+        if (evaluator.indicator_result(static_cast<int>(i), static_cast<int>(e), y, r, diags)) out.push_back(std::move(r));
+        else ok = false;
+      }
+  return ok;
+}
+
+}  // namespace caqes

@@ -1,0 +1,51 @@
+// The evaluator: a checked program and a dataset in, one result per establishment × indicator × year out.
+// Evaluation is a plan, then a pass: it works out which aggregations are needed for which years, streams every
+// row-level table once to compute them, computes the population statistics, then evaluates each establishment.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "check/program.h"
+#include "data/dataset.h"
+#include "syntax/diagnostic.h"
+#include "value/value.h"
+
+namespace caqes {
+
+struct IndicatorResult {
+  int indicator = 0;
+  int entity = 0;
+  int year = 0;
+  bool targeted = false;
+  Value value, target, achieved, incentive;
+};
+
+class Evaluator {
+ public:
+  Evaluator(const CheckedProgram& program, const Dataset& data);
+  ~Evaluator();
+
+  // The plan and the streaming pass, for the years that will be asked for. `extra` adds expressions to evaluate
+  // (test expectations) with their year. Errors (a malformed row, an unknown establishment) go to diags.
+  bool prepare(const std::vector<int>& years, Diagnostics& diags,
+               const std::vector<std::pair<const ast::Expr*, int>>& extra = {});
+
+  // One indicator for one establishment and year. False if the rules' missing-data or division policy says error.
+  bool indicator_result(int indicator, int entity, int year, IndicatorResult& out, Diagnostics& diags);
+
+  // Any expression for one establishment and year (test expectations).
+  std::optional<Value> evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Runs every indicator for every establishment and year, in that order (indicator, establishment, year).
+bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
+             std::vector<IndicatorResult>& out, Diagnostics& diags);
+
+}  // namespace caqes

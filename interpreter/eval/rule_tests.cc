@@ -1,0 +1,147 @@
+// Running `test` blocks: rows → in-memory dataset → evaluator → expectations.
+#include "eval/rule_tests.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "data/dataset.h"
+#include "eval/evaluator.h"
+#include "eval/format.h"
+
+namespace caqes {
+namespace {
+
+// Test rows hold constants only (the checker made sure of it): literals, possibly negated.
+Value constant(const ast::Expr& e) {
+  if (auto* n = e.as<ast::NumberLiteral>()) return Value(n->value);
+  if (auto* s = e.as<ast::StringLiteral>()) return Value(s->value);
+  if (auto* b = e.as<ast::BooleanLiteral>()) return Value(b->value);
+  if (auto* d = e.as<ast::DateLiteral>()) return Value(Date::from_civil(d->year, d->month, d->day));
+  if (auto* u = e.as<ast::Unary>()) {
+    Value v = constant(*u->operand);
+    if (v.is_number() && u->op == ast::UnaryOp::Negate) return Value(-v.number());
+    if (v.is_bool() && u->op == ast::UnaryOp::Not) return Value(!v.boolean());
+  }
+  return Value();
+}
+
+bool is_constant(const ast::Expr& e) {
+  if (e.as<ast::NumberLiteral>() || e.as<ast::StringLiteral>() || e.as<ast::BooleanLiteral>() ||
+      e.as<ast::DateLiteral>() || e.as<ast::AbsentLiteral>())
+    return true;
+  if (auto* u = e.as<ast::Unary>()) return is_constant(*u->operand);
+  return false;
+}
+
+int test_year(const CheckedProgram& p, const ast::TestDecl& t, std::string& error) {
+  for (const auto& m : t.metadata) {
+    if (m.key != "année") continue;
+    try {
+      return std::stoi(m.joined());
+    } catch (...) {
+      error = fmt::format("{}: 'année {}' is not a year", m.span.where(), m.joined());
+      return 0;
+    }
+  }
+  return p.first_year;
+}
+
+RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t) {
+  RuleTestOutcome out;
+  out.label = t.label;
+  out.span = t.span;
+  auto fail = [&](std::string why) {
+    out.passed = false;
+    out.failures.push_back(std::move(why));
+    return out;
+  };
+  std::string error;
+  int year = test_year(p, t, error);
+  if (!error.empty()) return fail(error);
+
+  Dataset data;
+  data.program = &p;
+  std::size_t n = p.tables.size();
+  data.keyed_rows.assign(n, {});
+  data.row_files.assign(n, "");
+  data.memory_rows.assign(n, {});
+  // Establishments: every FINESS the rows or the expectations name, in sorted order.
+  std::set<std::string> finess;
+  for (const auto& row : t.rows)
+    for (const auto& f : row.fields)
+      if (f.column == "finess") {
+        Value v = constant(*f.value);
+        if (v.is_text()) finess.insert(v.text());
+      }
+  for (const auto& e : t.expectations) finess.insert(e.entity);
+  for (const auto& f : finess) data.add_entity(f);
+
+  for (const auto& row : t.rows) {
+    int ti = p.table_index(row.table);
+    const TableInfo& table = p.tables[ti];
+    Row values(table.columns.size());
+    for (const auto& f : row.fields) {
+      if (!is_constant(*f.value)) return fail(fmt::format("{}: a test row holds constants only", f.span.where()));
+      values[table.column_index(f.column)] = constant(*f.value);
+    }
+    const Value& id = values[table.finess_column];
+    if (!id.is_text()) return fail(fmt::format("{}: the row has no FINESS", row.span.where()));
+    int entity = data.entity_index.at(id.text());
+    if (table.per_entity()) {
+      long long k = entity;
+      if (table.has_year()) k = Dataset::key(entity, static_cast<int>(values[table.year_column].number().to_int().value_or(0)));
+      if (data.keyed_rows[ti].count(k))
+        return fail(fmt::format("{}: a second row for the same establishment{} in table '{}'", row.span.where(),
+                                table.has_year() ? " and year" : "", table.name));
+      data.keyed_rows[ti][k] = std::move(values);
+    } else {
+      data.memory_rows[ti].push_back(std::move(values));
+    }
+  }
+
+  Diagnostics diags;
+  Evaluator evaluator(p, data);
+  std::vector<std::pair<const ast::Expr*, int>> extra;
+  for (const auto& e : t.expectations) extra.push_back({e.expr.get(), year});
+  if (!evaluator.prepare({year}, diags, extra)) return fail(render_all(diags));
+  for (const auto& e : t.expectations) {
+    int entity = data.entity_index.at(e.entity);
+    auto v = evaluator.evaluate(*e.expr, entity, year, diags);
+    if (!v) {
+      fail(render_all(diags));
+      continue;
+    }
+    if (v->is_bool() && v->boolean()) continue;
+    std::string detail;
+    if (auto* b = e.expr->as<ast::Binary>()) {
+      auto got = evaluator.evaluate(*b->lhs, entity, year, diags);
+      auto want = evaluator.evaluate(*b->rhs, entity, year, diags);
+      if (got && want) {
+        std::string op = b->op == ast::BinaryOp::Equal ? "" : std::string(ast::spelling(b->op)) + " ";
+        detail = fmt::format(": expected {}{}, computed {}", op, format_french(*want, p.type_of(*b->rhs)),
+                             format_french(*got, p.type_of(*b->lhs)));
+      }
+    } else if (v->absent()) {
+      detail = ": the condition could not be decided (missing data)";
+    }
+    std::string_view line = e.span.file ? e.span.file->line_text(e.span.line) : std::string_view();
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    fail(fmt::format("{}: {}{}", e.span.where(), line, detail));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter) {
+  std::vector<RuleTestOutcome> outcomes;
+  for (const auto& t : program.ast->tests) {
+    if (!name_filter.empty() && t.label.find(name_filter) == std::string::npos) continue;
+    outcomes.push_back(run_one(program, t));
+  }
+  return outcomes;
+}
+
+}  // namespace caqes

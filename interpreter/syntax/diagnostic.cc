@@ -1,0 +1,83 @@
+// Rendering of diagnostics in the form compilers use, so that editors can jump to the line.
+#include "syntax/diagnostic.h"
+
+#include <fmt/format.h>
+
+namespace caqes {
+
+void Diagnostics::error(const Span& span, std::string message, std::string hint) {
+  items_.push_back({Severity::Error, span, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(const Span& span, std::string message, std::string hint) {
+  items_.push_back({Severity::Warning, span, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::error_at(std::string location, std::string message, std::string hint) {
+  Diagnostic d;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  d.location = std::move(location);
+  items_.push_back(std::move(d));
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+int Diagnostics::error_count() const {
+  int n = 0;
+  for (const auto& d : items_) n += d.severity == Severity::Error;
+  return n;
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+namespace {
+
+// Columns count characters; to place the caret under a line holding tabs and accents we copy the line's
+// whitespace and replace every other character by a space, character by character (UTF-8 aware).
+std::string caret_line(std::string_view line, int column, int length) {
+  std::string out;
+  int col = 1;
+  for (std::size_t i = 0; i < line.size() && col < column;) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    std::size_t width = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    out += c == '\t' ? '\t' : ' ';
+    i += width;
+    ++col;
+  }
+  out += '^';
+  for (int i = 1; i < length && i < 200; ++i) out += '~';
+  return out;
+}
+
+}  // namespace
+
+std::string render(const Diagnostic& d, bool color) {
+  const char* label = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+  const char* on = "";
+  const char* off = "";
+  if (color) {
+    on = d.severity == Severity::Error ? "\033[1;31m" : "\033[1;35m";
+    off = "\033[0m";
+  }
+  std::string where = d.span.known() ? d.span.where() : !d.location.empty() ? d.location : std::string("caqes");
+  std::string out = fmt::format("{}: {}{}:{} {}\n", where, on, label, off, d.message);
+  if (d.span.known()) {
+    std::string_view line = d.span.file->line_text(d.span.line);
+    if (!line.empty()) {
+      out += fmt::format("  {}\n  {}\n", line, caret_line(line, d.span.column, d.span.length));
+    }
+  }
+  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  return out;
+}
+
+std::string render_all(const Diagnostics& ds, bool color) {
+  std::string out;
+  for (const auto& d : ds.items()) out += render(d, color);
+  return out;
+}
+
+}  // namespace caqes

@@ -1,0 +1,41 @@
+// Diagnostics are data: each stage appends to a list, the command line renders them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "syntax/source.h"
+
+namespace caqes {
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  Span span;
+  std::string message;
+  std::string hint;      // how to fix it, when there is something useful to say
+  std::string location;  // "data/x.csv:12:3" for a place outside the rules files (then `span` is empty)
+};
+
+class Diagnostics {
+ public:
+  void error(const Span& span, std::string message, std::string hint = {});
+  void warning(const Span& span, std::string message, std::string hint = {});
+  // An error in a data file or on the command line: `location` is "file:line:col" or empty.
+  void error_at(std::string location, std::string message, std::string hint = {});
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  bool has_errors() const;
+  int error_count() const;
+  const std::vector<Diagnostic>& items() const { return items_; }
+  void append(const Diagnostics& other);
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// file:line:col: error: message, then the source line, a caret under the span, and the hint.
+std::string render(const Diagnostic& d, bool color = false);
+std::string render_all(const Diagnostics& ds, bool color = false);
+
+}  // namespace caqes

@@ -1,0 +1,571 @@
+// Parse tree → AST. ANTLR's errors are rewritten into the project's diagnostics (with hints for the mistakes
+// policy staff make: a decimal point, badly grouped thousands); the parse tree is dropped at the end.
+#include "syntax/parser.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "CaqesLexer.h"
+#include "CaqesParser.h"
+#include "antlr4-runtime.h"
+
+namespace caqes {
+namespace {
+
+using G = caqes_grammar::CaqesParser;
+
+int utf8_length(const std::string& s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Span token_span(const SourceFile& file, const antlr4::Token* t) {
+  Span s;
+  s.file = &file;
+  if (!t) return s;
+  s.line = static_cast<int>(t->getLine());
+  s.column = static_cast<int>(t->getCharPositionInLine()) + 1;
+  s.length = std::max(1, utf8_length(t->getText()));
+  return s;
+}
+
+Span context_span(const SourceFile& file, antlr4::ParserRuleContext* ctx) {
+  Span s = token_span(file, ctx->getStart());
+  const antlr4::Token* stop = ctx->getStop();
+  if (stop && stop->getLine() == ctx->getStart()->getLine() && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) {
+    int end = static_cast<int>(stop->getCharPositionInLine()) + utf8_length(stop->getText());
+    s.length = std::max(1, end - static_cast<int>(ctx->getStart()->getCharPositionInLine()));
+  }
+  return s;
+}
+
+// How an expected token is named in a message.
+std::string token_name(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
+  switch (type) {
+    case caqes_grammar::CaqesLexer::IDENT: return "a name";
+    case caqes_grammar::CaqesLexer::NUMBER: return "a number";
+    case caqes_grammar::CaqesLexer::STRING: return "a text in quotes";
+    case caqes_grammar::CaqesLexer::DATE: return "a date";
+    case antlr4::Token::EOF: return "the end of the file";
+    default: return vocabulary.getDisplayName(type);
+  }
+}
+
+// Turns ANTLR's syntax errors into diagnostics; one per line, since the first usually explains the others.
+class ErrorCollector : public antlr4::BaseErrorListener {
+ public:
+  ErrorCollector(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
+                   const std::string& antlr_message, std::exception_ptr) override {
+    if (static_cast<int>(line) == last_line_) return;
+    last_line_ = static_cast<int>(line);
+    ++count_;
+    Span span;
+    span.file = &file_;
+    span.line = static_cast<int>(line);
+    span.column = static_cast<int>(column) + 1;
+    if (offending) span.length = std::max(1, utf8_length(offending->getText()));
+
+    std::string message;
+    std::string hint;
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    if (!offending || !parser) {
+      // Lexer errors cannot happen (UNKNOWN_CHAR takes any character) except inside an unterminated string.
+      diags_.error(span, fmt::format("syntax error: {}", antlr_message));
+      return;
+    }
+    std::string text = offending->getText();
+    size_t type = offending->getType();
+    if (type == caqes_grammar::CaqesLexer::POINT_DECIMAL) {
+      std::string fixed = text;
+      for (char& c : fixed)
+        if (c == '.') c = ',';
+      message = fmt::format("'{}' uses a decimal point", text);
+      hint = fmt::format("numbers are written the French way: decimal comma, thousands grouped by three with a space "
+                         "(write {})", fixed);
+    } else if (type == caqes_grammar::CaqesLexer::UNKNOWN_CHAR) {
+      message = fmt::format("unexpected character '{}'", text);
+      if (text == "\"") hint = "a text must open and close with \" on the same line";
+    } else if (type == antlr4::Token::EOF) {
+      message = "unexpected end of file";
+      hint = "a declaration is not finished: check for a missing '}' or ';'";
+    } else {
+      message = fmt::format("unexpected '{}'", text);
+      antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
+      std::vector<std::string> names;
+      for (size_t t : expected.toList()) {
+        names.push_back(token_name(parser->getVocabulary(), t));
+        if (names.size() > 6) break;
+      }
+      if (!names.empty() && names.size() <= 6) {
+        std::string list;
+        for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+        message += fmt::format(", expected {}", list);
+      }
+      const antlr4::Token* previous = parser->getTokenStream()->LT(-1);
+      if (type == caqes_grammar::CaqesLexer::NUMBER && previous &&
+          previous->getType() == caqes_grammar::CaqesLexer::NUMBER) {
+        hint = "two numbers in a row: thousands are grouped by exactly three digits (write 20 000, 1 234 567)";
+      } else if (text != ";" && std::find(names.begin(), names.end(), "';'") != names.end()) {
+        hint = "each declaration and each line of an indicator ends with ';'";
+      }
+    }
+    diags_.error(span, message, hint);
+  }
+
+  int count() const { return count_; }
+
+ private:
+  const SourceFile& file_;
+  Diagnostics& diags_;
+  int last_line_ = -1;
+  int count_ = 0;
+};
+
+std::string unquote(const std::string& quoted) {
+  std::string out;
+  for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+    char c = quoted[i];
+    if (c == '\\' && i + 2 < quoted.size()) {
+      char n = quoted[++i];
+      out += n == 'n' ? '\n' : n == 't' ? '\t' : n;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Removes the thousands spaces and turns the decimal comma into a point.
+std::string plain_number(const std::string& text, int& decimals) {
+  std::string out;
+  decimals = 0;
+  bool after_comma = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= '0' && c <= '9') {
+      out += static_cast<char>(c);
+      decimals += after_comma;
+    } else if (c == ',') {
+      out += '.';
+      after_comma = true;
+    }
+    // spaces, and the bytes of U+00A0 / U+202F, are dropped
+  }
+  return out;
+}
+
+class Builder {
+ public:
+  Builder(const SourceFile& file, ast::Program& program, Diagnostics& diags)
+      : file_(file), program_(program), diags_(diags) {}
+
+  void file(G::File_Context* ctx) {
+    for (auto* item : ctx->item()) {
+      if (auto* d = item->importDecl()) import(d);
+      if (auto* d = item->contractDecl()) contract(d);
+      if (auto* d = item->tableDecl()) table(d);
+      if (auto* d = item->parameterDecl()) parameter(d);
+      if (auto* d = item->indicatorDecl()) indicator(d);
+      if (auto* d = item->testDecl()) test(d);
+    }
+  }
+
+ private:
+  Span span(antlr4::ParserRuleContext* ctx) { return context_span(file_, ctx); }
+  Span span(antlr4::Token* t) { return token_span(file_, t); }
+  Span span(antlr4::tree::TerminalNode* n) { return token_span(file_, n ? n->getSymbol() : nullptr); }
+  std::string label(antlr4::Token* t) { return t ? unquote(t->getText()) : std::string(); }
+
+  std::optional<int> integer(antlr4::Token* t) {
+    if (!t) return std::nullopt;
+    int decimals = 0;
+    std::string plain = plain_number(t->getText(), decimals);
+    if (decimals > 0 || plain.size() > 9) {
+      diags_.error(span(t), fmt::format("expected a whole number, found '{}'", t->getText()));
+      return std::nullopt;
+    }
+    return std::stoi(plain);
+  }
+
+  ast::MetaValue meta_value(G::MetaValueContext* ctx) {
+    ast::MetaValue v;
+    v.span = span(ctx);
+    if (ctx->STRING()) {
+      v.text = unquote(ctx->STRING()->getText());
+      v.quoted = true;
+    } else {
+      v.text = ctx->getText();
+    }
+    return v;
+  }
+
+  ast::Metadata metadata(G::IdentContext* key, const std::vector<G::MetaValueContext*>& values,
+                         antlr4::ParserRuleContext* whole) {
+    ast::Metadata m;
+    m.key = key->getText();
+    m.span = span(whole);
+    for (auto* v : values) m.values.push_back(meta_value(v));
+    return m;
+  }
+
+  void import(G::ImportDeclContext* ctx) {
+    program_.imports.push_back({unquote(ctx->STRING()->getText()), span(ctx)});
+  }
+
+  void contract(G::ContractDeclContext* ctx) {
+    ast::ContractDecl c;
+    c.name = ctx->name->getText();
+    c.label = label(ctx->label);
+    c.span = span(ctx->name);
+    for (auto* item : ctx->contractItem()) {
+      if (auto* years = dynamic_cast<G::ContractYearsContext*>(item)) {
+        auto first = integer(years->first);
+        auto last = integer(years->last);
+        c.years_span = span(years);
+        if (years->key->getText() != "années" && years->key->getText() != "annees") {
+          diags_.error(span(years->key), fmt::format("unknown contract clause '{}'", years->key->getText()),
+                       "the years of a contract are written: années 2022..2024;");
+        } else if (first && last) {
+          c.first_year = *first;
+          c.last_year = *last;
+        }
+      } else if (auto* meta = dynamic_cast<G::ContractMetaContext*>(item)) {
+        c.metadata.push_back(metadata(meta->key, meta->metaValue(), meta));
+      }
+    }
+    program_.contracts.push_back(std::move(c));
+  }
+
+  void table(G::TableDeclContext* ctx) {
+    ast::TableDecl t;
+    t.name = ctx->name->getText();
+    t.name_span = span(ctx->name);
+    t.span = span(ctx->name);
+    t.label = label(ctx->label);
+    std::vector<std::string> words;
+    for (auto* w : ctx->keyWords) words.push_back(w->getText());
+    bool ok = true;
+    if (words.size() == 1 && words[0] == "établissement") {
+      t.kind = ast::TableKind::Entity;
+    } else if (words.size() == 2 && words[0] == "établissement" && words[1] == "année") {
+      t.kind = ast::TableKind::EntityYear;
+    } else if (words.size() == 1 && words[0] == "ligne") {
+      t.kind = ast::TableKind::Rows;
+    } else if (words.size() == 2 && words[0] == "ligne" && words[1] == "année") {
+      t.kind = ast::TableKind::RowsYear;
+    } else {
+      ok = false;
+    }
+    if (!ok) {
+      diags_.error(span(ctx->keyWords.front()), fmt::format("unknown table key 'par {}'", ctx->keyWords.front()->getText()),
+                   "write 'par établissement', 'par établissement et année', 'par ligne' or 'par ligne et année'");
+    }
+    for (auto* col : ctx->columnDecl()) {
+      ast::Column c;
+      c.name = col->name->getText();
+      c.type_name = col->type->getText();
+      c.label = label(col->label);
+      c.span = span(col->name);
+      c.type_span = span(col->type);
+      t.columns.push_back(std::move(c));
+    }
+    program_.tables.push_back(std::move(t));
+  }
+
+  void parameter(G::ParameterDeclContext* ctx) {
+    ast::ParameterDecl p;
+    p.name = ctx->name->getText();
+    p.name_span = span(ctx->name);
+    p.span = span(ctx);
+    p.label = label(ctx->label);
+    if (ctx->type) {
+      p.type_name = ctx->type->getText();
+      p.type_span = span(ctx->type);
+    }
+    p.value = expr(ctx->expr());
+    program_.parameters.push_back(std::move(p));
+  }
+
+  void indicator(G::IndicatorDeclContext* ctx) {
+    ast::IndicatorDecl ind;
+    ind.name = ctx->name->getText();
+    ind.name_span = span(ctx->name);
+    ind.span = span(ctx->name);
+    ind.label = label(ctx->label);
+    for (auto* item : ctx->indicatorItem()) {
+      if (auto* b = dynamic_cast<G::BindingContext*>(item)) {
+        ast::Binding binding;
+        binding.name = b->name->getText();
+        binding.name_span = span(b->name);
+        binding.span = span(b);
+        binding.label = label(b->label);
+        binding.value = expr(b->expr());
+        ind.bindings.push_back(std::move(binding));
+      } else if (auto* m = dynamic_cast<G::IndicatorMetaContext*>(item)) {
+        ind.metadata.push_back(metadata(m->key, m->metaValue(), m));
+      }
+    }
+    program_.indicators.push_back(std::move(ind));
+  }
+
+  void test(G::TestDeclContext* ctx) {
+    ast::TestDecl t;
+    t.label = label(ctx->label);
+    t.span = span(ctx->TEST());
+    for (auto* item : ctx->testItem()) {
+      if (auto* m = dynamic_cast<G::TestMetaContext*>(item)) {
+        t.metadata.push_back(metadata(m->key, {m->metaValue()}, m));
+      } else if (auto* r = dynamic_cast<G::TestRowContext*>(item)) {
+        ast::TestRow row;
+        row.table = r->table->getText();
+        row.span = span(r->table);
+        for (auto* f : r->fieldValue()) {
+          row.fields.push_back({f->column->getText(), expr(f->expr()), span(f->column)});
+        }
+        t.rows.push_back(std::move(row));
+      } else if (auto* e = dynamic_cast<G::TestExpectationContext*>(item)) {
+        t.expectations.push_back({unquote(e->entity->getText()), expr(e->expr()), span(e)});
+      }
+    }
+    program_.tests.push_back(std::move(t));
+  }
+
+  ast::ExprPtr make(antlr4::ParserRuleContext* ctx) {
+    auto e = std::make_unique<ast::Expr>();
+    e->id = program_.next_expr_id++;
+    e->span = span(ctx);
+    return e;
+  }
+
+  ast::BinaryOp binary_op(const std::string& op) {
+    if (op == "+") return ast::BinaryOp::Add;
+    if (op == "-" || op == "−") return ast::BinaryOp::Subtract;
+    if (op == "×" || op == "*") return ast::BinaryOp::Multiply;
+    if (op == "/" || op == "÷") return ast::BinaryOp::Divide;
+    if (op == "=") return ast::BinaryOp::Equal;
+    if (op == "≠" || op == "!=" || op == "<>") return ast::BinaryOp::NotEqual;
+    if (op == "<") return ast::BinaryOp::Less;
+    if (op == "<=" || op == "≤") return ast::BinaryOp::LessEqual;
+    if (op == ">") return ast::BinaryOp::Greater;
+    if (op == ">=" || op == "≥") return ast::BinaryOp::GreaterEqual;
+    return ast::BinaryOp::Approx;
+  }
+
+  ast::ExprPtr binary(antlr4::ParserRuleContext* ctx, ast::BinaryOp op, G::ExprContext* lhs, G::ExprContext* rhs) {
+    auto e = make(ctx);
+    e->node = ast::Binary{op, expr(lhs), expr(rhs)};
+    return e;
+  }
+
+  ast::ExprPtr expr(G::ExprContext* ctx) {
+    if (!ctx) {
+      // Only after a syntax error (ANTLR's recovery leaves holes); the program is not checked then.
+      auto e = std::make_unique<ast::Expr>();
+      e->id = program_.next_expr_id++;
+      e->node = ast::AbsentLiteral{};
+      return e;
+    }
+    if (auto* c = dynamic_cast<G::PrimaryExprContext*>(ctx)) return primary(c->primary());
+    if (auto* c = dynamic_cast<G::PeriodExprContext*>(ctx)) {
+      auto e = make(ctx);
+      ast::AtPeriod at;
+      at.expr = expr(c->expr());
+      at.period = period(c->period());
+      e->node = std::move(at);
+      return e;
+    }
+    if (auto* c = dynamic_cast<G::MemberExprContext*>(ctx)) {
+      auto e = make(ctx);
+      e->node = ast::Member{expr(c->expr()), c->ident()->getText(), span(c->ident())};
+      return e;
+    }
+    if (auto* c = dynamic_cast<G::NegateExprContext*>(ctx)) {
+      auto e = make(ctx);
+      e->node = ast::Unary{ast::UnaryOp::Negate, expr(c->expr())};
+      return e;
+    }
+    if (auto* c = dynamic_cast<G::NotExprContext*>(ctx)) {
+      auto e = make(ctx);
+      e->node = ast::Unary{ast::UnaryOp::Not, expr(c->expr())};
+      return e;
+    }
+    if (auto* c = dynamic_cast<G::MultiplyExprContext*>(ctx))
+      return binary(ctx, binary_op(c->op->getText()), c->expr(0), c->expr(1));
+    if (auto* c = dynamic_cast<G::AddExprContext*>(ctx))
+      return binary(ctx, binary_op(c->op->getText()), c->expr(0), c->expr(1));
+    if (auto* c = dynamic_cast<G::CompareExprContext*>(ctx))
+      return binary(ctx, binary_op(c->op->getText()), c->expr(0), c->expr(1));
+    if (auto* c = dynamic_cast<G::AndExprContext*>(ctx)) return binary(ctx, ast::BinaryOp::And, c->expr(0), c->expr(1));
+    if (auto* c = dynamic_cast<G::OrExprContext*>(ctx)) return binary(ctx, ast::BinaryOp::Or, c->expr(0), c->expr(1));
+    if (auto* c = dynamic_cast<G::InExprContext*>(ctx)) {
+      auto e = make(ctx);
+      e->node = ast::In{expr(c->expr(0)), expr(c->expr(1)), c->negated != nullptr};
+      return e;
+    }
+    if (auto* c = dynamic_cast<G::IfExprContext*>(ctx)) {
+      auto e = make(ctx);
+      e->node = ast::If{expr(c->expr(0)), expr(c->expr(1)), expr(c->expr(2))};
+      return e;
+    }
+    return expr(nullptr);
+  }
+
+  ast::Period period(G::PeriodContext* ctx) {
+    ast::Period p;
+    p.span = span(ctx);
+    if (ctx->year) {
+      p.relative = false;
+      p.year = integer(ctx->year).value_or(0);
+    } else if (ctx->offset) {
+      int k = integer(ctx->offset).value_or(0);
+      p.offset = ctx->op->getText() == "+" ? k : -k;
+    }
+    return p;
+  }
+
+  ast::ExprPtr primary(G::PrimaryContext* ctx) {
+    auto e = make(ctx);
+    if (auto* c = dynamic_cast<G::NumberLiteralContext*>(ctx)) {
+      ast::NumberLiteral lit;
+      auto* n = c->number();
+      lit.text = n->getText();
+      std::string plain = plain_number(n->NUMBER()->getText(), lit.decimals);
+      lit.value = Decimal::parse_plain(plain).value_or(Decimal());
+      if (n->unit) {
+        if (n->unit->getText() == "%") {
+          lit.unit = ast::LiteralUnit::Percent;
+          lit.value = lit.value / Decimal(100);
+        } else {
+          lit.unit = ast::LiteralUnit::Euro;
+        }
+      }
+      e->node = std::move(lit);
+    } else if (auto* c = dynamic_cast<G::StringLiteralContext*>(ctx)) {
+      e->node = ast::StringLiteral{unquote(c->STRING()->getText()), false};
+    } else if (auto* c = dynamic_cast<G::DateLiteralContext*>(ctx)) {
+      std::string t = c->DATE()->getText();
+      ast::DateLiteral d{std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2))};
+      static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+      if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1] || (d.month == 2 && d.day == 29 && !leap)) {
+        diags_.error(e->span, fmt::format("'{}' is not a date of the calendar", t), "dates are written YYYY-MM-DD");
+      }
+      e->node = d;
+    } else if (auto* c = dynamic_cast<G::BooleanLiteralContext*>(ctx)) {
+      e->node = ast::BooleanLiteral{c->VRAI() != nullptr};
+    } else if (dynamic_cast<G::AbsentLiteralContext*>(ctx)) {
+      e->node = ast::AbsentLiteral{};
+    } else if (auto* c = dynamic_cast<G::CallExprContext*>(ctx)) {
+      ast::Call call;
+      call.function = c->ident()->getText();
+      call.name_span = span(c->ident());
+      for (auto* a : c->argument()) {
+        ast::Argument arg;
+        arg.span = span(a);
+        arg.value = expr(a->value);
+        if (a->source) arg.source = expr(a->source);
+        if (a->group) arg.group = expr(a->group);
+        if (a->filter) arg.filter = expr(a->filter);
+        call.args.push_back(std::move(arg));
+      }
+      e->node = std::move(call);
+    } else if (auto* c = dynamic_cast<G::NameExprContext*>(ctx)) {
+      e->node = ast::Name{c->ident()->getText()};
+    } else if (dynamic_cast<G::YearExprContext*>(ctx)) {
+      e->node = ast::CurrentYear{};
+    } else if (auto* c = dynamic_cast<G::ParenExprContext*>(ctx)) {
+      return expr(c->expr());
+    } else if (auto* c = dynamic_cast<G::ListExprContext*>(ctx)) {
+      ast::List list;
+      for (auto* item : c->expr()) {
+        auto x = expr(item);
+        // In a list, a bare word is a code: [D02, D04] is ["D02", "D04"].
+        if (auto* name = x->as<ast::Name>()) {
+          std::string code = name->name;
+          x->node = ast::StringLiteral{code, true};
+        }
+        list.items.push_back(std::move(x));
+      }
+      e->node = std::move(list);
+    } else if (auto* c = dynamic_cast<G::SelonExprContext*>(ctx)) {
+      ast::Selon selon;
+      selon.subject = expr(c->expr(0));
+      for (auto* arm : c->selonArm()) {
+        ast::SelonArm a;
+        a.span = span(arm);
+        for (auto* k : arm->keys) {
+          auto key = expr(k);
+          if (auto* name = key->as<ast::Name>()) {
+            std::string code = name->name;
+            key->node = ast::StringLiteral{code, true};
+          }
+          a.keys.push_back(std::move(key));
+        }
+        a.result = expr(arm->result);
+        selon.arms.push_back(std::move(a));
+      }
+      if (c->otherwise) selon.otherwise = expr(c->otherwise);
+      e->node = std::move(selon);
+    }
+    return e;
+  }
+
+  const SourceFile& file_;
+  ast::Program& program_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+bool parse_file(const SourceFile& file, ast::Program& program, Diagnostics& diags) {
+  antlr4::ANTLRInputStream input(file.text());
+  caqes_grammar::CaqesLexer lexer(&input);
+  antlr4::CommonTokenStream tokens(&lexer);
+  caqes_grammar::CaqesParser parser(&tokens);
+  ErrorCollector errors(file, diags);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&errors);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&errors);
+  G::File_Context* tree = parser.file_();
+  if (errors.count() > 0) return false;
+  Builder(file, program, diags).file(tree);
+  return !diags.has_errors();
+}
+
+std::string ast::Period::text() const {
+  if (!relative) return std::to_string(year);
+  if (offset == 0) return "N";
+  return offset > 0 ? fmt::format("N+{}", offset) : fmt::format("N-{}", -offset);
+}
+
+const char* ast::spelling(ast::BinaryOp op) {
+  switch (op) {
+    case BinaryOp::Add: return "+";
+    case BinaryOp::Subtract: return "-";
+    case BinaryOp::Multiply: return "×";
+    case BinaryOp::Divide: return "/";
+    case BinaryOp::Equal: return "=";
+    case BinaryOp::NotEqual: return "≠";
+    case BinaryOp::Less: return "<";
+    case BinaryOp::LessEqual: return "≤";
+    case BinaryOp::Greater: return ">";
+    case BinaryOp::GreaterEqual: return "≥";
+    case BinaryOp::Approx: return "≈";
+    case BinaryOp::And: return "et";
+    case BinaryOp::Or: return "ou";
+  }
+  return "?";
+}
+
+std::string ast::Metadata::joined() const {
+  std::string out;
+  for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i].text;
+  return out;
+}
+
+}  // namespace caqes

@@ -1,0 +1,134 @@
+// Files → one Program: directory listing, imports (each file read once), and the read errors as diagnostics.
+#include "syntax/program_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "syntax/parser.h"
+
+namespace caqes {
+namespace fs = std::filesystem;
+
+#ifndef CAQES_STDLIB_DIR
+#define CAQES_STDLIB_DIR "stdlib"
+#endif
+
+std::string stdlib_directory() {
+  if (const char* env = std::getenv("CAQES_STDLIB")) return env;
+  return CAQES_STDLIB_DIR;
+}
+
+namespace {
+
+class Loader {
+ public:
+  Loader(ast::Program& program, Diagnostics& diags) : program_(program), diags_(diags) {}
+
+  void load(const fs::path& path, const Span& from) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    if (ec) canonical = path;
+    if (!seen_.insert(canonical.string()).second) return;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      diags_.error(from, fmt::format("cannot read rules file '{}'", path.string()));
+      return;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+    program_.files.push_back(std::make_unique<SourceFile>(path.string(), std::move(text)));
+    const SourceFile& file = *program_.files.back();
+    if (!valid_utf8(file)) return;
+    std::size_t first_import = program_.imports.size();
+    parse_file(file, program_, diags_);
+    // Imports found in this file, loaded after it so that a cycle of imports ends at `seen_`.
+    std::vector<ast::ImportDecl> imports(program_.imports.begin() + static_cast<long>(first_import), program_.imports.end());
+    for (const auto& imp : imports) {
+      fs::path target = resolve(imp.path, path.parent_path());
+      if (target.empty()) {
+        diags_.error(imp.span, fmt::format("cannot find imported rules '{}'", imp.path),
+                     fmt::format("a plain name is looked up in {}; a path is relative to this file", stdlib_directory()));
+        continue;
+      }
+      load(target, imp.span);
+    }
+  }
+
+ private:
+  bool valid_utf8(const SourceFile& file) {
+    const std::string& s = file.text();
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < s.size();) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+      bool ok = n > 0 && i + n <= s.size() && c != 0;
+      for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+      if (!ok) {
+        Span span{&file, line, column, 1};
+        diags_.error(span, c == 0 ? "NUL byte: this is not a text file" : "invalid UTF-8 in a rules file",
+                     "rules files are UTF-8 text; re-save the file as UTF-8");
+        return false;
+      }
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+      i += n;
+    }
+    return true;
+  }
+
+  fs::path resolve(const std::string& name, const fs::path& dir) {
+    std::vector<fs::path> candidates;
+    if (name.find('/') != std::string::npos || name.size() > 6 && name.substr(name.size() - 6) == ".caqes") {
+      candidates.push_back(dir / name);
+    } else {
+      candidates.push_back(fs::path(stdlib_directory()) / (name + ".caqes"));
+      candidates.push_back(dir / (name + ".caqes"));
+    }
+    for (const auto& c : candidates) {
+      std::error_code ec;
+      if (fs::is_regular_file(c, ec)) return c;
+    }
+    return {};
+  }
+
+  ast::Program& program_;
+  Diagnostics& diags_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace
+
+std::unique_ptr<ast::Program> load_program(const std::string& rules_path, Diagnostics& diags) {
+  auto program = std::make_unique<ast::Program>();
+  Loader loader(*program, diags);
+  Span none;
+  std::error_code ec;
+  if (fs::is_directory(rules_path, ec)) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(rules_path, ec)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".caqes") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    if (files.empty()) diags.error(none, fmt::format("no .caqes rules file in directory '{}'", rules_path));
+    for (const auto& f : files) loader.load(f, none);
+  } else if (fs::exists(rules_path, ec)) {
+    loader.load(rules_path, none);
+  } else {
+    diags.error(none, fmt::format("no such rules file or directory: '{}'", rules_path));
+  }
+  return program;
+}
+
+}  // namespace caqes

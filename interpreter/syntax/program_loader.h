@@ -1,0 +1,20 @@
+// Loading a rules program: one file, or a directory of *.caqes files forming one contract, plus what they import.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "syntax/ast.h"
+#include "syntax/diagnostic.h"
+
+namespace caqes {
+
+// Reads and parses RULES (a .caqes file or a directory of them, read in name order) and every file they import
+// (`importe "pmsi";` finds stdlib/pmsi.caqes; `importe "../commun/x.caqes";` is relative to the importing file).
+// Never returns null; check diags for errors.
+std::unique_ptr<ast::Program> load_program(const std::string& rules_path, Diagnostics& diags);
+
+// The folder holding the shared rule definitions (stdlib/): $CAQES_STDLIB if set, else the source tree's.
+std::string stdlib_directory();
+
+}  // namespace caqes

@@ -1,0 +1,85 @@
+// Decimal: the exact number type for money, rates and counts (a canonical GMP rational),
+// with the roundings and the decimal text that indicator results are reported in.
+#pragma once
+
+#include <gmpxx.h>
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace caqes {
+
+enum class Rounding {
+  HalfAwayFromZero,  // 2.345 -> 2.35, -2.345 -> -2.35 (the usual commercial rounding)
+  HalfEven,          // 2.345 -> 2.34, 2.355 -> 2.36 (banker's rounding)
+  TowardZero,        // truncation
+  Floor,             // toward -infinity
+  Ceiling,           // toward +infinity
+};
+
+class Decimal {
+ public:
+  Decimal() = default;  // 0
+  explicit Decimal(long long value);
+
+  static Decimal from_rational(const mpq_class& value);
+  // Precondition: den != 0.
+  static Decimal from_fraction(long long num, long long den);
+  // An exact decimal written with '.' as separator and an optional leading '-': "12", "-0.075", "1234.5".
+  // Digits are required on both sides of the '.'; nullopt if the text is anything else.
+  static std::optional<Decimal> parse_plain(std::string_view text);
+
+  Decimal operator+(const Decimal& other) const;
+  Decimal operator-(const Decimal& other) const;
+  Decimal operator*(const Decimal& other) const;
+  // Precondition: other is not zero (the caller checks and reports the division by zero).
+  Decimal operator/(const Decimal& other) const;
+  Decimal operator-() const;
+
+  bool operator==(const Decimal& other) const { return value_ == other.value_; }
+  bool operator!=(const Decimal& other) const { return value_ != other.value_; }
+  bool operator<(const Decimal& other) const { return value_ < other.value_; }
+  bool operator<=(const Decimal& other) const { return value_ <= other.value_; }
+  bool operator>(const Decimal& other) const { return value_ > other.value_; }
+  bool operator>=(const Decimal& other) const { return value_ >= other.value_; }
+
+  bool is_zero() const { return sgn(value_) == 0; }
+  int sign() const { return sgn(value_); }
+  bool is_integer() const;
+  // The value as an integer, only if it is one and fits in a long long.
+  std::optional<long long> to_int() const;
+  Decimal abs() const;
+
+  // Rounds to `places` decimal places; places may be 0 or negative (-3 rounds to thousands).
+  Decimal round(int places, Rounding mode) const;
+  // value * 10^power_of_ten, exact; the power may be negative.
+  Decimal scaled(int power_of_ten) const;
+  // True when the value has a finite decimal expansion (denominator made of 2s and 5s only).
+  bool is_terminating() const;
+
+  // The exact decimal text when it has at most max_places decimals, otherwise the value rounded HalfEven to
+  // max_places. Trailing zeros are dropped but at least min_places decimals are shown (min_places <= max_places).
+  // `thousands`, when not empty, is inserted every 3 digits of the integer part (e.g. " " or "\u202f").
+  // Never prints "-0": a value that rounds to zero is written without sign.
+  std::string to_string(int min_places = 0, int max_places = 10, char decimal_separator = '.',
+                        std::string_view thousands = "") const;
+
+  const mpq_class& rational() const { return value_; }
+  std::size_t hash() const;
+
+ private:
+  explicit Decimal(mpq_class value);
+  mpq_class value_;  // canonical: lowest terms, positive denominator
+};
+
+}  // namespace caqes
+
+namespace std {
+template <>
+struct hash<caqes::Decimal> {
+  std::size_t operator()(const caqes::Decimal& d) const noexcept { return d.hash(); }
+};
+}  // namespace std
