@@ -68,7 +68,7 @@ testDecl
 
 testItem
     : key=ident metaValue ';'                            # testMeta
-    | table=ident ':' fieldValue (',' fieldValue)* ';'   # testRow
+    | table=ident (('×' | '*') times=NUMBER)? ':' fieldValue (',' fieldValue)* ';'   # testRow
     | ATTENDU entity=STRING ':' expr ';'                 # testExpectation
     ;
 

@@ -97,7 +97,19 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t) {
                                 table.has_year() ? " and year" : "", table.name));
       data.keyed_rows[ti][k] = std::move(values);
     } else {
-      data.memory_rows[ti].push_back(std::move(values));
+      // In a repeated row, "{n}" in a text stands for the repetition's number (1, 2, …): patient = "P{n}".
+      for (int i = 1; i <= row.times; ++i) {
+        Row copy = values;
+        for (auto& v : copy) {
+          if (!v.is_text()) continue;
+          auto at = v.text().find("{n}");
+          if (at == std::string::npos) continue;
+          std::string t = v.text();
+          t.replace(at, 3, std::to_string(i));
+          v = Value(t);
+        }
+        data.memory_rows[ti].push_back(std::move(copy));
+      }
     }
   }
 

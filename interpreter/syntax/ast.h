@@ -184,6 +184,7 @@ struct FieldValue {
 };
 struct TestRow {
   std::string table;
+  int times = 1;  // `séjours × 1 000: ...` stands for 1 000 identical rows
   std::vector<FieldValue> fields;
   Span span;
 };

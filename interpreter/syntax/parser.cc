@@ -323,6 +323,11 @@ class Builder {
         ast::TestRow row;
         row.table = r->table->getText();
         row.span = span(r->table);
+        if (r->times) {
+          auto n = integer(r->times);
+          if (n && (*n < 1 || *n > 1000000)) diags_.error(span(r->times), "a row is repeated 1 to 1 000 000 times");
+          else if (n) row.times = *n;
+        }
         for (auto* f : r->fieldValue()) {
           row.fields.push_back({f->column->getText(), expr(f->expr()), span(f->column)});
         }
