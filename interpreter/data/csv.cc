@@ -126,7 +126,9 @@ CsvReader::CsvReader(std::FILE* file, std::string path) : file_(file), path_(std
   buffer_[0] = '\0';
 }
 
-CsvReader::~CsvReader() { std::fclose(file_); }
+CsvReader::~CsvReader() {
+  std::fclose(file_);
+}
 
 // Keeps the current record [pos_, end_), moved to the front, and reads as much as the buffer holds after it.
 bool CsvReader::fill() {
@@ -200,8 +202,9 @@ std::optional<CsvError> CsvReader::start() {
 // The header decides: ';' if it has one outside quotes, otherwise ','.
 bool CsvReader::detect_delimiter() {
   for (;;) {
-    const auto* p = reinterpret_cast<const unsigned char*>(buffer_.data()) + pos_;
-    const auto* end = reinterpret_cast<const unsigned char*>(buffer_.data()) + end_;
+    const auto* base = reinterpret_cast<const unsigned char*>(buffer_.data());
+    const unsigned char* p = base + pos_;
+    const unsigned char* const end = base + end_;
     bool in_quotes = false;
     bool complete = false;
     std::size_t semicolons = 0, commas = 0, tabs = 0;
@@ -209,7 +212,7 @@ bool CsvReader::detect_delimiter() {
     for (; p < end; ++p) {
       if (*p == '"') {
         in_quotes = !in_quotes;
-        if (in_quotes) open_quote_ = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(buffer_.data()));
+        if (in_quotes) open_quote_ = static_cast<std::size_t>(p - base);
       } else if (!in_quotes) {
         if (*p == '\n') {
           complete = true;
@@ -285,14 +288,12 @@ CsvReader::Step CsvReader::parse_record() {
     return HighByte::Ok;
   };
   auto invalid_utf8 = [&]() {
-    std::string reason = encoding_ == Encoding::Utf8Bom ? "it starts with a UTF-8 byte order mark"
-                                                         : "its first 64 KiB are valid UTF-8";
+    std::string reason =
+        encoding_ == Encoding::Utf8Bom ? "it starts with a UTF-8 byte order mark" : "its first 64 KiB are valid UTF-8";
     return fail(static_cast<std::size_t>(p - base),
                 "invalid UTF-8 (byte " + hex_byte(*p) + "); the file is read as UTF-8 because " + reason);
   };
-  auto nul_byte = [&]() {
-    return fail(static_cast<std::size_t>(p - base), "NUL byte: this is not a text CSV file");
-  };
+  auto nul_byte = [&]() { return fail(static_cast<std::size_t>(p - base), "NUL byte: this is not a text CSV file"); };
 
   for (;;) {
     const unsigned char* const raw = p;
@@ -460,7 +461,9 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
   return true;
 }
 
-long CsvReader::field_line(std::size_t i) const { return i < spans_.size() ? locate(spans_[i].raw_begin).line : 0; }
+long CsvReader::field_line(std::size_t i) const {
+  return i < spans_.size() ? locate(spans_[i].raw_begin).line : 0;
+}
 
 long CsvReader::field_column(std::size_t i) const {
   return i < spans_.size() ? locate(spans_[i].raw_begin).column : 0;

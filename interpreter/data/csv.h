@@ -81,8 +81,8 @@ class CsvReader {
   void advance();
   Step read_record();
   Step parse_record();
-  void add_field(const unsigned char* raw, const unsigned char* content, const unsigned char* content_end,
-                 bool quoted, bool needs_decoding);
+  void add_field(const unsigned char* raw, const unsigned char* content, const unsigned char* content_end, bool quoted,
+                 bool needs_decoding);
   std::string_view view(const FieldSpan& span) const;
   bool is_blank_record() const;
   Step fail(std::size_t offset, std::string message);

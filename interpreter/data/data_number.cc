@@ -6,18 +6,22 @@
 namespace caqes {
 namespace {
 
-constexpr std::string_view kNoBreakSpace = "\xC2\xA0";        // U+00A0
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";            // U+00A0
 constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";  // U+202F
-constexpr std::string_view kMinusSign = "\xE2\x88\x92";          // U+2212
-constexpr std::string_view kEuroSign = "\xE2\x82\xAC";           // U+20AC
+constexpr std::string_view kMinusSign = "\xE2\x88\x92";           // U+2212
+constexpr std::string_view kEuroSign = "\xE2\x82\xAC";            // U+20AC
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
 
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Byte length of the space that starts `text` (' ', U+00A0 or U+202F), 0 if it starts with something else.
 std::size_t space_length(std::string_view text) {
@@ -87,7 +91,9 @@ std::optional<int> number_of_digits(std::string_view text, std::size_t min_lengt
   return value;
 }
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

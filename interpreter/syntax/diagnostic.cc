@@ -5,12 +5,20 @@
 
 namespace caqes {
 
+void Diagnostics::add(Diagnostic d) {
+  if (d.span.known()) {
+    d.location = d.span.where();
+    d.source_line = std::string(d.span.file->line_text(d.span.line));
+  }
+  items_.push_back(std::move(d));
+}
+
 void Diagnostics::error(const Span& span, std::string message, std::string hint) {
-  items_.push_back({Severity::Error, span, std::move(message), std::move(hint)});
+  add({Severity::Error, span, std::move(message), std::move(hint), {}, {}});
 }
 
 void Diagnostics::warning(const Span& span, std::string message, std::string hint) {
-  items_.push_back({Severity::Warning, span, std::move(message), std::move(hint)});
+  add({Severity::Warning, span, std::move(message), std::move(hint), {}, {}});
 }
 
 void Diagnostics::error_at(std::string location, std::string message, std::string hint) {
@@ -62,13 +70,10 @@ std::string render(const Diagnostic& d, bool color) {
     on = d.severity == Severity::Error ? "\033[1;31m" : "\033[1;35m";
     off = "\033[0m";
   }
-  std::string where = d.span.known() ? d.span.where() : !d.location.empty() ? d.location : std::string("caqes");
+  std::string where = !d.location.empty() ? d.location : std::string("caqes");
   std::string out = fmt::format("{}: {}{}:{} {}\n", where, on, label, off, d.message);
-  if (d.span.known()) {
-    std::string_view line = d.span.file->line_text(d.span.line);
-    if (!line.empty()) {
-      out += fmt::format("  {}\n  {}\n", line, caret_line(line, d.span.column, d.span.length));
-    }
+  if (!d.source_line.empty()) {
+    out += fmt::format("  {}\n  {}\n", d.source_line, caret_line(d.source_line, d.span.column, d.span.length));
   }
   if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
   return out;

@@ -15,7 +15,8 @@ struct Diagnostic {
   Span span;
   std::string message;
   std::string hint;      // how to fix it, when there is something useful to say
-  std::string location;  // "data/x.csv:12:3" for a place outside the rules files (then `span` is empty)
+  std::string location;     // "file:line:col"; taken from the span when there is one
+  std::string source_line;  // the text of that line, copied so that a diagnostic outlives its source file
 };
 
 class Diagnostics {
@@ -24,7 +25,7 @@ class Diagnostics {
   void warning(const Span& span, std::string message, std::string hint = {});
   // An error in a data file or on the command line: `location` is "file:line:col" or empty.
   void error_at(std::string location, std::string message, std::string hint = {});
-  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void add(Diagnostic d);
   bool has_errors() const;
   int error_count() const;
   const std::vector<Diagnostic>& items() const { return items_; }

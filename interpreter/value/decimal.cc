@@ -13,7 +13,8 @@ mpz_class integer_from(long long v) {
     return mpz_class(static_cast<long>(v));
   } else {
     // gmpxx has no long long constructor where long is 32 bits: import the magnitude word.
-    unsigned long long magnitude = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    unsigned long long magnitude = static_cast<unsigned long long>(v);
+    if (v < 0) magnitude = 0ULL - magnitude;
     mpz_class z;
     mpz_import(z.get_mpz_t(), 1, -1, sizeof magnitude, 0, 0, &magnitude);
     if (v < 0) z = -z;
@@ -69,15 +70,21 @@ std::size_t hash_integer(mpz_srcptr z, std::size_t seed) {
   return mix(seed, static_cast<std::size_t>(mpz_sgn(z) + 1));
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 }  // namespace
 
 Decimal::Decimal(long long value) : value_(integer_from(value)) {}
 
-Decimal::Decimal(mpq_class value) : value_(std::move(value)) { value_.canonicalize(); }
+Decimal::Decimal(mpq_class value) : value_(std::move(value)) {
+  value_.canonicalize();
+}
 
-Decimal Decimal::from_rational(const mpq_class& value) { return Decimal(value); }
+Decimal Decimal::from_rational(const mpq_class& value) {
+  return Decimal(value);
+}
 
 Decimal Decimal::from_fraction(long long num, long long den) {
   return Decimal(mpq_class(integer_from(num), integer_from(den)));
@@ -106,13 +113,25 @@ std::optional<Decimal> Decimal::parse_plain(std::string_view text) {
   return Decimal(mpq_class(num, power_of_ten(fraction_digits)));
 }
 
-Decimal Decimal::operator+(const Decimal& other) const { return Decimal(mpq_class(value_ + other.value_)); }
-Decimal Decimal::operator-(const Decimal& other) const { return Decimal(mpq_class(value_ - other.value_)); }
-Decimal Decimal::operator*(const Decimal& other) const { return Decimal(mpq_class(value_ * other.value_)); }
-Decimal Decimal::operator/(const Decimal& other) const { return Decimal(mpq_class(value_ / other.value_)); }
-Decimal Decimal::operator-() const { return Decimal(mpq_class(-value_)); }
+Decimal Decimal::operator+(const Decimal& other) const {
+  return Decimal(mpq_class(value_ + other.value_));
+}
+Decimal Decimal::operator-(const Decimal& other) const {
+  return Decimal(mpq_class(value_ - other.value_));
+}
+Decimal Decimal::operator*(const Decimal& other) const {
+  return Decimal(mpq_class(value_ * other.value_));
+}
+Decimal Decimal::operator/(const Decimal& other) const {
+  return Decimal(mpq_class(value_ / other.value_));
+}
+Decimal Decimal::operator-() const {
+  return Decimal(mpq_class(-value_));
+}
 
-bool Decimal::is_integer() const { return value_.get_den() == 1; }
+bool Decimal::is_integer() const {
+  return value_.get_den() == 1;
+}
 
 std::optional<long long> Decimal::to_int() const {
   if (!is_integer()) return std::nullopt;
@@ -130,7 +149,9 @@ std::optional<long long> Decimal::to_int() const {
   return -static_cast<long long>(magnitude);
 }
 
-Decimal Decimal::abs() const { return Decimal(mpq_class(::abs(value_))); }
+Decimal Decimal::abs() const {
+  return Decimal(mpq_class(::abs(value_)));
+}
 
 Decimal Decimal::round(int places, Rounding mode) const {
   Decimal shifted = scaled(places);

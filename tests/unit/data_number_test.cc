@@ -18,7 +18,9 @@ std::string number_error(std::string_view cell) {
   return std::get<NumberError>(parsed).message;
 }
 
-Decimal plain(std::string_view text) { return *Decimal::parse_plain(text); }
+Decimal plain(std::string_view text) {
+  return *Decimal::parse_plain(text);
+}
 
 TEST_CASE("numbers as French extracts write them") {
   CHECK(number("1 234,56").value == Decimal::from_fraction(123456, 100));
@@ -30,20 +32,20 @@ TEST_CASE("numbers as French extracts write them") {
   CHECK(number("-0").value == Decimal(0));
   CHECK(number("1 234 567,891").value == Decimal::from_fraction(1234567891, 1000));
   CHECK(number("999").value == Decimal(999));
-  CHECK(number("\xE2\x88\x92" "3,25").value == Decimal::from_fraction(-13, 4));  // U+2212 minus sign
+  CHECK(number("\u22123,25").value == Decimal::from_fraction(-13, 4));  // U+2212 minus sign
   CHECK(number("-1 000").value == Decimal(-1000));
 }
 
 TEST_CASE("thousands separators may be any of three spaces") {
-  CHECK(number("20\xC2\xA0" "000").value == Decimal(20000));        // no-break space
-  CHECK(number("1\xE2\x80\xAF" "234,5").value == Decimal::from_fraction(2469, 2));  // narrow no-break space
-  CHECK(number("1 000\xC2\xA0" "000").value == Decimal(1000000));
+  CHECK(number("20\u00A0000").value == Decimal(20000));                    // no-break space
+  CHECK(number("1\u202F234,5").value == Decimal::from_fraction(2469, 2));  // narrow no-break space
+  CHECK(number("1 000\u00A0000").value == Decimal(1000000));
 }
 
 TEST_CASE("surrounding spaces are ignored") {
   CHECK(number("  42  ").value == Decimal(42));
-  CHECK(number("\xC2\xA0" "42\t").value == Decimal(42));
-  CHECK(number("\xE2\x80\xAF" "-1,5 ").value == Decimal::from_fraction(-3, 2));
+  CHECK(number("\u00A042\t").value == Decimal(42));
+  CHECK(number("\u202F-1,5 ").value == Decimal::from_fraction(-3, 2));
 }
 
 TEST_CASE("unit suffixes are reported") {

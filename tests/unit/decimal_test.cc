@@ -26,7 +26,8 @@ TEST_CASE("parse_plain reads exact decimals") {
 }
 
 TEST_CASE("parse_plain rejects anything else") {
-  for (std::string_view bad : {"", "-", ".", "1.", ".5", "-.5", "1.2.3", "+1", "1e3", " 1", "1 ", "--1", "1,5", "0x10"}) {
+  for (std::string_view bad :
+       {"", "-", ".", "1.", ".5", "-.5", "1.2.3", "+1", "1e3", " 1", "1 ", "--1", "1,5", "0x10"}) {
     CAPTURE(bad);
     CHECK_FALSE(Decimal::parse_plain(bad).has_value());
   }
