@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,8 @@
 #include "data/dataset.h"
 #include "eval/evaluator.h"
 #include "eval/rule_tests.h"
+#include "format/printer.h"
+#include "syntax/parser.h"
 #include "syntax/program_loader.h"
 
 namespace caqes {
@@ -129,6 +132,81 @@ int cmd_test(const std::string& rules, const std::string& filter) {
   return failed == 0 ? 0 : 1;
 }
 
+// The canonical form of a file's declarations without comments or blank lines: equal before and after
+// formatting if and only if formatting changed nothing but layout.
+std::string fingerprint(const ast::Program& program, const SourceFile& file) {
+  std::string text = format_file(program, file);
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    std::size_t first = line.find_first_not_of(' ');
+    bool comment = first != std::string::npos && (line.compare(first, 2, "//") == 0 || line[first] == '#' ||
+                                                  line.compare(first, 2, "/*") == 0);
+    if (first != std::string::npos && !comment) out += line + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+void collect_rules(const std::string& path, std::vector<std::string>& out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    for (const auto& entry : fs::recursive_directory_iterator(path, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".caqes") out.push_back(entry.path().string());
+  } else {
+    out.push_back(path);
+  }
+}
+
+int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
+  std::vector<std::string> files;
+  for (const auto& p : paths) collect_rules(p, files);
+  std::sort(files.begin(), files.end());
+  int status = 0;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "caqes: error: cannot read '%s'\n", path.c_str());
+      status = 1;
+      continue;
+    }
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    SourceFile original(path, text);
+    ast::Program program;
+    Diagnostics diags;
+    if (!parse_file(original, program, diags)) {
+      print_diagnostics(diags);
+      status = 1;
+      continue;
+    }
+    std::string formatted = format_file(program, original);
+    // Safety: the formatted text must parse to the same declarations, and formatting it again changes nothing.
+    SourceFile again(path, formatted);
+    ast::Program reparsed;
+    Diagnostics diags2;
+    bool same = parse_file(again, reparsed, diags2) && fingerprint(program, original) == fingerprint(reparsed, again) &&
+                format_file(reparsed, again) == formatted;
+    if (!same) {
+      std::fprintf(stderr, "caqes: error: %s: formatting would change the meaning or is not stable; file left as is\n",
+                   path.c_str());
+      status = 1;
+      continue;
+    }
+    if (formatted == text) continue;
+    if (check_only) {
+      std::printf("%s\n", path.c_str());
+      status = 1;
+      continue;
+    }
+    if (!emit(formatted, path)) status = 1;
+  }
+  return status;
+}
+
 }  // namespace
 }  // namespace caqes
 
@@ -164,6 +242,12 @@ int main(int argc, char** argv) {
 
   auto* functions = app.add_subcommand("fonctions", "documente les fonctions prédéfinies");
 
+  std::vector<std::string> fmt_paths;
+  bool fmt_check = false;
+  auto* fmt_cmd = app.add_subcommand("fmt", "met les fichiers de règles en forme canonique (commentaires gardés)");
+  fmt_cmd->add_option("PATHS", fmt_paths, "fichiers .caqes ou dossiers")->required();
+  fmt_cmd->add_flag("--check", fmt_check, "ne modifie rien: liste les fichiers à reformater et sort avec 1");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -173,6 +257,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return cmd_check(rules);
   if (run->parsed()) return cmd_run(rules, data_dir, year, format, output);
   if (test->parsed()) return cmd_test(rules, filter);
+  if (fmt_cmd->parsed()) return cmd_fmt(fmt_paths, fmt_check);
   if (functions->parsed()) {
     std::fputs(render_functions().c_str(), stdout);
     return 0;

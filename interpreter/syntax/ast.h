@@ -135,7 +135,7 @@ struct Metadata {
 
 struct ImportDecl {
   std::string path;
-  Span span;
+  Span span;  // the whole declaration
 };
 
 struct ContractDecl {
@@ -144,18 +144,21 @@ struct ContractDecl {
   Span years_span;
   std::vector<Metadata> metadata;
   Span span;
+  Span extent;
 };
 
 enum class TableKind { Entity, EntityYear, Rows, RowsYear };
 struct Column {
   std::string name, type_name, label;
   Span span, type_span;
+  Span extent;  // the whole declaration
 };
 struct TableDecl {
   std::string name, label;
   TableKind kind = TableKind::Entity;
   std::vector<Column> columns;  // as declared; the key columns (finess, année) are implied by the kind
   Span span, name_span;
+  Span extent;
 };
 
 struct ParameterDecl {
@@ -175,6 +178,7 @@ struct IndicatorDecl {
   std::vector<Metadata> metadata;
   std::vector<Binding> bindings;  // includes the reserved ones: valeur, ciblage, cible, atteint, intéressement
   Span span, name_span;
+  Span extent;
 };
 
 struct FieldValue {
@@ -187,6 +191,7 @@ struct TestRow {
   int times = 1;  // `séjours × 1 000: ...` stands for 1 000 identical rows
   std::vector<FieldValue> fields;
   Span span;
+  Span extent;
 };
 struct Expectation {
   std::string entity;
@@ -199,6 +204,13 @@ struct TestDecl {
   std::vector<TestRow> rows;
   std::vector<Expectation> expectations;
   Span span;
+  Span extent;
+};
+
+// A comment, kept for the formatter.
+struct Comment {
+  int line = 0, column = 0, end_line = 0;
+  std::string text;
 };
 
 // Everything declared by one contract: all the files of a rules directory and what they import.
@@ -210,6 +222,7 @@ struct Program {
   std::vector<ParameterDecl> parameters;
   std::vector<IndicatorDecl> indicators;
   std::vector<TestDecl> tests;
+  std::vector<std::pair<const SourceFile*, std::vector<Comment>>> comments;  // per file, in order
   int next_expr_id = 1;
 };
 

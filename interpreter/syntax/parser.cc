@@ -34,6 +34,7 @@ Span token_span(const SourceFile& file, const antlr4::Token* t) {
 Span context_span(const SourceFile& file, antlr4::ParserRuleContext* ctx) {
   Span s = token_span(file, ctx->getStart());
   const antlr4::Token* stop = ctx->getStop();
+  if (stop && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) s.end_line = static_cast<int>(stop->getLine());
   if (stop && stop->getLine() == ctx->getStart()->getLine() && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) {
     int end = static_cast<int>(stop->getCharPositionInLine()) + utf8_length(stop->getText());
     s.length = std::max(1, end - static_cast<int>(ctx->getStart()->getCharPositionInLine()));
@@ -221,6 +222,7 @@ class Builder {
     c.name = ctx->name->getText();
     c.label = label(ctx->label);
     c.span = span(ctx->name);
+    c.extent = span(ctx);
     for (auto* item : ctx->contractItem()) {
       if (auto* years = dynamic_cast<G::ContractYearsContext*>(item)) {
         auto first = integer(years->first);
@@ -245,6 +247,7 @@ class Builder {
     t.name = ctx->name->getText();
     t.name_span = span(ctx->name);
     t.span = span(ctx->name);
+    t.extent = span(ctx);
     t.label = label(ctx->label);
     std::vector<std::string> words;
     for (auto* w : ctx->keyWords) words.push_back(w->getText());
@@ -271,6 +274,7 @@ class Builder {
       c.label = label(col->label);
       c.span = span(col->name);
       c.type_span = span(col->type);
+      c.extent = span(col);
       t.columns.push_back(std::move(c));
     }
     program_.tables.push_back(std::move(t));
@@ -295,6 +299,7 @@ class Builder {
     ind.name = ctx->name->getText();
     ind.name_span = span(ctx->name);
     ind.span = span(ctx->name);
+    ind.extent = span(ctx);
     ind.label = label(ctx->label);
     for (auto* item : ctx->indicatorItem()) {
       if (auto* b = dynamic_cast<G::BindingContext*>(item)) {
@@ -316,6 +321,7 @@ class Builder {
     ast::TestDecl t;
     t.label = label(ctx->label);
     t.span = span(ctx->TEST());
+    t.extent = span(ctx);
     for (auto* item : ctx->testItem()) {
       if (auto* m = dynamic_cast<G::TestMetaContext*>(item)) {
         t.metadata.push_back(metadata(m->key, {m->metaValue()}, m));
@@ -323,6 +329,7 @@ class Builder {
         ast::TestRow row;
         row.table = r->table->getText();
         row.span = span(r->table);
+        row.extent = span(r);
         if (r->times) {
           auto n = integer(r->times);
           if (n && (*n < 1 || *n > 1000000)) diags_.error(span(r->times), "a row is repeated 1 to 1 000 000 times");
@@ -538,6 +545,19 @@ bool parse_file(const SourceFile& file, ast::Program& program, Diagnostics& diag
   parser.addErrorListener(&errors);
   G::File_Context* tree = parser.file_();
   if (errors.count() > 0) return false;
+  std::vector<ast::Comment> comments;
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getType() != caqes_grammar::CaqesLexer::LINE_COMMENT && t->getType() != caqes_grammar::CaqesLexer::BLOCK_COMMENT)
+      continue;
+    ast::Comment c;
+    c.line = static_cast<int>(t->getLine());
+    c.column = static_cast<int>(t->getCharPositionInLine()) + 1;
+    c.text = t->getText();
+    while (!c.text.empty() && (c.text.back() == ' ' || c.text.back() == '\t' || c.text.back() == '\r')) c.text.pop_back();
+    c.end_line = c.line + static_cast<int>(std::count(c.text.begin(), c.text.end(), '\n'));
+    comments.push_back(std::move(c));
+  }
+  program.comments.push_back({&file, std::move(comments)});
   Builder(file, program, diags).file(tree);
   return !diags.has_errors();
 }

@@ -30,8 +30,10 @@ struct Span {
   int line = 0;
   int column = 0;
   int length = 1;
+  int end_line = 0;  // last line of the construct (0: same as `line`)
 
   bool known() const { return file != nullptr && line > 0; }
+  int last_line() const { return end_line > line ? end_line : line; }
   std::string path() const { return file ? file->path() : std::string("<commande>"); }
   // "file:line:col"
   std::string where() const;
