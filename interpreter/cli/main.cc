@@ -110,6 +110,76 @@ int cmd_run(const std::string& rules, const std::string& data_dir, int year, con
   return emit(render_results(*p, data, results, years, year != 0, parse_format(format)), output) ? 0 : 1;
 }
 
+std::vector<int> contract_years(const CheckedProgram& p, int year, bool& ok) {
+  ok = true;
+  std::vector<int> years;
+  if (year != 0) {
+    if (year < p.first_year || year > p.last_year) {
+      std::fprintf(stderr, "caqes: error: %d is outside contract %s (%d..%d)\n", year, p.contract_name.c_str(),
+                   p.first_year, p.last_year);
+      ok = false;
+    }
+    years.push_back(year);
+  } else {
+    for (int y = p.first_year; y <= p.last_year; ++y) years.push_back(y);
+  }
+  return years;
+}
+
+int cmd_explain(const std::string& rules, const std::string& data_dir, const std::string& entity,
+                const std::string& indicator, int year, const std::string& format) {
+  auto p = load_and_check(rules);
+  if (!p) return 1;
+  bool ok = true;
+  std::vector<int> years = contract_years(*p, year, ok);
+  if (!ok) return 1;
+  std::vector<int> indicators;
+  if (!indicator.empty()) {
+    int i = p->indicator_index(indicator);
+    if (i < 0) {
+      std::vector<std::string> names;
+      for (const auto& ind : p->indicators) names.push_back(ind.name);
+      std::string near = closest_name(indicator, names);
+      std::fprintf(stderr, "caqes: error: no indicator '%s' in %s%s\n", indicator.c_str(), p->contract_name.c_str(),
+                   near.empty() ? "" : (" (did you mean '" + near + "'?)").c_str());
+      return 1;
+    }
+    indicators.push_back(i);
+  } else {
+    for (std::size_t i = 0; i < p->indicators.size(); ++i) indicators.push_back(static_cast<int>(i));
+  }
+  Diagnostics diags;
+  Dataset data;
+  if (!load_dataset(*p, data_dir, data, diags)) {
+    print_diagnostics(diags);
+    return 1;
+  }
+  auto it = data.entity_index.find(entity);
+  if (it == data.entity_index.end()) {
+    std::fprintf(stderr, "caqes: error: establishment '%s' is not in %s/%s.csv\n", entity.c_str(), data_dir.c_str(),
+                 p->tables[p->registry_table].name.c_str());
+    return 1;
+  }
+  Evaluator evaluator(*p, data);
+  if (!evaluator.prepare(years, diags)) {
+    print_diagnostics(diags);
+    return 1;
+  }
+  std::vector<ExplainNode> roots;
+  for (int i : indicators)
+    for (int y : years) {
+      ExplainNode node;
+      if (!evaluator.explain(i, it->second, y, node, diags)) {
+        print_diagnostics(diags);
+        return 1;
+      }
+      roots.push_back(std::move(node));
+    }
+  std::string out = format == "json" ? render_explain_json(roots) : render_explain_text(roots);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
 int cmd_test(const std::string& rules, const std::string& filter) {
   auto p = load_and_check(rules);
   if (!p) {
@@ -240,6 +310,15 @@ int main(int argc, char** argv) {
   test->add_option("RULES", rules)->required();
   test->add_option("--filter", filter, "seulement les tests dont le libellé contient ce texte");
 
+  std::string entity, indicator;
+  auto* explain = app.add_subcommand("explain", "explique chaque chiffre d'un établissement: valeurs, seuils, statistiques, lignes");
+  explain->add_option("RULES", rules)->required();
+  explain->add_option("--data", data_dir, "dossier des extractions CSV")->required();
+  explain->add_option("--entity", entity, "FINESS de l'établissement")->required();
+  explain->add_option("--indicator", indicator, "un seul indicateur");
+  explain->add_option("--year", year, "une seule année du contrat");
+  explain->add_option("--format", format, "text ou json")->check(CLI::IsMember({"text", "json", "table"}));
+
   auto* functions = app.add_subcommand("fonctions", "documente les fonctions prédéfinies");
 
   std::vector<std::string> fmt_paths;
@@ -257,6 +336,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return cmd_check(rules);
   if (run->parsed()) return cmd_run(rules, data_dir, year, format, output);
   if (test->parsed()) return cmd_test(rules, filter);
+  if (explain->parsed()) return cmd_explain(rules, data_dir, entity, indicator, year, format);
   if (fmt_cmd->parsed()) return cmd_fmt(fmt_paths, fmt_check);
   if (functions->parsed()) {
     std::fputs(render_functions().c_str(), stdout);

@@ -99,12 +99,13 @@ std::string render_results(const CheckedProgram& p, const Dataset& data, const s
     } else {
       auto shown = [](const Value& v, const Type& t) { return v.absent() ? std::string("—") : format_french(v, t); };
       rows.push_back({data.entities[r.entity], ind.name, std::to_string(r.year), r.targeted ? "oui" : "non",
-                      shown(r.value, vt), unit_symbol(vt), shown(r.target, tt), shown(r.achieved, Type::boolean()),
+                      shown(r.value, vt), shown(r.target, tt), shown(r.achieved, Type::boolean()),
                       shown(r.incentive, Type::number(Unit::Money))});
     }
   }
   if (format == Format::Csv) return csv(header, rows);
   // Table: the results, then a summary per indicator (targeted establishments and incentive in total).
+  header.erase(header.begin() + 5);  // the unit is written with each figure
   std::string out = text_table(header, rows);
   std::vector<std::vector<std::string>> summary;
   for (std::size_t i = 0; i < p.indicators.size(); ++i) {

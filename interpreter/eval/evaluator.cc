@@ -13,6 +13,9 @@
 #include <set>
 #include <unordered_set>
 
+#include "eval/format.h"
+#include "format/printer.h"
+
 namespace caqes {
 namespace {
 
@@ -63,6 +66,25 @@ struct Evaluator::Impl {
     int year = 0;
     const Row* row = nullptr;
   };
+
+  // Explanation: while `trace` is non-empty, the evaluation of `trace_entity` records its steps under the top node.
+  std::vector<ExplainNode*> trace;
+  int trace_entity = -1;
+  int trace_year = 0;
+  int in_population = 0;
+  int trace_indicator = -1;
+  std::set<std::tuple<int, int, int>> explained;  // definitions (indicator, binding, year) already detailed
+
+  bool tracing(int entity) const { return !trace.empty() && entity == trace_entity && in_population == 0; }
+
+  ExplainNode& trace_node(ExplainNode::Kind kind, std::string name, int year) {
+    ExplainNode n;
+    n.kind = kind;
+    n.name = std::move(name);
+    if (year != trace_year) n.name += "[" + std::to_string(year) + "]";
+    trace.back()->children.push_back(std::move(n));
+    return trace.back()->children.back();
+  }
 
   Impl(const CheckedProgram& program, const Dataset& d) : p(program), data(d) {
     slot_years.resize(p.row_aggregations.size());
@@ -219,6 +241,26 @@ struct Evaluator::Impl {
       throw EvalError{e.span, fmt::format("internal: aggregation not prepared for year {}", ctx.year), ""};
     }
     const Accumulator& acc = it->second[ctx.entity];
+    if (tracing(ctx.entity)) {
+      Value v = row_value(info, acc);
+      const TableInfo& t = p.tables[info.table];
+      ExplainNode& node = trace_node(ExplainNode::Kind::Rows, print_expr(e), ctx.year);
+      node.value = format_french(v, p.type_of(e));
+      int rows_year = info.period ? info.period->apply(ctx.year) : ctx.year;
+      std::string rows = t.has_year() ? fmt::format("{}.csv, année {}", t.name, rows_year) : t.name + ".csv";
+      if (info.function == Function::RowCountDistinct)
+        node.detail = fmt::format("{} valeurs distinctes dans les lignes de {} retenues", v.is_number() ? v.number().to_string() : "0", rows);
+      else if (info.function == Function::RowMin || info.function == Function::RowMax)
+        node.detail = fmt::format("sur les lignes de {} retenues", rows);
+      else
+        node.detail = fmt::format("{} ligne{} de {} retenue{}{}", acc.count, acc.count > 1 ? "s" : "", rows,
+                                  acc.count > 1 ? "s" : "", info.filter ? " par le filtre" : "");
+      return v;
+    }
+    return row_value(info, acc);
+  }
+
+  Value row_value(const CallInfo& info, const Accumulator& acc) {
     switch (info.function) {
       case Function::RowCount: return Value(Decimal(acc.count));
       case Function::RowSum: return Value(acc.sum);
@@ -236,6 +278,7 @@ struct Evaluator::Impl {
     auto it = populations.find(key);
     if (it != populations.end()) return it->second;
     Population pop;
+    ++in_population;
     std::size_t n = data.entities.size();
     pop.entity_group.assign(n, "");
     pop.has_group.assign(n, true);
@@ -260,6 +303,7 @@ struct Evaluator::Impl {
       pop.groups[group].push_back(x.number());
     }
     for (auto& [_, values] : pop.groups) std::sort(values.begin(), values.end());
+    --in_population;
     return populations.emplace(key, std::move(pop)).first->second;
   }
 
@@ -275,6 +319,29 @@ struct Evaluator::Impl {
   }
 
   Value population_statistic(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
+    if (tracing(ctx.entity)) {
+      ExplainNode& node = trace_node(ExplainNode::Kind::Population, print_expr(e), ctx.year);
+      ExplainNode* keep = &node;
+      trace.push_back(keep);
+      ++in_population;  // the statistic itself is not re-explained establishment by establishment
+      Value v = population_statistic_untraced(e, info, ctx);
+      --in_population;
+      trace.pop_back();
+      const Population& pop = population(e, info, ctx.year);
+      std::size_t count = 0;
+      if (pop.has_group[ctx.entity]) {
+        auto it = pop.groups.find(pop.entity_group[ctx.entity]);
+        if (it != pop.groups.end()) count = it->second.size();
+      }
+      keep->value = format_french(v, p.type_of(e));
+      keep->detail = fmt::format("calculé sur {} établissement{}{}", count, count > 1 ? "s" : "",
+                                 info.group ? " du même groupe (" + print_expr(*info.group) + ")" : "");
+      return v;
+    }
+    return population_statistic_untraced(e, info, ctx);
+  }
+
+  Value population_statistic_untraced(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
     const Population& pop = population(e, info, ctx.year);
     if (!pop.has_group[ctx.entity]) return Value();
     auto it = pop.groups.find(pop.entity_group[ctx.entity]);
@@ -345,6 +412,22 @@ struct Evaluator::Impl {
         const TableInfo& t = p.tables[r.table];
         const Row* row = t.has_year() ? data.entity_year_row(r.table, ctx.entity, ctx.year) : data.entity_row(r.table, ctx.entity);
         Value v = row ? (*row)[r.column] : Value();
+        bool shown_here = false;
+        if (tracing(ctx.entity)) {
+          std::string name = t.name + "." + t.columns[r.column].name;
+          int shown_year = t.has_year() ? ctx.year : trace_year;
+          if (shown_year != trace_year) name += "[" + std::to_string(shown_year) + "]";
+          for (const auto& sibling : trace.back()->children) shown_here |= sibling.name == name;
+        }
+        if (tracing(ctx.entity) && !shown_here) {
+          ExplainNode& node = trace_node(ExplainNode::Kind::Column, t.name + "." + t.columns[r.column].name,
+                                         t.has_year() ? ctx.year : trace_year);
+          node.label = t.columns[r.column].label;
+          node.value = format_french(v, type_of_column(t.columns[r.column].type));
+          node.detail = row ? fmt::format("lu dans {}.csv", t.name)
+                            : fmt::format("aucune ligne dans {}.csv pour cet établissement{}", t.name,
+                                          t.has_year() ? fmt::format(" en {}", ctx.year) : "");
+        }
         if (v.absent() && p.missing_data == MissingData::Error) {
           throw EvalError{e.span,
                           row ? fmt::format("missing data: column '{}' of table '{}' is empty for establishment {}{}",
@@ -357,6 +440,19 @@ struct Evaluator::Impl {
         return v;
       }
       case Reference::What::Parameter: {
+        if (tracing(ctx.entity)) {
+          const ast::ParameterDecl& d = *p.parameters[r.parameter].decl;
+          ExplainNode& node = trace_node(ExplainNode::Kind::Parameter, d.name, ctx.year);
+          node.label = d.label;
+          node.formula = print_expr(*d.value);
+          node.where = fmt::format("{}:{}", d.span.path(), d.span.line);
+          trace.push_back(&node);
+          Value v = eval(*d.value, Context{ctx.entity, ctx.year, nullptr});
+          trace.pop_back();
+          node.value = format_french(v, p.parameters[r.parameter].type);
+          if (node.formula == node.value || node.formula == node.value + ";") node.formula.clear();
+          return v;
+        }
         long long k = memo_key(0, r.parameter, ctx.entity, ctx.year);
         auto it = parameter_memo.find(k);
         if (it != parameter_memo.end()) return it->second;
@@ -407,10 +503,42 @@ struct Evaluator::Impl {
   }
 
   Value binding(int indicator, int b, int entity, int year) {
+    if (tracing(entity)) {
+      const IndicatorInfo& info = p.indicators[indicator];
+      const ast::Binding& d = info.decl->bindings[b];
+      bool part = b == info.value || b == info.targeting || b == info.target || b == info.achieved || b == info.incentive;
+      ExplainNode& node = trace_node(part ? ExplainNode::Kind::Part : ExplainNode::Kind::Definition,
+                                     static_cast<int>(indicator) == trace_indicator ? d.name : info.name + "." + d.name, year);
+      node.label = d.label;
+      node.formula = print_expr(*d.value);
+      node.where = fmt::format("{}:{}", d.span.path(), d.span.line);
+      // A definition already detailed in this explanation is not detailed again.
+      if (!explained.insert({indicator, b, year}).second) {
+        node.formula.clear();
+        node.where.clear();
+        node.label.clear();
+        node.detail = "détaillé plus haut";
+        Value v = untraced_binding(indicator, b, entity, year);
+        node.value = format_french(v, info.binding_types[b]);
+        return v;
+      }
+      trace.push_back(&node);
+      Value v = eval(*d.value, Context{entity, year, nullptr});
+      trace.pop_back();
+      node.value = format_french(v, info.binding_types[b]);
+      return v;
+    }
+    return untraced_binding(indicator, b, entity, year);
+  }
+
+  Value untraced_binding(int indicator, int b, int entity, int year) {
     long long k = memo_key(indicator + 1, b, entity, year);
     auto it = binding_memo.find(k);
     if (it != binding_memo.end()) return it->second;
+    std::vector<ExplainNode*> saved;
+    saved.swap(trace);  // computing a value for the memo is not part of the explanation
     Value v = eval(*p.indicators[indicator].decl->bindings[b].value, Context{entity, year, nullptr});
+    saved.swap(trace);
     binding_memo[k] = v;
     return v;
   }
@@ -467,6 +595,23 @@ struct Evaluator::Impl {
         break;
     }
     int c = compare(l, r);
+    if (tracing(ctx.entity)) {
+      bool result = false;
+      switch (n.op) {
+        case ast::BinaryOp::Equal: result = c == 0; break;
+        case ast::BinaryOp::NotEqual: result = c != 0; break;
+        case ast::BinaryOp::Less: result = c < 0; break;
+        case ast::BinaryOp::LessEqual: result = c <= 0; break;
+        case ast::BinaryOp::Greater: result = c > 0; break;
+        case ast::BinaryOp::GreaterEqual: result = c >= 0; break;
+        default: break;
+      }
+      ExplainNode& node = trace_node(ExplainNode::Kind::Comparison, print_expr(e), trace_year);
+      node.name = print_expr(e);
+      node.value = result ? "oui" : "non";
+      node.detail = fmt::format("{} {} {} → {}", format_french(l, p.type_of(*n.lhs)), ast::spelling(n.op),
+                                format_french(r, p.type_of(*n.rhs)), result ? "oui" : "non");
+    }
     switch (n.op) {
       case ast::BinaryOp::Equal: return Value(c == 0);
       case ast::BinaryOp::NotEqual: return Value(c != 0);
@@ -601,6 +746,39 @@ bool Evaluator::indicator_result(int indicator, int entity, int year, IndicatorR
     out = impl_->result(indicator, entity, year);
     return true;
   } catch (const EvalError& err) {
+    diags.error(err.span, err.message, err.hint);
+    return false;
+  }
+}
+
+bool Evaluator::explain(int indicator, int entity, int year, ExplainNode& out, Diagnostics& diags) {
+  Impl& m = *impl_;
+  const IndicatorInfo& info = m.p.indicators[indicator];
+  out = ExplainNode{};
+  out.kind = ExplainNode::Kind::Indicator;
+  out.name = fmt::format("{} — {} ({})", info.name, year, m.data.entities[entity]);
+  out.label = info.label;
+  out.where = fmt::format("{}:{}", info.decl->name_span.path(), info.decl->name_span.line);
+  m.trace = {&out};
+  m.explained.clear();
+  m.trace_entity = entity;
+  m.trace_year = year;
+  m.trace_indicator = indicator;
+  try {
+    for (int b : {info.targeting, info.value, info.target, info.achieved, info.incentive}) {
+      if (b < 0) continue;
+      m.binding(indicator, b, entity, year);
+    }
+    m.trace.clear();
+    IndicatorResult r = m.result(indicator, entity, year);
+    std::string summary = r.targeted ? "ciblé" : "non ciblé";
+    if (info.incentive >= 0)
+      summary += "; intéressement versé " + format_french(r.incentive, Type::number(Unit::Money)) +
+                 (r.targeted ? " (arrondi au centime)" : " (0 € hors ciblage)");
+    out.detail = summary;
+    return true;
+  } catch (const EvalError& err) {
+    m.trace.clear();
     diags.error(err.span, err.message, err.hint);
     return false;
   }

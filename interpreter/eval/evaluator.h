@@ -10,6 +10,7 @@
 
 #include "check/program.h"
 #include "data/dataset.h"
+#include "eval/explain.h"
 #include "syntax/diagnostic.h"
 #include "value/value.h"
 
@@ -35,6 +36,9 @@ class Evaluator {
 
   // One indicator for one establishment and year. False if the rules' missing-data or division policy says error.
   bool indicator_result(int indicator, int entity, int year, IndicatorResult& out, Diagnostics& diags);
+
+  // The derivation of one indicator's figures for one establishment and year.
+  bool explain(int indicator, int entity, int year, ExplainNode& out, Diagnostics& diags);
 
   // Any expression for one establishment and year (test expectations).
   std::optional<Value> evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags);
