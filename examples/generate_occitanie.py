@@ -1,0 +1,916 @@
+#!/usr/bin/env python3
+"""Generate the synthetic Occitanie dataset of examples/occitanie/ (CAQES 2022-2024).
+
+Usage (from the repository root, Python 3.8+, standard library only):
+
+    python3 examples/generate_occitanie.py                 # rewrites examples/occitanie/*.csv
+    python3 examples/generate_occitanie.py --out /tmp/occ  # somewhere else
+    python3 examples/generate_occitanie.py --seed 7        # another draw (the threshold cases stay)
+    python3 examples/generate_occitanie.py --roles         # also print what each establishment was designed for
+
+then run the rules on it:
+
+    ./build/caqes run rules/caqes-2022 --data examples/occitanie
+
+Everything is invented: establishments, FINESS numbers, names, amounts, stays, patients. The generator is seeded
+(SEED below) so that running it twice writes byte-identical files. It writes one CSV per table declared by the
+rules (`caqes schema rules/caqes-2022`), the way French extracts are written: ';' separator, UTF-8, decimal comma,
+booleans oui/non, empty cell = missing datum.
+
+How the data is built: each establishment gets a category, a status, a size tier and, for each indicator, a role
+(designed to be targeted, designed not to be, or a threshold case such as exactly 20 % and 400 000 € of ambulance
+spend). Per-establishment and per-year totals are drawn around that role; the row-level tables (phev, séjours) are
+then split into lines that add up exactly to those totals. Years: 2019 (the reference year of the targeting) and
+2021 to 2024 (the contract years 2022-2024 compare N with N-1); séjours only for 2019.
+"""
+
+import argparse
+import math
+import os
+import random
+
+SEED = 20220101
+YEARS = [2019, 2021, 2022, 2023, 2024]
+CONTRACT_YEARS = [2022, 2023, 2024]
+
+# ---------------------------------------------------------------------------------------------------------------
+# Formatting helpers (French extract conventions).
+
+
+def euros(cents):
+    """Money from integer cents: 1234,56 (no thousands separator)."""
+    sign = "-" if cents < 0 else ""
+    cents = abs(int(cents))
+    return "%s%d,%02d" % (sign, cents // 100, cents % 100)
+
+
+def yes_no(flag):
+    return "oui" if flag else "non"
+
+
+def write_table(directory, name, header, rows):
+    path = os.path.join(directory, name + ".csv")
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write(";".join(header) + "\n")
+        for row in rows:
+            cells = ["" if cell is None else str(cell) for cell in row]
+            for cell in cells:
+                assert ";" not in cell and '"' not in cell and "\n" not in cell, cell
+            out.write(";".join(cells) + "\n")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Random helpers. All draws go through one random.Random(seed), in a fixed order.
+
+
+class Draw:
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+
+    def uniform(self, a, b):
+        return self.rng.uniform(a, b)
+
+    def randint(self, a, b):
+        return self.rng.randint(a, b)
+
+    def choice(self, seq):
+        return self.rng.choice(seq)
+
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def shuffle(self, seq):
+        self.rng.shuffle(seq)
+
+    def sample(self, seq, k):
+        return self.rng.sample(seq, k)
+
+    def weights(self, n, sigma=0.45):
+        return [self.rng.lognormvariate(0.0, sigma) for _ in range(n)]
+
+    def split(self, total, weights, minimum=1):
+        """Split the integer `total` into len(weights) integers >= minimum, proportional to weights, exact sum."""
+        n = len(weights)
+        total = int(total)
+        assert total >= n * minimum, (total, n, minimum)
+        rest = total - n * minimum
+        s = sum(weights)
+        raw = [rest * w / s for w in weights]
+        parts = [int(math.floor(r)) for r in raw]
+        left = rest - sum(parts)
+        order = sorted(range(n), key=lambda i: raw[i] - parts[i], reverse=True)
+        for i in order[:left]:
+            parts[i] += 1
+        return [p + minimum for p in parts]
+
+    def trend(self, direction, small=0.02, large=0.14):
+        """A year-on-year factor: direction -1 (decrease), +1 (increase) or 0 (either)."""
+        if direction == 0:
+            direction = -1 if self.chance(0.5) else 1
+        return 1.0 + direction * self.uniform(small, large)
+
+
+D = Draw(SEED)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Establishments.
+#
+# Roles per indicator (the key of the dicts below):
+#   conc  conciliation: reach / miss / exact (reaches its 2022 target exactly) / nodecl (no 2023 declaration) /
+#         b1000 (exactly 1 000 stays, 100 in medicine: targeted) / b999 / les500k (liste en sus exactly 500 000 €) /
+#         dmi_missing (2019 DMI spend missing) / surg (surgical clinic, < 100 medicine stays) / None (small)
+#   tr    transport: T / b20 (exactly 20 % and 400 000 €) / b399 (399 999,99 €) / low (share < 20 %) / None
+#   ez    ézétimibe: T / b9 (exactly 9 % of UCD) / b20k (exactly 20 000 €) / n89 (8,9 %) / None
+#   ipp   T / b8500 / b8499 / None
+#   perf  T / b80 (exactly 80 % and 100 000 €) / n95k (95 % but 95 000 €) / n78 (78 %, 300 000 €) / None
+#   pans  T (mean per patient far above the category) / b100 (same, exactly 100 patients) / None
+#   ic    T (high rehospitalisation rate) / b10 (high rate, exactly 10 rehospitalisations) / miss23 / None
+
+# (statut, chu, department, tier, roles)
+MCO_SPECS = [
+    ("public", True, "31", "XL", dict(conc="reach", tr="T", ez="T", ipp="T", perf="T", ic="T")),
+    ("public", True, "34", "XL", dict(conc="miss", tr="T", ez="T", ipp="T", perf="T", ic="T")),
+    ("public", True, "30", "XL", dict(conc="reach", tr="T", ez="b9", ipp="T", perf="T")),
+    ("public", False, "11", "L", dict(conc="reach", tr="T", ipp="T", perf="T", pans="T", ic="T")),
+    ("public", False, "66", "L", dict(conc="miss", tr="T", ez="T", ipp="b8500", perf="T", ic="T")),
+    ("public", False, "81", "L", dict(conc="exact", tr="T", perf="b80", ic="T")),
+    ("public", False, "82", "L", dict(conc="miss", tr="T", ez="n89", perf="n78")),
+    ("public", False, "12", "L", dict(conc="nodecl", tr="T", ipp="b8499", pans="T")),
+    ("public", False, "65", "L", dict(conc="reach", tr="T", perf="T", ic="T")),
+    ("public", False, "34", "L", dict(conc="miss", tr="low", ipp="T", perf="n95k", ic="T")),
+    ("public", False, "30", "L", dict(conc="reach", tr="T", ez="b20k", pans="b100")),
+    ("public", False, "46", "M", dict(conc="b1000", tr="b20")),
+    ("public", False, "09", "M", dict(tr="b399", ic="b10")),
+    ("public", False, "48", "S", dict(tr=None)),
+    ("public", False, "32", "M", dict(tr="T", ic="T")),
+    ("public", False, "09", "S", dict()),
+    ("public", False, "12", "S", dict(ic="miss23")),
+    ("espic", False, "31", "L", dict(conc="reach", tr="T", pans="T", ic="T")),
+    ("espic", False, "34", "L", dict(conc="miss", tr="T", ipp="T", perf="T")),
+    ("espic", False, "31", "L", dict(conc="les500k", tr="low")),
+    ("espic", False, "66", "S", dict()),
+    ("privé", False, "31", "L", dict(conc="reach", tr="priv", ez="T", pans="T")),
+    ("privé", False, "31", "L", dict(conc="miss", tr="priv", perf="T")),
+    ("privé", False, "34", "L", dict(conc="reach", tr="priv", ic="T")),
+    ("privé", False, "34", "L", dict(conc="surg", tr="priv")),
+    ("privé", False, "66", "L", dict(conc="miss", pans="T")),
+    ("privé", False, "30", "L", dict(conc="b999", tr="priv")),
+    ("privé", False, "81", "L", dict(conc="dmi_missing", ic="miss23")),
+    ("privé", False, "31", "M", dict()),
+    ("privé", False, "31", "M", dict(ic="T")),
+    ("privé", False, "34", "M", dict()),
+    ("privé", False, "11", "M", dict()),
+    ("privé", False, "30", "S", dict()),
+    ("privé", False, "65", "S", dict()),
+    ("privé", False, "82", "S", dict()),
+    ("privé", False, "12", "S", dict()),
+    ("privé", False, "46", "S", dict()),
+    ("privé", False, "32", "S", dict()),
+]
+
+# (category, statut, department, roles); roles: tr as above, pans, no_phev, no_transport, big_les
+OTHER_SPECS = [
+    # SSR
+    ("SSR", "public", "31", dict(tr="T")),
+    ("SSR", "public", "34", dict()),
+    ("SSR", "public", "81", dict()),
+    ("SSR", "public", "48", dict(tr="T")),
+    ("SSR", "espic", "31", dict(pans="T")),
+    ("SSR", "espic", "34", dict()),
+    ("SSR", "espic", "30", dict(no_transport_2023=True)),
+    ("SSR", "espic", "66", dict()),
+    ("SSR", "espic", "65", dict()),
+    ("SSR", "privé", "31", dict(tr="priv")),
+    ("SSR", "privé", "31", dict()),
+    ("SSR", "privé", "34", dict()),
+    ("SSR", "privé", "34", dict()),
+    ("SSR", "privé", "11", dict()),
+    ("SSR", "privé", "82", dict()),
+    ("SSR", "privé", "12", dict()),
+    ("SSR", "privé", "32", dict()),
+    # PSY
+    ("PSY", "public", "31", dict()),
+    ("PSY", "public", "34", dict()),
+    ("PSY", "public", "48", dict()),
+    ("PSY", "public", "11", dict(no_phev=True)),
+    ("PSY", "public", "81", dict()),
+    ("PSY", "espic", "30", dict()),
+    ("PSY", "espic", "66", dict()),
+    ("PSY", "privé", "31", dict()),
+    ("PSY", "privé", "34", dict()),
+    # HAD
+    ("HAD", "public", "31", dict(big_les=True)),
+    ("HAD", "public", "46", dict(no_transport=True)),
+    ("HAD", "public", "09", dict()),
+    ("HAD", "espic", "31", dict(pans="T")),
+    ("HAD", "espic", "34", dict(big_les=True)),
+    ("HAD", "espic", "30", dict()),
+    ("HAD", "espic", "12", dict(pans="few")),
+    ("HAD", "espic", "65", dict()),
+    ("HAD", "privé", "31", dict()),
+    ("HAD", "privé", "34", dict()),
+    ("HAD", "privé", "66", dict(no_transport=True)),
+    ("HAD", "privé", "81", dict()),
+    # DIALYSE
+    ("DIALYSE", "espic", "31", dict(tr="T")),
+    ("DIALYSE", "espic", "34", dict()),
+    ("DIALYSE", "espic", "30", dict()),
+    ("DIALYSE", "espic", "66", dict(no_phev=True)),
+    ("DIALYSE", "privé", "31", dict(tr="priv")),
+    ("DIALYSE", "privé", "34", dict(tr="priv")),
+    ("DIALYSE", "privé", "11", dict()),
+    ("DIALYSE", "privé", "81", dict()),
+    ("DIALYSE", "privé", "65", dict()),
+]
+
+# Invented place names (any likeness to a real commune is chance).
+TOWNS = [
+    "Saint-Aubin-des-Causses", "Montferrand-sur-Lèze", "Castelbrune", "Villeneuve-de-l'Orb", "Roquefiel",
+    "Lavaur-la-Claire", "Sainte-Aurane", "Puylaroque-du-Vent", "Mirabel-en-Cèze", "Cazals-Haut", "Bellegarde-d'Aude",
+    "Sauveterre-des-Cévennes", "Montolieu-sur-Garonne", "Peyrefitte-la-Grande", "Saint-Geniès-de-Ribaute",
+    "Fontcouverte-du-Roussillon", "Lescure-en-Albigeois", "Castanet-le-Vieux", "Marsillac-sur-Lot", "Aurignac-Plage",
+    "Vallon-du-Gers", "Salvetat-sur-Hers", "Pradelles-en-Minervois", "Saint-Jory-des-Vignes", "Lunel-les-Étangs",
+    "Roujan-sur-Hérault", "Cabestany-la-Mer", "Laguiole-Plateau", "Figeac-les-Bains", "Lézat-sur-Ariège",
+    "Mauvezin-de-Lomagne", "Bagnères-d'Adour", "Marvejols-la-Haute", "Montech-sur-Tarn", "Rivesaltes-les-Oliviers",
+    "Gaillac-du-Pont", "Quillan-le-Moulin", "Millau-les-Grands-Causses", "Uzès-la-Garrigue", "Saint-Pons-de-Mauchiens",
+]
+CLINIC_NAMES = [
+    "Clinique du Parc", "Clinique des Cèdres", "Polyclinique du Languedoc-Est", "Clinique Sainte-Odile",
+    "Clinique des Tilleuls", "Polyclinique du Val-Garonne", "Clinique du Pic-Saint-Loup", "Clinique des Hauts-Cantons",
+    "Clinique Beau-Soleil-Vallée", "Polyclinique des Trois-Rivières", "Clinique du Canal", "Clinique de la Pinède",
+    "Clinique des Albères", "Polyclinique du Causse", "Clinique de l'Ormeau", "Clinique Occitane des Remparts",
+    "Clinique des Arènes", "Clinique du Mont-Aigoual",
+]
+# Name patterns per category and status; "{de}" is "de " or "d'" followed by an invented place name.
+NAME_PATTERNS = {
+    ("MCO", "public"): ["Centre hospitalier {de}", "Centre hospitalier intercommunal {de}"],
+    ("MCO", "espic"): ["Hôpital Sainte-Aurélie {de}", "Hôpital Saint-Roch-des-Pins {de}", "Hôpital privé mutualiste {de}",
+                       "Hôpital Saint-Vincent-les-Vignes {de}"],
+    ("SSR", "public"): ["Centre de rééducation fonctionnelle {de}", "Hôpital de soins de suite {de}"],
+    ("SSR", "espic"): ["Centre de réadaptation mutualiste {de}", "Maison de convalescence Sainte-Aurane {de}",
+                       "Centre de soins de suite Les Asphodèles {de}"],
+    ("SSR", "privé"): ["Clinique SSR Les Genêts {de}", "Clinique de réadaptation Les Micocouliers {de}",
+                       "Clinique du Lac {de}", "Clinique de convalescence Les Pins {de}"],
+    ("PSY", "public"): ["Centre hospitalier spécialisé {de}", "Établissement public de santé mentale {de}"],
+    ("PSY", "espic"): ["Institut de psychiatrie Saint-Jory {de}", "Centre de santé mentale mutualiste {de}"],
+    ("PSY", "privé"): ["Clinique psychiatrique Les Oliviers {de}", "Clinique psychiatrique du Ravin {de}"],
+    ("HAD", "public"): ["HAD du centre hospitalier {de}", "Hospitalisation à domicile {de}"],
+    ("HAD", "espic"): ["Association HAD du pays {de}", "Soins à la maison {de}"],
+    ("HAD", "privé"): ["HAD Soins et Domicile {de}", "HAD Occitanie Domicile {de}"],
+    ("DIALYSE", "espic"): ["Association pour la dialyse {de}", "Association d'aide aux insuffisants rénaux {de}"],
+    ("DIALYSE", "privé"): ["Centre de dialyse {de}", "Unité d'autodialyse {de}"],
+}
+
+
+def de(town):
+    return ("d'" if town[0] in "AEIOUYÉÈ" else "de ") + town
+
+
+class Etab:
+    def __init__(self, category, statut, chu, dept, tier, roles):
+        self.category = category
+        self.statut = statut
+        self.chu = chu
+        self.dept = dept
+        self.tier = tier
+        self.roles = roles
+        self.finess = None
+        self.name = None
+        self.patients = []       # pool of pseudonymous patient ids
+        self.patient_set = set()
+
+    def role(self, key):
+        return self.roles.get(key)
+
+
+def make_establishments():
+    etabs = []
+    for statut, chu, dept, tier, roles in MCO_SPECS:
+        etabs.append(Etab("MCO", statut, chu, dept, tier, roles))
+    for category, statut, dept, roles in OTHER_SPECS:
+        etabs.append(Etab(category, statut, False, dept, "M", roles))
+
+    used = set()
+    towns = list(TOWNS)
+    D.shuffle(towns)
+    clinics = list(CLINIC_NAMES)
+    D.shuffle(clinics)
+    chu_names = iter(["Centre hospitalier universitaire Garonne", "Centre hospitalier universitaire Lez-Méditerranée",
+                      "Centre hospitalier universitaire Vistre-Costières"])
+    town_iter = iter(towns * 3)
+    clinic_iter = iter(clinics)
+    counters = {}
+    for e in etabs:
+        while True:
+            finess = e.dept + "0" + "%06d" % D.randint(1, 999999)
+            if finess not in used:
+                used.add(finess)
+                e.finess = finess
+                break
+        if e.chu:
+            name = next(chu_names)
+        elif e.category == "MCO" and e.statut == "privé":
+            name = next(clinic_iter)
+        else:
+            patterns = NAME_PATTERNS[(e.category, e.statut)]
+            k = counters.get((e.category, e.statut), 0)
+            counters[(e.category, e.statut)] = k + 1
+            name = patterns[k % len(patterns)].replace("{de}", de(next(town_iter)))
+        e.name = name + " (synthétique)"
+    names = [e.name for e in etabs]
+    assert len(set(names)) == len(names), [n for n in names if names.count(n) > 1]
+    return etabs
+
+
+def patients_of(e, n):
+    """n distinct pseudonymous patient ids of establishment e (drawn from a growing pool)."""
+    while len(e.patients) < n + 40:
+        pid = "%08x" % D.rng.getrandbits(32)
+        if pid not in e.patient_set:
+            e.patient_set.add(pid)
+            e.patients.append(pid)
+    return D.sample(e.patients, n)
+
+
+def year_factors(pattern, small=0.02, large=0.14):
+    """Multipliers per year, relative to the previous year of YEARS (2021 is relative to 2019).
+
+    pattern: None (each year goes up or down at random) or the signs for 2022, 2023, 2024 (-1 down, +1 up)."""
+    factors = {2019: 1.0, 2021: D.trend(0, 0.01, 0.12)}
+    for i, y in enumerate(CONTRACT_YEARS):
+        factors[y] = D.trend(pattern[i] if pattern else 0, small, large)
+    return factors
+
+
+def cumulate(base, factors):
+    out = {}
+    value = base
+    for y in YEARS:
+        value = value * factors[y]
+        out[y] = value
+    return out
+
+
+class Alternator:
+    """Signs of the yearly change (2022, 2023, 2024) for the establishments designed to be targeted, in turn, so
+    that each contract year some of them earn the incentive (spend going down) and some do not."""
+
+    PATTERNS = [(-1, 1, -1), (1, -1, 1), (-1, -1, 1), (1, 1, -1), (-1, 1, 1), (1, -1, -1)]
+
+    def __init__(self):
+        self.n = 0
+
+    def next(self):
+        pattern = self.PATTERNS[self.n % len(self.PATTERNS)]
+        self.n += 1
+        return pattern
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Per-establishment tables.
+
+
+def gen_liste_en_sus(etabs):
+    rows = []
+    for e in etabs:
+        conc = e.role("conc")
+        if e.category == "MCO":
+            total = {"XL": D.uniform(18e6, 42e6), "L": D.uniform(1.2e6, 7.5e6), "M": D.uniform(1.5e5, 4.6e5),
+                     "S": D.uniform(1.5e4, 1.8e5)}[e.tier]
+            dmi_share = D.uniform(0.55, 0.85) if e.statut == "privé" else D.uniform(0.15, 0.4)
+        elif e.category == "HAD":
+            total = D.uniform(6e5, 1.1e6) if e.role("big_les") else D.uniform(2e4, 3e5)
+            dmi_share = 0.0
+        elif e.category == "SSR":
+            total = D.uniform(0, 4e4)
+            dmi_share = D.uniform(0, 0.3)
+        elif e.category == "DIALYSE":
+            total = D.uniform(0, 6e4)
+            dmi_share = 0.0
+        else:
+            total = 0.0
+            dmi_share = 0.0
+        if conc == "b1000":
+            total = D.uniform(7e5, 9e5)
+        factors = {2019: 1.0}
+        for y in YEARS[1:]:
+            factors[y] = D.uniform(1.02, 1.12) if y != 2021 else D.uniform(1.05, 1.2)
+        values = cumulate(total, factors)
+        for y in YEARS:
+            t = int(round(values[y] * 100))
+            dmi = int(round(t * dmi_share))
+            mo = t - dmi
+            if y == 2019 and conc == "les500k":
+                mo, dmi = 35000000, 15000000  # exactly 500 000,00 €: "> 500 000 €" is not met
+            dmi_cell = euros(dmi)
+            if y == 2019 and conc == "dmi_missing":
+                dmi_cell = None  # missing datum: the regional targeting cannot be decided
+            if e.category == "PSY" and y == 2021 and e.statut == "espic":
+                continue  # a row missing altogether
+            rows.append([e.finess, y, euros(mo), dmi_cell])
+    return ["finess", "année", "mo", "dmi"], rows
+
+
+def gen_transports(etabs):
+    rows = []
+    alt = Alternator()
+    for e in etabs:
+        if e.role("no_transport"):
+            continue
+        role = e.role("tr")
+        # 2019 ambulance amount and ambulance share R.
+        if role in ("T", "priv"):
+            if e.category == "MCO":
+                amb = {"XL": D.uniform(4.5e6, 8e6), "L": D.uniform(6e5, 2.8e6), "M": D.uniform(4.3e5, 7e5)}[e.tier]
+            elif e.category == "DIALYSE":
+                amb = D.uniform(5e5, 9e5)
+            else:
+                amb = D.uniform(4.2e5, 6.5e5)
+            share = D.uniform(0.22, 0.42) if e.category != "DIALYSE" else D.uniform(0.205, 0.26)
+        elif role == "low":
+            amb = D.uniform(9e5, 1.6e6)
+            share = D.uniform(0.14, 0.19)
+        elif role == "b20":
+            amb, share = 400000.0, 0.2
+        elif role == "b399":
+            amb, share = 399999.99, 0.4
+        else:
+            amb = {"MCO": {"XL": 3e6, "L": D.uniform(1.5e5, 3.9e5), "M": D.uniform(1.2e5, 3.8e5),
+                           "S": D.uniform(3e4, 1.5e5)}[e.tier],
+                   "SSR": D.uniform(4e4, 3.5e5), "PSY": D.uniform(1e4, 9e4), "HAD": D.uniform(5e3, 6e4),
+                   "DIALYSE": D.uniform(1e5, 3.8e5)}[e.category]
+            share = D.uniform(0.08, 0.45) if e.category != "DIALYSE" else D.uniform(0.06, 0.15)
+        pattern = alt.next() if role == "T" else None
+        r_factors = year_factors(pattern, 0.01, 0.08)
+        m_factors = {y: D.uniform(0.97, 1.08) for y in YEARS}
+        m2019 = amb / share
+        r = share
+        m = m2019
+        for y in YEARS:
+            if y != 2019:
+                r = min(0.9, r * r_factors[y])
+                m = m * m_factors[y]
+            amb_c = int(round(m * r * 100))
+            tap_c = int(round(m * (1 - r) * 100))
+            if y == 2019 and role == "b20":
+                amb_c, tap_c = 40000000, 160000000  # exactly 20 % and 400 000 €: targeted ("≥")
+            if y == 2019 and role == "b399":
+                amb_c, tap_c = 39999999, 60000000  # one cent short of 400 000 €
+            if y == 2023 and e.role("no_transport_2023"):
+                rows.append([e.finess, y, None, euros(tap_c)])  # ambulance amount missing for 2023
+                continue
+            rows.append([e.finess, y, euros(amb_c), euros(tap_c)])
+    return ["finess", "année", "amb", "tap"], rows
+
+
+def conciliation_rate(e, y):
+    if e.chu:
+        return {2022: 0.20, 2023: 0.30, 2024: 0.40}.get(y, 0.15)
+    return {2022: 0.05, 2023: 0.075, 2024: 0.10}.get(y, 0.04)
+
+
+def gen_pharmacie_clinique(etabs, conciliables):
+    rows = []
+    for e in etabs:
+        role = e.role("conc")
+        base = conciliables.get(e.finess, 0)
+        if e.category not in ("MCO", "SSR", "PSY"):
+            continue
+        if e.category != "MCO" and D.chance(0.4):
+            continue  # not every SSR / PSY declares its clinical pharmacy activity
+        # ratio of conciliations to the 2022 target; progress from year to year
+        if role in ("reach", "exact"):
+            ratio = D.uniform(1.05, 1.5)
+        elif role == "miss":
+            ratio = D.uniform(0.45, 0.92)
+        elif role == "nodecl":
+            ratio = D.uniform(0.9, 1.3)
+        else:
+            ratio = D.uniform(0.2, 1.2)
+        growth = D.uniform(1.15, 1.6)
+        for y in YEARS:
+            target = conciliation_rate(e, y) * base
+            if y == 2019:
+                n = int(target * D.uniform(0.3, 0.9))
+            elif y == 2021:
+                n = int(conciliation_rate(e, 2022) * base * ratio * D.uniform(0.6, 0.95))
+            else:
+                k = CONTRACT_YEARS.index(y)
+                n = int(math.ceil(conciliation_rate(e, 2022) * base * ratio * growth ** k))
+            if role == "exact" and y == 2022:
+                assert base % 20 == 0, base
+                n = base // 20  # exactly 5 % of the conciliable stays: the target is met ("≥")
+            if role == "nodecl" and y == 2023:
+                rows.append([e.finess, y, None])  # not declared
+                continue
+            if e.category == "MCO" and role is None and y == 2021 and e.tier == "S":
+                continue  # a small establishment without a 2021 row
+            rows.append([e.finess, y, max(0, n)])
+    return ["finess", "année", "conciliations"], rows
+
+
+def gen_ic(etabs):
+    rows = []
+    alt = Alternator()
+    for e in etabs:
+        if e.category != "MCO":
+            continue
+        role = e.role("ic")
+        stays = {"XL": D.uniform(600, 900), "L": D.uniform(220, 460), "M": D.uniform(60, 180),
+                 "S": D.uniform(10, 36)}[e.tier]
+        if role == "T":
+            rate = D.uniform(0.21, 0.29)
+        elif role == "b10":
+            stays, rate = 38, 10 / 38  # high rate, but 10 rehospitalisations is not "> 10"
+        elif e.tier in ("XL", "L"):
+            rate = D.uniform(0.09, 0.145)
+        else:
+            rate = D.uniform(0.11, 0.2)
+        cost = D.uniform(4200, 6500)  # € per rehospitalisation
+        pattern = alt.next() if role == "T" else None
+        f = year_factors(pattern, 0.03, 0.15)
+        s = stays
+        r = rate
+        for y in YEARS:
+            if y != 2019:
+                s = s * D.uniform(0.97, 1.03)
+                r = r * f[y]
+            if role == "miss23" and y == 2023:
+                continue
+            n_stays = int(round(s))
+            n_re = int(round(n_stays * r))
+            if role == "b10" and y == 2019:
+                n_stays, n_re = 38, 10
+            spend = int(round(n_re * cost * D.uniform(0.97, 1.03) * 100))
+            rows.append([e.finess, y, n_stays, n_re, euros(spend)])
+    return ["finess", "année", "premiers_séjours", "réhospitalisations", "dépense_réhospitalisations"], rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Séjours (2019 only).
+
+ALL_DOMAINS = ["D%02d" % i for i in range(1, 29)]
+TARGET_DOMAINS = ["D02", "D04", "D05", "D07", "D09", "D15", "D16", "D17", "D18", "D19", "D20", "D22", "D23"]
+OTHER_DOMAINS = [d for d in ALL_DOMAINS if d not in TARGET_DOMAINS and d not in ("D10", "D27", "D28")]
+# Activity groups per domain (synthetic numbering; G129 circoncisions is in D15, G212 newborns in D19).
+GA_RANGES = {
+    "D01": (1, 8), "D02": (9, 20), "D03": (21, 26), "D04": (27, 38), "D05": (39, 52), "D06": (53, 58),
+    "D07": (59, 78), "D08": (79, 84), "D09": (85, 98), "D10": (99, 104), "D11": (105, 110), "D12": (111, 114),
+    "D13": (115, 119), "D14": (120, 124), "D15": (125, 140), "D16": (141, 150), "D17": (151, 160),
+    "D18": (161, 200), "D19": (201, 215), "D20": (216, 225), "D21": (226, 230), "D22": (231, 240),
+    "D23": (241, 245), "D24": (246, 250), "D25": (251, 255), "D26": (256, 262), "D27": (263, 270),
+    "D28": (271, 280),
+}
+EXCLUDED_GA = {"G129", "G212"}
+MEDICAL_WEIGHTS = {"D02": 10, "D04": 5, "D05": 12, "D07": 16, "D09": 13, "D15": 7, "D16": 4, "D17": 3, "D18": 6,
+                   "D19": 5, "D20": 3, "D22": 4, "D23": 1}
+SURGICAL_WEIGHTS = {"D02": 20, "D04": 6, "D05": 5, "D07": 14, "D09": 3, "D15": 14, "D16": 1, "D17": 1, "D18": 1,
+                    "D19": 3, "D20": 9, "D22": 0.2, "D23": 1}
+
+
+def weighted(weights):
+    keys = list(weights)
+    return D.rng.choices(keys, weights=[weights[k] for k in keys])[0]
+
+
+def ga_of(domain):
+    lo, hi = GA_RANGES[domain]
+    while True:
+        ga = "G%03d" % D.randint(lo, hi)
+        if ga not in EXCLUDED_GA:
+            return ga
+
+
+def long_stay():
+    return min(60, 3 + int(D.rng.expovariate(1 / 4.5)))
+
+
+def gen_sejours(etabs):
+    rows = []
+    conciliables = {}
+    for e in etabs:
+        f = e.finess
+        stays = []
+        qualifying = medicine = ssr = psy = 0
+        if e.category == "MCO":
+            role = e.role("conc")
+            q = {"XL": D.randint(2000, 2600), "L": D.randint(1020, 1600), "M": D.randint(300, 750),
+                 "S": D.randint(80, 300)}[e.tier]
+            med_share = D.uniform(0.45, 0.7) if e.statut != "privé" else D.uniform(0.2, 0.45)
+            if role == "b1000":
+                q, n_med = 1000, 100
+            elif role == "b999":
+                q = 999
+                n_med = int(q * med_share)
+            elif role == "surg":
+                q, n_med = D.randint(1400, 1800), D.randint(55, 80)
+            else:
+                n_med = int(round(q * med_share))
+            for i in range(q):
+                if i < n_med:
+                    dom = weighted(MEDICAL_WEIGHTS)
+                    stays.append(("MCO", "HC", "médecine", dom, ga_of(dom), long_stay()))
+                else:
+                    dom = weighted(SURGICAL_WEIGHTS)
+                    stays.append(("MCO", "HC", "chirurgie", dom, ga_of(dom), long_stay()))
+            qualifying, medicine = q, n_med
+            # Stays that do not count, in smaller numbers than in reality.
+            extra = int(q * D.uniform(0.2, 0.35))
+            for _ in range(extra):
+                kind = D.randint(1, 7)
+                if kind == 1:   # short stay in a targeted domain
+                    dom = weighted(MEDICAL_WEIGHTS)
+                    stays.append(("MCO", "HC", "médecine", dom, ga_of(dom), D.randint(0, 2)))
+                elif kind == 2:  # day surgery (partial hospitalisation)
+                    dom = weighted(SURGICAL_WEIGHTS)
+                    stays.append(("MCO", "HP", "chirurgie", dom, ga_of(dom), 0))
+                elif kind == 3 and e.tier != "S":  # obstetrics
+                    stays.append(("MCO", "HC", "obstétrique", "D10", ga_of("D10"), D.randint(2, 6)))
+                elif kind == 4:  # domain outside the 13
+                    dom = D.choice(OTHER_DOMAINS)
+                    stays.append(("MCO", "HC", D.choice(["médecine", "chirurgie"]), dom, ga_of(dom), long_stay()))
+                elif kind == 5:  # excluded groups: circumcision, newborns
+                    if D.chance(0.5):
+                        stays.append(("MCO", D.choice(["HC", "HP"]), "chirurgie", "D15", "G129", D.randint(0, 3)))
+                    else:
+                        stays.append(("MCO", "HC", "médecine", "D19", "G212", D.randint(1, 5)))
+                elif kind == 6:  # sessions
+                    stays.append(("MCO", "HP", "séances", "D28", ga_of("D28"), 0))
+                else:  # medicine, short or partial
+                    dom = weighted(MEDICAL_WEIGHTS)
+                    stays.append(("MCO", "HP", "médecine", dom, ga_of(dom), 0))
+            if e.statut != "privé" and e.tier in ("XL", "L"):
+                n_ssr = D.randint(150, 320) if e.tier == "XL" else D.randint(0, 220)
+                n_psy = D.randint(100, 250) if e.tier == "XL" else D.randint(0, 160)
+            else:
+                n_ssr = n_psy = 0
+            if role == "b1000":
+                n_ssr, n_psy = 0, 0
+            for _ in range(n_ssr):
+                stays.append(("SSR", D.choice(["HC", "HC", "HC", "HP"]), None, None, None, D.randint(5, 55)))
+            for _ in range(n_psy):
+                stays.append(("PSY", D.choice(["HC", "HC", "HP"]), None, None, None, D.randint(3, 70)))
+            ssr, psy = n_ssr, n_psy
+            if role == "exact":
+                # make the conciliable stays a multiple of 20, so that 5 % is a whole number of conciliations
+                while (qualifying + ssr + psy) % 20:
+                    stays.append(("SSR", "HC", None, None, None, D.randint(5, 40)))
+                    ssr += 1
+        elif e.category == "SSR":
+            ssr = D.randint(120, 260)
+            for _ in range(ssr):
+                stays.append(("SSR", D.choice(["HC", "HC", "HP"]), None, None, None, D.randint(4, 60)))
+        elif e.category == "PSY":
+            psy = D.randint(80, 160)
+            for _ in range(psy):
+                stays.append(("PSY", D.choice(["HC", "HC", "HP"]), None, None, None, D.randint(2, 90)))
+        elif e.category == "HAD":
+            for _ in range(D.randint(30, 60)):
+                stays.append(("HAD", None, None, None, None, D.randint(3, 45)))
+        # DIALYSE: its dialysis sessions are not in this extract.
+        D.shuffle(stays)
+        for s in stays:
+            rows.append([f, 2019, s[0], s[1], s[2], s[3], s[4], s[5]])
+        conciliables[f] = qualifying + ssr + psy
+        e.qualifying = qualifying
+        e.medicine = medicine
+    return ["finess", "année", "champ", "mode", "activité", "domaine", "ga", "durée"], rows, conciliables
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# PHEV lines (one line per patient, class and year, as aggregated in the extract).
+
+PACK = {"EZETIMIBE": 30, "STATINE": 30, "IEC": 30, "ARA2": 30, "IPP": 28, "PANSEMENT": 10}
+
+
+def phev_lines(e, year, classe, n_patients, total_qty, total_cents, qty_is="ucd", sigma=0.45, extra_lines=0.0):
+    """Lines of one class for one establishment and year, adding up exactly to the totals given.
+
+    qty_is: which quantity total_qty is ("ucd" or "boîtes"); the other is derived from the pack size."""
+    n_patients = max(1, min(int(n_patients), int(total_qty), int(total_cents)))
+    pats = patients_of(e, n_patients)
+    # a few patients get a second line (another product of the class)
+    n_lines = n_patients + int(n_patients * extra_lines)
+    who = pats + [D.choice(pats) for _ in range(n_lines - n_patients)]
+    w = D.weights(n_lines, sigma)
+    qty = D.split(total_qty, w)
+    money_w = [q * D.uniform(0.9, 1.1) for q in qty]
+    cents = D.split(total_cents, money_w)
+    out = []
+    pack = PACK.get(classe, 1)
+    for p, q, c in zip(who, qty, cents):
+        if qty_is == "ucd":
+            ucd, boxes = q, max(1, int(math.ceil(q / pack)))
+        else:
+            boxes, ucd = q, q * pack
+        out.append([e.finess, year, classe, p, ucd, boxes, euros(c)])
+    return out
+
+
+def gen_phev(etabs):
+    rows = []
+    alt = {k: Alternator() for k in ("ez", "ipp", "perf", "pans")}
+    for e in etabs:
+        if e.role("no_phev"):
+            continue
+        cat, tier = e.category, e.tier
+        mco = cat == "MCO"
+        lines = {y: [] for y in YEARS}
+
+        # --- Ézétimibe and statins: 2019 share of ézétimibe in UCD, 2019 spend.
+        role = e.role("ez")
+        price_ez = D.uniform(1.12, 1.32)  # € per UCD
+        if role == "T":
+            spend, share = D.uniform(22000, 36000), D.uniform(0.14, 0.22)
+        elif role == "b9":
+            spend, share = D.uniform(21000, 26000), 0.09
+        elif role == "b20k":
+            spend, share = 20000.0, D.uniform(0.11, 0.14)
+        elif role == "n89":
+            spend, share = D.uniform(21000, 25000), 0.089
+        elif mco:
+            spend = {"XL": D.uniform(12000, 19000), "L": D.uniform(5000, 18000), "M": D.uniform(1500, 7000),
+                     "S": D.uniform(300, 2500)}[tier]
+            share = D.uniform(0.08, 0.16)
+        elif cat in ("SSR", "DIALYSE"):
+            spend, share = D.uniform(100, 1500), D.uniform(0.05, 0.1)
+        else:
+            spend, share = D.uniform(0, 300), D.uniform(0.05, 0.08)
+        pattern = alt["ez"].next() if role in ("T", "b9", "b20k") else None
+        f = year_factors(pattern, 0.03, 0.15)
+        sp = cumulate(spend, f)
+        for y in YEARS:
+            cents = int(round(sp[y] * 100))
+            if role == "b20k" and y == 2019:
+                cents = 2000000  # exactly 20 000,00 €
+            ez_ucd = int(round(cents / 100 / price_ez))
+            if y == 2019 and role == "b9":
+                ez_ucd -= ez_ucd % 9  # so that the statins can make it exactly 9 %
+            if y == 2019:
+                sh = share
+            else:
+                sh = max(0.04, share * D.uniform(0.85, 1.15))
+            if ez_ucd >= 1:
+                lines[y] += phev_lines(e, y, "EZETIMIBE", ez_ucd / D.uniform(300, 360), ez_ucd, cents)
+            if y == 2019 and role == "b9":
+                stat_ucd = ez_ucd * 91 // 9  # 9 % exactly
+            elif y == 2019 and role == "n89":
+                stat_ucd = int(math.ceil(ez_ucd * (1 - sh) / sh)) + 1
+            else:
+                stat_ucd = int(round(max(ez_ucd, 30) * (1 - sh) / sh))
+            stat_cents = int(stat_ucd * D.uniform(0.14, 0.22) * 100)
+            lines[y] += phev_lines(e, y, "STATINE", stat_ucd / D.uniform(360, 450), stat_ucd, stat_cents)
+            # IEC and ARA-II: still in the extract, no longer an indicator of the contract (removed for 2022).
+            if mco or cat in ("SSR", "DIALYSE"):
+                for classe in ("IEC", "ARA2"):
+                    n = {"XL": 25, "L": 14, "M": 6, "S": 3}[tier] if mco else 3
+                    n = max(1, int(n * D.uniform(0.6, 1.4)))
+                    ucd = int(n * D.uniform(250, 360))
+                    lines[y] += phev_lines(e, y, classe, n, ucd, int(ucd * D.uniform(0.06, 0.2) * 100))
+
+        # --- IPP: boxes in 2019.
+        role = e.role("ipp")
+        if role == "T":
+            boxes = D.uniform(9000, 14500)
+        elif role == "b8500":
+            boxes = 8500
+        elif role == "b8499":
+            boxes = 8499
+        elif mco:
+            boxes = {"XL": 7800, "L": D.uniform(1200, 4500), "M": D.uniform(400, 1500), "S": D.uniform(100, 500)}[tier]
+        else:
+            boxes = {"SSR": D.uniform(80, 600), "PSY": D.uniform(60, 400), "HAD": D.uniform(20, 200),
+                     "DIALYSE": D.uniform(80, 500)}[cat]
+        pattern = alt["ipp"].next() if role in ("T", "b8500") else None
+        f = year_factors(pattern, 0.02, 0.12)
+        bx = cumulate(boxes, f)
+        price_box = D.uniform(4.1, 6.2)
+        per_patient = D.uniform(26, 34)
+        for y in YEARS:
+            b = int(round(bx[y]))
+            if y == 2019 and role in ("b8500", "b8499"):
+                b = int(boxes)
+            cents = int(round(b * price_box * D.uniform(0.97, 1.03) * 100))
+            lines[y] += phev_lines(e, y, "IPP", b / per_patient, b, cents, qty_is="boîtes", sigma=0.5)
+
+        # --- PERFADOM: DIF + PSE spend and its share in 2019.
+        role = e.role("perf")
+        if role == "T":
+            difpse, share = D.uniform(120000, 330000), D.uniform(0.84, 0.96)
+        elif role == "b80":
+            difpse, share = 100000.0, 0.8
+        elif role == "n95k":
+            difpse, share = 95000.0, 0.95
+        elif role == "n78":
+            difpse, share = D.uniform(280000, 320000), 0.78
+        elif mco:
+            difpse = {"XL": 90000, "L": D.uniform(20000, 85000), "M": D.uniform(5000, 30000),
+                      "S": D.uniform(500, 6000)}[tier]
+            share = D.uniform(0.55, 0.92)
+        elif cat == "HAD":
+            difpse, share = D.uniform(2000, 15000), D.uniform(0.5, 0.9)
+        elif cat == "SSR":
+            difpse, share = D.uniform(500, 5000), D.uniform(0.4, 0.9)
+        else:
+            difpse, share = 0.0, 0.5
+        pattern = alt["perf"].next() if role in ("T", "b80") else None
+        f = year_factors(pattern, 0.03, 0.14)
+        dp = cumulate(difpse, f)
+        for y in YEARS:
+            dp_c = int(round(dp[y] * 100))
+            sh = share if y == 2019 else min(0.98, max(0.3, share * D.uniform(0.98, 1.02)))
+            if y == 2019 and role == "b80":
+                dif_c, pse_c, gra_c = 6000000, 4000000, 2500000  # 100 000 € of DIF + PSE, 80 % exactly
+            else:
+                if y == 2019 and role == "n78":
+                    # make the share 78 % exactly: GRA = DIF+PSE × 22 / 78 (round DIF + PSE to a multiple of 78)
+                    dp_c -= dp_c % 78
+                    gra_c = dp_c * 22 // 78
+                else:
+                    gra_c = int(round(dp_c * (1 - sh) / sh))
+                pse_part = D.uniform(0.3, 0.55)
+                pse_c = int(dp_c * pse_part)
+                dif_c = dp_c - pse_c
+            for classe, c, price in (("PERFADOM_GRA", gra_c, 60), ("PERFADOM_DIF", dif_c, 115),
+                                     ("PERFADOM_PSE", pse_c, 165)):
+                if c < 100:
+                    continue
+                forfaits = max(1, int(c / 100 / price))
+                lines[y] += phev_lines(e, y, classe, forfaits / D.uniform(9, 15), forfaits, c, qty_is="boîtes")
+
+        # --- Pansements: patients and mean spend per patient in 2019.
+        role = e.role("pans")
+        base_mean = {"MCO": 115, "SSR": 140, "HAD": 260, "PSY": 40, "DIALYSE": 70}[cat]
+        if role == "T":
+            n_pat = D.randint(110, 220) if cat != "HAD" else D.randint(110, 160)
+            mean = base_mean * D.uniform(2.0, 2.4)
+        elif role == "b100":
+            n_pat, mean = 100, base_mean * D.uniform(2.0, 2.3)
+        elif role == "few":
+            n_pat, mean = D.randint(70, 95), base_mean * D.uniform(2.0, 2.3)
+        else:
+            if mco:
+                n_pat = {"XL": D.randint(180, 260), "L": D.randint(80, 150), "M": D.randint(30, 70),
+                         "S": D.randint(8, 30)}[tier]
+            else:
+                n_pat = {"SSR": D.randint(15, 80), "HAD": D.randint(40, 120), "PSY": D.randint(0, 6),
+                         "DIALYSE": D.randint(8, 30)}[cat]
+            mean = base_mean * D.uniform(0.75, 1.3)
+        pattern = alt["pans"].next() if role in ("T",) else None
+        f_mean = year_factors(pattern, 0.03, 0.12)
+        means = cumulate(mean, f_mean)
+        for y in YEARS:
+            n = n_pat if y == 2019 else max(0, int(round(n_pat * D.uniform(0.9, 1.12))))
+            if n == 0:
+                continue
+            cents = int(round(means[y] * n * 100))
+            lines[y] += phev_lines(e, y, "PANSEMENT", n, int(n * D.uniform(4, 9)), cents, qty_is="boîtes",
+                                   sigma=0.6, extra_lines=0.03)
+        for y in YEARS:
+            rows += lines[y]
+    return ["finess", "année", "classe", "patient", "ucd", "boîtes", "montant"], rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    here = os.path.dirname(os.path.abspath(__file__))
+    parser.add_argument("--out", default=os.path.join(here, "occitanie"), help="output directory")
+    parser.add_argument("--seed", type=int, default=SEED, help="random seed (default %(default)s)")
+    parser.add_argument("--roles", action="store_true",
+                        help="also print, per establishment, the role it was designed for in each indicator")
+    args = parser.parse_args()
+    global D
+    D = Draw(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+
+    etabs = make_establishments()
+    tables = {}
+    tables["établissements"] = (["finess", "raison_sociale", "catégorie", "statut", "chu"],
+                                [[e.finess, e.name, e.category, e.statut, yes_no(e.chu)] for e in etabs])
+    header, sejours, conciliables = gen_sejours(etabs)
+    tables["séjours"] = (header, sejours)
+    tables["liste_en_sus"] = gen_liste_en_sus(etabs)
+    tables["pharmacie_clinique"] = gen_pharmacie_clinique(etabs, conciliables)
+    tables["transports"] = gen_transports(etabs)
+    tables["ic_séjours"] = gen_ic(etabs)
+    tables["phev"] = gen_phev(etabs)
+
+    for name, (header, rows) in tables.items():
+        if name == "établissements":
+            rows = sorted(rows, key=lambda r: r[0])
+        elif name not in ("séjours", "phev"):
+            rows = sorted(rows, key=lambda r: (r[0], r[1]))
+        path = write_table(args.out, name, header, rows)
+        print("%-28s %7d lignes  %9d octets" % (os.path.basename(path), len(rows), os.path.getsize(path)))
+    if args.roles:
+        for e in sorted(etabs, key=lambda e: e.finess):
+            roles = " ".join("%s=%s" % (k, v) for k, v in sorted(e.roles.items()) if v is not None)
+            print("%s;%s;%s;%s;%s" % (e.finess, e.category, e.statut, e.tier, roles))
+
+
+if __name__ == "__main__":
+    main()
