@@ -117,7 +117,7 @@ enum class State { Unchecked, InProgress, Done };
 const std::set<std::string> kIndicatorKeys = {"volet", "niveau", "source", "référence", "statut", "note"};
 const std::set<std::string> kVolets = {"produits_de_santé", "pertinence", "organisation_des_soins"};
 const std::set<std::string> kContractKeys = {"référence", "établissements", "données_absentes", "division_par_zéro",
-                                             "région", "note"};
+                                             "région", "note", "étend"};
 
 class Checker {
  public:

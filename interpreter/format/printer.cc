@@ -328,6 +328,11 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
   std::vector<std::pair<int, std::function<void()>>> items;
   for (const auto& d : program.imports)
     if (d.span.file == &file) items.push_back({d.span.line, [&] { w.item(d.span, "importe " + quote(d.path) + ";", 0); }});
+  for (const auto& r : program.removals)
+    if (r.span.file == &file)
+      items.push_back({r.span.line, [&] {
+        w.item(r.span, "retire " + r.kind + " " + (r.kind == "test" || !is_identifier(r.name) ? quote(r.name) : r.name) + ";", 0);
+      }});
   for (const auto& c : program.contracts) {
     if (c.extent.file != &file) continue;
     items.push_back({c.extent.line, [&] {
@@ -346,7 +351,7 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
   for (const auto& t : program.tables) {
     if (t.extent.file != &file) continue;
     items.push_back({t.extent.line, [&] {
-      w.open(t.extent, "table " + t.name + label_part(t.label) + " " + table_key(t.kind) + " {", 0);
+      w.open(t.extent, std::string(t.change == ast::Change::Replace ? "remplace " : "") + "table " + t.name + label_part(t.label) + " " + table_key(t.kind) + " {", 0);
       for (const auto& c : t.columns) w.item(c.extent, c.name + ": " + c.type_name + label_part(c.label) + ";", 2);
       w.close(t.extent, 0);
     }});
@@ -354,14 +359,17 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
   for (const auto& p : program.parameters) {
     if (p.span.file != &file) continue;
     items.push_back({p.span.line, [&] {
-      std::string head = "paramètre " + p.name + label_part(p.label) + (p.type_name.empty() ? "" : " : " + p.type_name);
+      std::string head = std::string(p.change == ast::Change::Replace ? "remplace " : "") + "paramètre " + p.name +
+                         label_part(p.label) + (p.type_name.empty() ? "" : " : " + p.type_name) +
+                         (p.first_year ? fmt::format(" pour {}..{}", p.first_year, p.last_year) : "");
       w.item(p.span, definition(head, *p.value, 0), 0);
     }});
   }
   for (const auto& ind : program.indicators) {
     if (ind.extent.file != &file) continue;
     items.push_back({ind.extent.line, [&] {
-      w.open(ind.extent, "indicateur " + ind.name + label_part(ind.label) + " {", 0);
+      const char* change = ind.change == ast::Change::Replace ? "remplace " : ind.change == ast::Change::Modify ? "modifie " : "";
+      w.open(ind.extent, change + std::string("indicateur ") + ind.name + label_part(ind.label) + " {", 0);
       std::vector<std::pair<int, std::function<void()>>> inner;
       for (const auto& m : ind.metadata) inner.push_back({m.span.line, [&] { w.item(m.span, meta_text(m, 2), 2); }});
       for (const auto& b : ind.bindings)

@@ -133,6 +133,16 @@ struct Metadata {
   std::string joined() const;  // values separated by ", "
 };
 
+// How a declaration of a contract that extends another relates to the base contract's declaration of that name.
+enum class Change { New, Replace, Modify };
+
+// retire indicateur x; in a contract that extends another.
+struct Removal {
+  std::string kind;  // "indicateur", "paramètre", "table", "test"
+  std::string name;
+  Span span;
+};
+
 struct ImportDecl {
   std::string path;
   Span span;  // the whole declaration
@@ -157,6 +167,7 @@ struct TableDecl {
   std::string name, label;
   TableKind kind = TableKind::Entity;
   std::vector<Column> columns;  // as declared; the key columns (finess, année) are implied by the kind
+  Change change = Change::New;
   Span span, name_span;
   Span extent;
 };
@@ -164,6 +175,8 @@ struct TableDecl {
 struct ParameterDecl {
   std::string name, label, type_name;
   Span type_span;
+  Change change = Change::New;
+  int first_year = 0, last_year = 0;  // `remplace paramètre x pour 2023..2024 = ...`: only those years change
   ExprPtr value;
   Span span, name_span;
 };
@@ -177,6 +190,7 @@ struct IndicatorDecl {
   std::string name, label;
   std::vector<Metadata> metadata;
   std::vector<Binding> bindings;  // includes the reserved ones: valeur, ciblage, cible, atteint, intéressement
+  Change change = Change::New;
   Span span, name_span;
   Span extent;
 };
@@ -222,6 +236,8 @@ struct Program {
   std::vector<ParameterDecl> parameters;
   std::vector<IndicatorDecl> indicators;
   std::vector<TestDecl> tests;
+  std::vector<Removal> removals;
+  std::string base_contract;  // the contract this one extends, once resolved
   std::vector<std::pair<const SourceFile*, std::vector<Comment>>> comments;  // per file, in order
   int next_expr_id = 1;
 };

@@ -172,6 +172,7 @@ class Builder {
       if (auto* d = item->parameterDecl()) parameter(d);
       if (auto* d = item->indicatorDecl()) indicator(d);
       if (auto* d = item->testDecl()) test(d);
+      if (auto* d = item->removal()) removal(d);
     }
   }
 
@@ -213,6 +214,14 @@ class Builder {
     return m;
   }
 
+  void removal(G::RemovalContext* ctx) {
+    ast::Removal r;
+    r.kind = ctx->kind->getText();
+    r.name = ctx->STRING() ? unquote(ctx->STRING()->getText()) : ctx->ident()->getText();
+    r.span = span(ctx);
+    program_.removals.push_back(std::move(r));
+  }
+
   void import(G::ImportDeclContext* ctx) {
     program_.imports.push_back({unquote(ctx->STRING()->getText()), span(ctx)});
   }
@@ -249,6 +258,7 @@ class Builder {
     t.span = span(ctx->name);
     t.extent = span(ctx);
     t.label = label(ctx->label);
+    if (ctx->REMPLACE()) t.change = ast::Change::Replace;
     std::vector<std::string> words;
     for (auto* w : ctx->keyWords) words.push_back(w->getText());
     bool ok = true;
@@ -290,6 +300,14 @@ class Builder {
       p.type_name = ctx->type->getText();
       p.type_span = span(ctx->type);
     }
+    if (ctx->REMPLACE()) p.change = ast::Change::Replace;
+    if (ctx->first) {
+      p.first_year = integer(ctx->first).value_or(0);
+      p.last_year = integer(ctx->last).value_or(0);
+      if (!ctx->REMPLACE())
+        diags_.error(span(ctx->first), "'pour' years only make sense when a parameter replaces the base contract's",
+                     "write: remplace paramètre x pour 2023..2024 = ...;");
+    }
     p.value = expr(ctx->expr());
     program_.parameters.push_back(std::move(p));
   }
@@ -301,6 +319,7 @@ class Builder {
     ind.span = span(ctx->name);
     ind.extent = span(ctx);
     ind.label = label(ctx->label);
+    if (ctx->change) ind.change = ctx->change->getText() == "remplace" ? ast::Change::Replace : ast::Change::Modify;
     for (auto* item : ctx->indicatorItem()) {
       if (auto* b = dynamic_cast<G::BindingContext*>(item)) {
         ast::Binding binding;

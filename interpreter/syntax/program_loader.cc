@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "syntax/parser.h"
+#include "syntax/versions.h"
 
 namespace caqes {
 namespace fs = std::filesystem;
@@ -110,7 +111,20 @@ class Loader {
 
 }  // namespace
 
+namespace {
+
+std::unique_ptr<ast::Program> load_version(const std::string& rules_path, Diagnostics& diags, int depth);
+
+}  // namespace
+
 std::unique_ptr<ast::Program> load_program(const std::string& rules_path, Diagnostics& diags) {
+  return load_version(rules_path, diags, 0);
+}
+
+namespace {
+
+// The files of RULES only, without applying a base contract.
+std::unique_ptr<ast::Program> load_files(const std::string& rules_path, Diagnostics& diags) {
   auto program = std::make_unique<ast::Program>();
   Loader loader(*program, diags);
   Span none;
@@ -130,5 +144,34 @@ std::unique_ptr<ast::Program> load_program(const std::string& rules_path, Diagno
   }
   return program;
 }
+
+std::unique_ptr<ast::Program> load_version(const std::string& rules_path, Diagnostics& diags, int depth) {
+  auto own = load_files(rules_path, diags);
+  const ast::Metadata* extends = nullptr;
+  for (const auto& c : own->contracts)
+    for (const auto& m : c.metadata)
+      if (m.key == "étend") extends = &m;
+  if (!extends) {
+    reject_changes_without_base(*own, diags);
+    return own;
+  }
+  if (depth > 20) {
+    diags.error(extends->span, "too many contracts extending each other (is there a cycle of 'étend'?)");
+    return own;
+  }
+  fs::path base_path = fs::path(extends->span.path()).parent_path() / extends->joined();
+  std::error_code ec;
+  if (!fs::exists(base_path, ec)) {
+    diags.error(extends->span, fmt::format("cannot find the base contract '{}'", extends->joined()),
+                "the path is relative to this file's folder");
+    return own;
+  }
+  int before = diags.error_count();
+  auto base = load_version(base_path.string(), diags, depth + 1);
+  if (diags.error_count() > before) return own;
+  return apply_version(std::move(base), std::move(own), diags);
+}
+
+}  // namespace
 
 }  // namespace caqes

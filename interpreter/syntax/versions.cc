@@ -1,0 +1,268 @@
+// Applying a contract's changes to the contract it extends.
+#include "syntax/versions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace caqes {
+namespace {
+
+std::string canonical(const std::string& path) {
+  std::error_code ec;
+  auto c = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : c.string();
+}
+
+const char* change_word(ast::Change c) { return c == ast::Change::Replace ? "remplace" : "modifie"; }
+
+template <class Decl>
+Decl* find_named(std::vector<Decl>& decls, const std::string& name) {
+  for (auto& d : decls)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+ast::ExprPtr make(ast::Program& p, const Span& span) {
+  auto e = std::make_unique<ast::Expr>();
+  e->id = p.next_expr_id++;
+  e->span = span;
+  return e;
+}
+
+// si N ≥ first et N ≤ last alors `replacement` sinon `original`
+ast::ExprPtr for_years(ast::Program& p, const Span& span, int first, int last, ast::ExprPtr replacement,
+                       ast::ExprPtr original) {
+  auto year = [&](int y) {
+    auto lit = make(p, span);
+    ast::NumberLiteral n;
+    n.value = Decimal(y);
+    n.text = std::to_string(y);
+    lit->node = std::move(n);
+    return lit;
+  };
+  auto current = [&] {
+    auto n = make(p, span);
+    n->node = ast::CurrentYear{};
+    return n;
+  };
+  auto from = make(p, span);
+  from->node = ast::Binary{ast::BinaryOp::GreaterEqual, current(), year(first)};
+  auto to = make(p, span);
+  to->node = ast::Binary{ast::BinaryOp::LessEqual, current(), year(last)};
+  auto both = make(p, span);
+  both->node = ast::Binary{ast::BinaryOp::And, std::move(from), std::move(to)};
+  auto e = make(p, span);
+  e->node = ast::If{std::move(both), std::move(replacement), std::move(original)};
+  return e;
+}
+
+void walk(ast::Expr& e, int& next);
+
+void walk_args(std::vector<ast::Argument>& args, int& next) {
+  for (auto& a : args) {
+    walk(*a.value, next);
+    if (a.source) walk(*a.source, next);
+    if (a.group) walk(*a.group, next);
+    if (a.filter) walk(*a.filter, next);
+  }
+}
+
+void walk(ast::Expr& e, int& next) {
+  e.id = next++;
+  std::visit(
+      [&](auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ast::Member>) walk(*n.object, next);
+        if constexpr (std::is_same_v<T, ast::AtPeriod>) walk(*n.expr, next);
+        if constexpr (std::is_same_v<T, ast::Unary>) walk(*n.operand, next);
+        if constexpr (std::is_same_v<T, ast::Binary>) {
+          walk(*n.lhs, next);
+          walk(*n.rhs, next);
+        }
+        if constexpr (std::is_same_v<T, ast::In>) {
+          walk(*n.value, next);
+          walk(*n.list, next);
+        }
+        if constexpr (std::is_same_v<T, ast::If>) {
+          walk(*n.condition, next);
+          walk(*n.then_branch, next);
+          walk(*n.else_branch, next);
+        }
+        if constexpr (std::is_same_v<T, ast::List>)
+          for (auto& i : n.items) walk(*i, next);
+        if constexpr (std::is_same_v<T, ast::Selon>) {
+          walk(*n.subject, next);
+          for (auto& arm : n.arms) {
+            for (auto& k : arm.keys) walk(*k, next);
+            walk(*arm.result, next);
+          }
+          if (n.otherwise) walk(*n.otherwise, next);
+        }
+        if constexpr (std::is_same_v<T, ast::Call>) walk_args(n.args, next);
+      },
+      e.node);
+}
+
+}  // namespace
+
+void renumber(ast::Program& p) {
+  int next = 1;
+  for (auto& prm : p.parameters) walk(*prm.value, next);
+  for (auto& ind : p.indicators)
+    for (auto& b : ind.bindings) walk(*b.value, next);
+  for (auto& t : p.tests) {
+    for (auto& r : t.rows)
+      for (auto& f : r.fields) walk(*f.value, next);
+    for (auto& x : t.expectations) walk(*x.expr, next);
+  }
+  p.next_expr_id = next;
+}
+
+void reject_changes_without_base(const ast::Program& p, Diagnostics& diags) {
+  const char* hint = "a change applies to a base contract: add 'étend \"../dossier-du-contrat-de-base\";' to the contract";
+  for (const auto& r : p.removals) diags.error(r.span, fmt::format("'retire {} {}' but this contract extends none", r.kind, r.name), hint);
+  for (const auto& t : p.tables)
+    if (t.change != ast::Change::New) diags.error(t.name_span, fmt::format("'remplace table {}' but this contract extends none", t.name), hint);
+  for (const auto& prm : p.parameters)
+    if (prm.change != ast::Change::New)
+      diags.error(prm.name_span, fmt::format("'remplace paramètre {}' but this contract extends none", prm.name), hint);
+  for (const auto& ind : p.indicators)
+    if (ind.change != ast::Change::New)
+      diags.error(ind.name_span, fmt::format("'{} indicateur {}' but this contract extends none", change_word(ind.change), ind.name), hint);
+}
+
+std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, std::unique_ptr<ast::Program> own,
+                                            Diagnostics& diags) {
+  auto out = std::move(base);
+  ast::Program& p = *out;
+  p.base_contract = p.contracts.empty() ? std::string() : p.contracts.front().name;
+  // A file both versions import (stdlib/pmsi.caqes) is taken once, from the base.
+  std::set<std::string> base_files;
+  for (const auto& f : p.files) base_files.insert(canonical(f->path()));
+  auto shared = [&](const Span& s) { return s.file && base_files.count(canonical(s.file->path())) > 0; };
+  own->tables.erase(std::remove_if(own->tables.begin(), own->tables.end(), [&](const auto& d) { return shared(d.name_span); }), own->tables.end());
+  own->parameters.erase(std::remove_if(own->parameters.begin(), own->parameters.end(), [&](const auto& d) { return shared(d.name_span); }), own->parameters.end());
+  own->indicators.erase(std::remove_if(own->indicators.begin(), own->indicators.end(), [&](const auto& d) { return shared(d.name_span); }), own->indicators.end());
+  own->tests.erase(std::remove_if(own->tests.begin(), own->tests.end(), [&](const auto& d) { return shared(d.span); }), own->tests.end());
+  for (auto& f : own->files) p.files.push_back(std::move(f));
+  for (auto& c : own->comments) p.comments.push_back(std::move(c));
+  for (auto& i : own->imports) p.imports.push_back(std::move(i));
+  p.contracts = std::move(own->contracts);
+  p.next_expr_id = std::max(p.next_expr_id, own->next_expr_id);
+
+  auto base_where = [&](const Span& s) { return fmt::format("the base contract '{}' declares it at {}", p.base_contract, s.where()); };
+
+  for (const auto& r : own->removals) {
+    bool found = false;
+    if (r.kind == "indicateur") {
+      auto it = std::find_if(p.indicators.begin(), p.indicators.end(), [&](const auto& d) { return d.name == r.name; });
+      if ((found = it != p.indicators.end())) p.indicators.erase(it);
+    } else if (r.kind == "paramètre") {
+      auto it = std::find_if(p.parameters.begin(), p.parameters.end(), [&](const auto& d) { return d.name == r.name; });
+      if ((found = it != p.parameters.end())) p.parameters.erase(it);
+    } else if (r.kind == "table") {
+      auto it = std::find_if(p.tables.begin(), p.tables.end(), [&](const auto& d) { return d.name == r.name; });
+      if ((found = it != p.tables.end())) p.tables.erase(it);
+    } else if (r.kind == "test") {
+      auto it = std::find_if(p.tests.begin(), p.tests.end(), [&](const auto& d) { return d.label == r.name; });
+      if ((found = it != p.tests.end())) p.tests.erase(it);
+    }
+    if (!found)
+      diags.error(r.span, fmt::format("nothing to remove: the base contract '{}' has no {} '{}'", p.base_contract, r.kind, r.name));
+  }
+
+  for (auto& t : own->tables) {
+    ast::TableDecl* existing = find_named(p.tables, t.name);
+    if (t.change == ast::Change::New) {
+      if (existing) {
+        diags.error(t.name_span, fmt::format("table '{}' is already declared by the base contract", t.name),
+                    base_where(existing->name_span) + "; write 'remplace table' to change it");
+        continue;
+      }
+      p.tables.push_back(std::move(t));
+    } else if (!existing) {
+      diags.error(t.name_span, fmt::format("nothing to replace: the base contract '{}' has no table '{}'", p.base_contract, t.name));
+    } else {
+      t.change = ast::Change::New;
+      *existing = std::move(t);
+    }
+  }
+
+  for (auto& prm : own->parameters) {
+    ast::ParameterDecl* existing = find_named(p.parameters, prm.name);
+    if (prm.change == ast::Change::New) {
+      if (existing) {
+        diags.error(prm.name_span, fmt::format("parameter '{}' is already declared by the base contract", prm.name),
+                    base_where(existing->name_span) + "; write 'remplace paramètre' to change it");
+        continue;
+      }
+      p.parameters.push_back(std::move(prm));
+      continue;
+    }
+    if (!existing) {
+      diags.error(prm.name_span, fmt::format("nothing to replace: the base contract '{}' has no parameter '{}'", p.base_contract, prm.name));
+      continue;
+    }
+    if (prm.first_year) {
+      // Only some years change: the base's value stays for the others.
+      Span where = prm.value->span;
+      prm.value = for_years(p, where, prm.first_year, prm.last_year, std::move(prm.value), std::move(existing->value));
+      if (prm.label.empty()) prm.label = existing->label;
+      if (prm.type_name.empty()) prm.type_name = existing->type_name;
+    }
+    prm.change = ast::Change::New;
+    prm.first_year = prm.last_year = 0;
+    *existing = std::move(prm);
+  }
+
+  for (auto& ind : own->indicators) {
+    ast::IndicatorDecl* existing = find_named(p.indicators, ind.name);
+    if (ind.change == ast::Change::New) {
+      if (existing) {
+        diags.error(ind.name_span, fmt::format("indicator '{}' is already declared by the base contract", ind.name),
+                    base_where(existing->name_span) + "; write 'remplace indicateur' or 'modifie indicateur'");
+        continue;
+      }
+      p.indicators.push_back(std::move(ind));
+      continue;
+    }
+    if (!existing) {
+      diags.error(ind.name_span, fmt::format("nothing to {}: the base contract '{}' has no indicator '{}'",
+                                             ind.change == ast::Change::Replace ? "replace" : "modify", p.base_contract, ind.name));
+      continue;
+    }
+    if (ind.change == ast::Change::Replace) {
+      ind.change = ast::Change::New;
+      *existing = std::move(ind);
+      continue;
+    }
+    // modifie: the parts given replace the base's, by name; new parts are added; the rest is inherited.
+    if (!ind.label.empty()) existing->label = ind.label;
+    existing->name_span = ind.name_span;
+    existing->span = ind.span;
+    for (auto& m : ind.metadata) {
+      auto it = std::find_if(existing->metadata.begin(), existing->metadata.end(), [&](const auto& x) { return x.key == m.key; });
+      if (it != existing->metadata.end()) *it = std::move(m);
+      else existing->metadata.push_back(std::move(m));
+    }
+    for (auto& b : ind.bindings) {
+      auto it = std::find_if(existing->bindings.begin(), existing->bindings.end(), [&](const auto& x) { return x.name == b.name; });
+      if (it != existing->bindings.end()) {
+        if (b.label.empty()) b.label = it->label;
+        *it = std::move(b);
+      } else {
+        existing->bindings.push_back(std::move(b));
+      }
+    }
+  }
+
+  for (auto& t : own->tests) p.tests.push_back(std::move(t));
+  p.removals.clear();
+  renumber(p);
+  return out;
+}
+
+}  // namespace caqes
