@@ -14,6 +14,12 @@ item
     | parameterDecl
     | indicatorDecl
     | testDecl
+    | removal
+    ;
+
+// In a contract that extends another (étend "../caqes-2021";): retire indicateur iec_ara2;
+removal
+    : RETIRE kind=(INDICATEUR | PARAMETRE | TABLE | TEST) (ident | STRING) ';'
     ;
 
 importDecl
@@ -41,7 +47,7 @@ metaValue
 
 // table transport "Transports prescrits" par établissement et année { amb: monnaie "Montant ambulance"; }
 tableDecl
-    : TABLE name=ident label=STRING? PAR keyWords+=ident (ET keyWords+=ident)? '{' columnDecl* '}'
+    : REMPLACE? TABLE name=ident label=STRING? PAR keyWords+=ident (ET keyWords+=ident)? '{' columnDecl* '}'
     ;
 
 columnDecl
@@ -50,11 +56,11 @@ columnDecl
 
 // paramètre seuil_amb "Seuil de dépense ambulance" : monnaie = 400 000 €;
 parameterDecl
-    : PARAMETRE name=ident label=STRING? (':' type=ident)? '=' expr ';'
+    : REMPLACE? PARAMETRE name=ident label=STRING? (':' type=ident)? (POUR first=NUMBER '..' last=NUMBER)? '=' expr ';'
     ;
 
 indicatorDecl
-    : INDICATEUR name=ident label=STRING? '{' indicatorItem* '}'
+    : change=(REMPLACE | MODIFIE)? INDICATEUR name=ident label=STRING? '{' indicatorItem* '}'
     ;
 
 indicatorItem
@@ -132,6 +138,10 @@ ident
     ;
 
 IMPORTE     : 'importe' ;
+RETIRE      : 'retire' ;
+REMPLACE    : 'remplace' ;
+MODIFIE     : 'modifie' ;
+POUR        : 'pour' ;
 CONTRAT     : 'contrat' ;
 TABLE       : 'table' ;
 PARAMETRE   : 'paramètre' ;
