@@ -15,6 +15,7 @@
 #include "data/dataset.h"
 #include "eval/evaluator.h"
 #include "eval/rule_tests.h"
+#include "diff/semantic_diff.h"
 #include "format/printer.h"
 #include "syntax/parser.h"
 #include "syntax/program_loader.h"
@@ -180,6 +181,32 @@ int cmd_explain(const std::string& rules, const std::string& data_dir, const std
   return 0;
 }
 
+// Exit 0: equivalent, 1: different, 2: an error (in either version or in the data).
+int cmd_diff(const std::string& old_rules, const std::string& new_rules, const std::string& format,
+             const std::string& data_dir, int year) {
+  auto a = load_and_check(old_rules);
+  auto b = load_and_check(new_rules);
+  if (!a || !b) return 2;
+  DiffReport report = diff_programs(*a, *b);
+  report.old_path = old_rules;
+  report.new_path = new_rules;
+  if (!data_dir.empty()) {
+    bool ok = true;
+    std::vector<int> years = contract_years(*b, year, ok);
+    if (!ok) return 2;
+    Diagnostics diags;
+    if (!diff_impact(*a, *b, data_dir, years, report, diags)) {
+      print_diagnostics(diags);
+      return 2;
+    }
+  }
+  std::string out = format == "json"       ? render_diff_json(report)
+                    : format == "markdown" ? render_diff_markdown(report)
+                                           : render_diff_text(report, isatty(1) && std::getenv("NO_COLOR") == nullptr);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return report.changes.empty() ? 0 : 1;
+}
+
 int cmd_test(const std::string& rules, const std::string& filter) {
   auto p = load_and_check(rules);
   if (!p) {
@@ -319,6 +346,14 @@ int main(int argc, char** argv) {
   explain->add_option("--year", year, "une seule année du contrat");
   explain->add_option("--format", format, "text ou json")->check(CLI::IsMember({"text", "json", "table"}));
 
+  std::string old_rules, new_rules;
+  auto* diff = app.add_subcommand("diff", "différence sémantique entre deux versions de règles (et son impact sur des données)");
+  diff->add_option("OLD", old_rules, "ancienne version (fichier ou dossier)")->required();
+  diff->add_option("NEW", new_rules, "nouvelle version (fichier ou dossier)")->required();
+  diff->add_option("--format", format, "text, markdown ou json")->check(CLI::IsMember({"text", "markdown", "json", "table"}));
+  diff->add_option("--data", data_dir, "dossier d'extractions: calcule l'impact du changement");
+  diff->add_option("--year", year, "une seule année (par défaut: celles de la nouvelle version)");
+
   auto* functions = app.add_subcommand("fonctions", "documente les fonctions prédéfinies");
 
   std::vector<std::string> fmt_paths;
@@ -336,6 +371,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return cmd_check(rules);
   if (run->parsed()) return cmd_run(rules, data_dir, year, format, output);
   if (test->parsed()) return cmd_test(rules, filter);
+  if (diff->parsed()) return cmd_diff(old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(rules, data_dir, entity, indicator, year, format);
   if (fmt_cmd->parsed()) return cmd_fmt(fmt_paths, fmt_check);
   if (functions->parsed()) {

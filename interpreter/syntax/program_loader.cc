@@ -27,6 +27,18 @@ std::string stdlib_directory() {
 
 namespace {
 
+// How a file is named in messages: relative to the working directory when it is below it, without "a/../".
+std::string display_path(const fs::path& path) {
+  fs::path normal = path.lexically_normal();
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (!ec && normal.is_absolute()) {
+    fs::path rel = normal.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  return normal.string();
+}
+
 class Loader {
  public:
   Loader(ast::Program& program, Diagnostics& diags) : program_(program), diags_(diags) {}
@@ -45,7 +57,7 @@ class Loader {
     buffer << in.rdbuf();
     std::string text = buffer.str();
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-    program_.files.push_back(std::make_unique<SourceFile>(path.string(), std::move(text)));
+    program_.files.push_back(std::make_unique<SourceFile>(display_path(path), std::move(text)));
     const SourceFile& file = *program_.files.back();
     if (!valid_utf8(file)) return;
     std::size_t first_import = program_.imports.size();
