@@ -749,17 +749,20 @@ class Checker {
         }
         out.type = Type::number(divide_units(a.unit, c.unit));
         return out;
-      case ast::BinaryOp::Approx:
+      case ast::BinaryOp::Approx: {
         if (!scope.test) {
           diags_.error(e.span, "'≈' is only for test expectations",
                        "in a rule, round explicitly: arrondi(x, 2) = 12,34 €");
           return {};
         }
-        if (!b.rhs->as<ast::NumberLiteral>()) {
+        const ast::Expr* written = b.rhs.get();
+        if (auto* u = written->as<ast::Unary>(); u && u->op == ast::UnaryOp::Negate) written = u->operand.get();
+        if (!written->as<ast::NumberLiteral>()) {
           diags_.error(b.rhs->span, "'≈' compares with a number written out, whose decimals give the precision");
           return {};
         }
         [[fallthrough]];
+      }
       default: {  // comparisons
         bool ordered = b.op != ast::BinaryOp::Equal && b.op != ast::BinaryOp::NotEqual;
         if (a.kind == Kind::Absent || c.kind == Kind::Absent) {

@@ -72,6 +72,7 @@ struct Evaluator::Impl {
   int trace_entity = -1;
   int trace_year = 0;
   int in_population = 0;
+  int tolerate_missing = 0;  // inside défaut(x, …) and présent(x), a missing datum is absent even under 'erreur'
   int trace_indicator = -1;
   std::set<std::tuple<int, int, int>> explained;  // definitions (indicator, binding, year) already detailed
 
@@ -428,7 +429,7 @@ struct Evaluator::Impl {
                             : fmt::format("aucune ligne dans {}.csv pour cet établissement{}", t.name,
                                           t.has_year() ? fmt::format(" en {}", ctx.year) : "");
         }
-        if (v.absent() && p.missing_data == MissingData::Error) {
+        if (v.absent() && p.missing_data == MissingData::Error && tolerate_missing == 0) {
           throw EvalError{e.span,
                           row ? fmt::format("missing data: column '{}' of table '{}' is empty for establishment {}{}",
                                             t.columns[r.column].name, t.name, data.entities[ctx.entity],
@@ -586,7 +587,10 @@ struct Evaluator::Impl {
         }
         return Value(l.number() / r.number());
       case ast::BinaryOp::Approx: {
-        const auto& lit = *n.rhs->as<ast::NumberLiteral>();
+        // The right side is a number written out, possibly negated: its decimals give the precision.
+        const ast::Expr* written = n.rhs.get();
+        if (auto* u = written->as<ast::Unary>()) written = u->operand.get();
+        const auto& lit = *written->as<ast::NumberLiteral>();
         int scale = lit.unit == ast::LiteralUnit::Percent ? 2 : 0;
         Decimal shown = l.number().scaled(scale).round(lit.decimals, Rounding::HalfAwayFromZero);
         return Value(shown == r.number().scaled(scale));
@@ -680,7 +684,12 @@ struct Evaluator::Impl {
         break;
     }
     std::vector<Value> args;
-    for (const auto& a : n.args) args.push_back(eval(*a.value, ctx));
+    bool tolerant = info.function == Function::Default || info.function == Function::Present;
+    for (std::size_t i = 0; i < n.args.size(); ++i) {
+      if (tolerant && i == 0) ++tolerate_missing;
+      args.push_back(eval(*n.args[i].value, ctx));
+      if (tolerant && i == 0) --tolerate_missing;
+    }
     switch (info.function) {
       case Function::Round:
       case Function::RoundDown:

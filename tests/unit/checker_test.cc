@@ -55,8 +55,7 @@ std::string indicator(const std::string& name, const std::string& bindings) {
          "\n}\n";
 }
 
-// Messages and hints only: once check_program has failed, the program and its source files are gone, so the
-// diagnostics' spans must not be rendered (their line and column are plain numbers and stay usable).
+// The tests look at the messages, hints, lines and columns of the diagnostics.
 struct Checked {
   Diagnostics diags;
   std::unique_ptr<CheckedProgram> program;
@@ -239,7 +238,7 @@ TEST_CASE("closest_name folds accents and case") {
 
 TEST_CASE("a bare column name found in two tables is ambiguous") {
   std::string rules = std::string(kBase) +
-                      "table autre \"Autre\" par établissement et année { statut: code; }\n" +
+                      "table enquête \"Enquête\" par établissement et année { statut: code; }\n" +
                       indicator("u", "valeur = finances.dépense; ciblage = statut = \"privé\";");
   Checked c = check(rules);
   CHECK(c.program == nullptr);
@@ -247,10 +246,10 @@ TEST_CASE("a bare column name found in two tables is ambiguous") {
   const Diagnostic* d = c.find("'statut' is a column of several tables");
   REQUIRE(d != nullptr);
   CHECK(d->hint.find("établissements.statut") != std::string::npos);
-  CHECK(d->hint.find("autre.statut") != std::string::npos);
+  CHECK(d->hint.find("enquête.statut") != std::string::npos);
 
   // Qualified, it checks.
-  Checked q = check(std::string(kBase) + "table autre \"Autre\" par établissement et année { statut: code; }\n" +
+  Checked q = check(std::string(kBase) + "table enquête \"Enquête\" par établissement et année { statut: code; }\n" +
                     indicator("u", "valeur = finances.dépense; ciblage = établissements.statut = \"privé\";"));
   INFO(q.messages());
   CHECK(q.program != nullptr);
@@ -398,6 +397,16 @@ TEST_CASE("≈ is only for test expectations") {
                     "test \"approx\" { année 2022; attendu \"340000001\": u.valeur ≈ 10,50 €; }\n");
   INFO(t.messages());
   CHECK(t.program != nullptr);
+}
+
+TEST_CASE("≈ accepts a negative number written out") {
+  // An evolution of spending is negative exactly when the spend went down (the case that pays), so expectations
+  // such as `valeur ≈ -6 000,50 €` are natural; `-6 000,50 €` is a number written out, with its decimals.
+  Checked t = check(std::string(kBase) + indicator("u", "valeur = finances.dépense; ciblage = vrai;") +
+                    "test \"approx négatif\" { année 2022; attendu \"340000001\": u.valeur ≈ -6 000,50 €; }\n");
+  INFO(t.messages());
+  CHECK(t.program != nullptr);
+  CHECK_FALSE(t.has("'≈' compares with a number written out"));
 }
 
 // ---- the reserved bindings of an indicator -------------------------------------------------------------------

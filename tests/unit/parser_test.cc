@@ -268,6 +268,10 @@ TEST_CASE("a syntax error is located in characters after accents") {
   CHECK(d->span.line == 2);
   CHECK(d->span.column == 21);
   CHECK(d->message.find("'@'") != std::string::npos);
+  // The caret is under the '@': two spaces of indentation, then one space per character before it.
+  std::string shown = render(*d);
+  CHECK(shown.find("  paramètre dépassé = @;\n") != std::string::npos);
+  CHECK(shown.find("\n  " + std::string(20, ' ') + "^") != std::string::npos);
 }
 
 // ---- lists, periods ------------------------------------------------------------------------------------------
