@@ -432,9 +432,11 @@ class Checker {
     IndicatorInfo& info = p_.indicators[indicator];
     const ast::Binding& d = info.decl->bindings[b];
     state = State::InProgress;
+    in_progress_.push_back({indicator, b});
     Scope scope;
     scope.indicator = indicator;
     Info r = expr(*d.value, scope);
+    in_progress_.pop_back();
     info.binding_types[b] = r.type;
     info.binding_year_dependent[b] = r.year;
     binding_aggregate_[indicator][b] = r.aggregate;
@@ -587,10 +589,16 @@ class Checker {
 
   Info binding_reference(const ast::Expr& e, int indicator, int b) {
     if (binding_state_[indicator][b] == State::InProgress) {
-      const auto& ind = *p_.indicators[indicator].decl;
-      diags_.error(e.span, fmt::format("'{}' depends on itself (cycle through {}.{})", ind.bindings[b].name, ind.name,
-                                       ind.bindings[b].name),
-                   "a definition cannot use its own result; break the cycle");
+      // The cycle is the part of the stack of definitions being checked from this one on.
+      std::string path;
+      auto start = std::find(in_progress_.begin(), in_progress_.end(), std::make_pair(indicator, b));
+      for (auto it = start; it != in_progress_.end(); ++it) {
+        const auto& ind = *p_.indicators[it->first].decl;
+        path += (it->first == indicator ? "" : ind.name + ".") + ind.bindings[it->second].name + " → ";
+      }
+      path += p_.indicators[indicator].decl->bindings[b].name;
+      diags_.error(e.span, fmt::format("cycle of definitions: {}", path),
+                   "a definition cannot use its own result, directly or through others; break the cycle");
       return {};
     }
     binding(indicator, b);
@@ -1296,6 +1304,7 @@ class Checker {
   std::map<int, bool> parameter_aggregate_;
   std::vector<std::vector<State>> binding_state_;
   std::vector<std::vector<bool>> binding_aggregate_;
+  std::vector<std::pair<int, int>> in_progress_;  // (indicator, binding) being checked, outermost first
 };
 
 }  // namespace

@@ -3,9 +3,13 @@
 // the rules or the data (or a failed test), 2 on a usage error.
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,6 +21,7 @@
 #include "eval/rule_tests.h"
 #include "diff/semantic_diff.h"
 #include "format/printer.h"
+#include "syntax/messages.h"
 #include "syntax/parser.h"
 #include "syntax/program_loader.h"
 
@@ -25,11 +30,21 @@ namespace {
 
 bool color_stderr() { return isatty(2) && std::getenv("NO_COLOR") == nullptr; }
 
+// The language of the messages on stderr: --lang, or the environment (LC_ALL, LC_MESSAGES, LANG).
+Language g_lang = language_from_environment();
+
+// "caqes: error: MESSAGE", the message given in English and shown in g_lang.
+void print_error(const std::string& message) {
+  Diagnostic d;
+  d.message = message;
+  std::fputs(render(d, false, g_lang).c_str(), stderr);
+}
+
 void print_diagnostics(const Diagnostics& diags) {
-  std::string text = render_all(diags, color_stderr());
+  std::string text = render_all(diags, color_stderr(), g_lang);
   std::fputs(text.c_str(), stderr);
   int n = diags.error_count();
-  if (n > 0) std::fprintf(stderr, "%d error%s\n", n, n > 1 ? "s" : "");
+  if (n > 0) std::fprintf(stderr, g_lang == Language::Fr ? "%d erreur%s\n" : "%d error%s\n", n, n > 1 ? "s" : "");
 }
 
 std::unique_ptr<CheckedProgram> load_and_check(const std::string& rules) {
@@ -50,17 +65,23 @@ bool emit(const std::string& text, const std::string& path) {
   }
   std::string tmp = path + ".partial";
   {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
+    std::FILE* out = std::fopen(tmp.c_str(), "wb");
     if (!out) {
-      std::fprintf(stderr, "caqes: error: cannot write '%s'\n", path.c_str());
+      print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      return false;
+    }
+    bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    written = std::fclose(out) == 0 && written;
+    if (!written) {
+      print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      std::remove(tmp.c_str());
       return false;
     }
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    std::fprintf(stderr, "caqes: error: cannot write '%s': %s\n", path.c_str(), ec.message().c_str());
+    print_error(fmt::format("cannot write '{}': {}", path, ec.message()));
     return false;
   }
   return true;
@@ -76,8 +97,10 @@ Format parse_format(const std::string& f) {
 int cmd_check(const std::string& rules) {
   auto p = load_and_check(rules);
   if (!p) return 1;
-  std::fprintf(stderr, "%s: %zu indicators, %zu tables, %zu parameters, %zu tests: no error\n", p->contract_name.c_str(),
-               p->indicators.size(), p->tables.size(), p->parameters.size(), p->ast->tests.size());
+  auto count = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n != 1 ? "s" : ""); };
+  std::fprintf(stderr, "%s: %s, %s, %s, %s: no error\n", p->contract_name.c_str(), count(p->indicators.size(), "indicator").c_str(),
+               count(p->tables.size(), "table").c_str(), count(p->parameters.size(), "parameter").c_str(),
+               count(p->ast->tests.size(), "test").c_str());
   return 0;
 }
 
@@ -88,8 +111,7 @@ int cmd_run(const std::string& rules, const std::string& data_dir, int year, con
   std::vector<int> years;
   if (year != 0) {
     if (year < p->first_year || year > p->last_year) {
-      std::fprintf(stderr, "caqes: error: %d is outside contract %s (%d..%d)\n", year, p->contract_name.c_str(),
-                   p->first_year, p->last_year);
+      print_error(fmt::format("{} is outside contract {} ({}..{})", year, p->contract_name, p->first_year, p->last_year));
       return 1;
     }
     years.push_back(year);
@@ -105,7 +127,7 @@ int cmd_run(const std::string& rules, const std::string& data_dir, int year, con
   std::vector<IndicatorResult> results;
   if (!run_all(*p, data, years, results, diags)) {
     print_diagnostics(diags);
-    std::fprintf(stderr, "caqes: no result written: the run did not complete\n");
+    std::fprintf(stderr, "caqes: %s\n", translate("no result written: the run did not complete", g_lang).c_str());
     return 1;
   }
   return emit(render_results(*p, data, results, years, year != 0, parse_format(format)), output) ? 0 : 1;
@@ -116,8 +138,7 @@ std::vector<int> contract_years(const CheckedProgram& p, int year, bool& ok) {
   std::vector<int> years;
   if (year != 0) {
     if (year < p.first_year || year > p.last_year) {
-      std::fprintf(stderr, "caqes: error: %d is outside contract %s (%d..%d)\n", year, p.contract_name.c_str(),
-                   p.first_year, p.last_year);
+      print_error(fmt::format("{} is outside contract {} ({}..{})", year, p.contract_name, p.first_year, p.last_year));
       ok = false;
     }
     years.push_back(year);
@@ -141,8 +162,8 @@ int cmd_explain(const std::string& rules, const std::string& data_dir, const std
       std::vector<std::string> names;
       for (const auto& ind : p->indicators) names.push_back(ind.name);
       std::string near = closest_name(indicator, names);
-      std::fprintf(stderr, "caqes: error: no indicator '%s' in %s%s\n", indicator.c_str(), p->contract_name.c_str(),
-                   near.empty() ? "" : (" (did you mean '" + near + "'?)").c_str());
+      print_error(fmt::format("no indicator '{}' in {}{}", indicator, p->contract_name,
+                              near.empty() ? "" : " (did you mean '" + near + "'?)"));
       return 1;
     }
     indicators.push_back(i);
@@ -157,8 +178,7 @@ int cmd_explain(const std::string& rules, const std::string& data_dir, const std
   }
   auto it = data.entity_index.find(entity);
   if (it == data.entity_index.end()) {
-    std::fprintf(stderr, "caqes: error: establishment '%s' is not in %s/%s.csv\n", entity.c_str(), data_dir.c_str(),
-                 p->tables[p->registry_table].name.c_str());
+    print_error(fmt::format("establishment '{}' is not in {}/{}.csv", entity, data_dir, p->tables[p->registry_table].name));
     return 1;
   }
   Evaluator evaluator(*p, data);
@@ -214,6 +234,11 @@ int cmd_test(const std::string& rules, const std::string& filter) {
     return 1;
   }
   auto outcomes = run_rule_tests(*p, filter);
+  if (outcomes.empty() && !filter.empty()) {
+    print_error(fmt::format("no test label contains '{}'", filter));
+    std::printf("0 passed, 0 failed\n");
+    return 1;
+  }
   int passed = 0, failed = 0;
   for (const auto& o : outcomes) {
     if (o.passed) {
@@ -267,7 +292,7 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      std::fprintf(stderr, "caqes: error: cannot read '%s'\n", path.c_str());
+      print_error(fmt::format("cannot read '{}'", path));
       status = 1;
       continue;
     }
@@ -288,8 +313,7 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
     bool same = parse_file(again, reparsed, diags2) && fingerprint(program, original) == fingerprint(reparsed, again) &&
                 format_file(reparsed, again) == formatted;
     if (!same) {
-      std::fprintf(stderr, "caqes: error: %s: formatting would change the meaning or is not stable; file left as is\n",
-                   path.c_str());
+      print_error(fmt::format("{}: formatting would change the meaning or is not stable; file left as is", path));
       status = 1;
       continue;
     }
@@ -311,6 +335,10 @@ int main(int argc, char** argv) {
   using namespace caqes;
   CLI::App app{"caqes: les indicateurs des contrats CAQES écrits en règles, vérifiés et calculés sur les données"};
   app.require_subcommand(1);
+  std::string lang;
+  app.add_option("--lang", lang, "langue des messages: fr ou en (par défaut: LC_ALL, LC_MESSAGES, LANG)")
+      ->check(CLI::IsMember({"fr", "en"}));
+  app.fallthrough();  // --lang is accepted after the command too
   std::string rules, data_dir, format = "table", output, filter;
   int year = 0;
 
@@ -362,12 +390,23 @@ int main(int argc, char** argv) {
   fmt_cmd->add_option("PATHS", fmt_paths, "fichiers .caqes ou dossiers")->required();
   fmt_cmd->add_flag("--check", fmt_check, "ne modifie rien: liste les fichiers à reformater et sort avec 1");
 
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const auto* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
+    if (!known) {
+      std::string names;
+      for (const auto* sub : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
+      print_error(fmt::format("unknown command '{}' (commands: {})", argv[1], names));
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+  if (!lang.empty()) g_lang = language_from_name(lang).value_or(g_lang);
   if (check->parsed()) return cmd_check(rules);
   if (run->parsed()) return cmd_run(rules, data_dir, year, format, output);
   if (test->parsed()) return cmd_test(rules, filter);

@@ -110,16 +110,20 @@ std::string render_results(const CheckedProgram& p, const Dataset& data, const s
   std::vector<std::vector<std::string>> summary;
   for (std::size_t i = 0; i < p.indicators.size(); ++i) {
     for (int y : years) {
-      int targeted = 0, total = 0;
+      int targeted = 0, total = 0, missing = 0;
       Decimal paid;
       for (const auto& r : results) {
         if (r.indicator != static_cast<int>(i) || r.year != y) continue;
         ++total;
         targeted += r.targeted;
         if (r.incentive.is_number()) paid = paid + r.incentive.number();
+        else if (r.targeted) ++missing;
       }
+      // A total that silently skipped a targeted establishment's missing incentive would look complete.
+      std::string amount = format_french(Value(paid), Type::number(Unit::Money));
+      if (missing) amount = fmt::format("incomplet: {} + {} absent{} (données manquantes)", amount, missing, missing > 1 ? "s" : "");
       summary.push_back({p.indicators[i].name, std::to_string(y), fmt::format("{} / {}", targeted, total),
-                         p.indicators[i].incentive >= 0 ? format_french(Value(paid), Type::number(Unit::Money)) : "—"});
+                         p.indicators[i].incentive >= 0 ? amount : "—"});
     }
   }
   out += "\n" + text_table({"indicateur", "année", "ciblés", "intéressement total"}, summary);

@@ -274,9 +274,13 @@ CsvReader::Step CsvReader::parse_record() {
   const unsigned char* const stops_quoted = stops_quoted_;
   long newlines = 0;
 
-  enum class HighByte { Ok, NeedMore, Invalid };
+  enum class HighByte { Ok, NeedMore, Invalid, Mixed };
   auto take_high_byte = [&](bool& needs_decoding) {
     if (latin1) {
+      // A valid UTF-8 sequence in a file read as Latin-1 means the file mixes encodings ("é" written as C3 A9
+      // would silently become "Ã©"): such pairs of bytes practically never occur in Latin-1 text.
+      int length = utf8_sequence_length(p, end);
+      if (length >= 2) return HighByte::Mixed;
       needs_decoding = true;
       ++p;
       return HighByte::Ok;
@@ -292,6 +296,11 @@ CsvReader::Step CsvReader::parse_record() {
         encoding_ == Encoding::Utf8Bom ? "it starts with a UTF-8 byte order mark" : "its first 64 KiB are valid UTF-8";
     return fail(static_cast<std::size_t>(p - base),
                 "invalid UTF-8 (byte " + hex_byte(*p) + "); the file is read as UTF-8 because " + reason);
+  };
+  auto mixed_encoding = [&]() {
+    return fail(static_cast<std::size_t>(p - base),
+                "mixed encodings: UTF-8 text in a file read as Latin-1 (its first 64 KiB are not valid UTF-8); "
+                "re-save the whole file in one encoding");
   };
   auto nul_byte = [&]() { return fail(static_cast<std::size_t>(p - base), "NUL byte: this is not a text CSV file"); };
 
@@ -324,6 +333,7 @@ CsvReader::Step CsvReader::parse_record() {
           HighByte taken = take_high_byte(needs_decoding);
           if (taken == HighByte::NeedMore) return Step::NeedMore;
           if (taken == HighByte::Invalid) return invalid_utf8();
+          if (taken == HighByte::Mixed) return mixed_encoding();
         }
       }
       content_end = p;
@@ -351,6 +361,7 @@ CsvReader::Step CsvReader::parse_record() {
           HighByte taken = take_high_byte(needs_decoding);
           if (taken == HighByte::NeedMore) return Step::NeedMore;
           if (taken == HighByte::Invalid) return invalid_utf8();
+          if (taken == HighByte::Mixed) return mixed_encoding();
         }
       }
       content_end = p++;

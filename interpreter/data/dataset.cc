@@ -51,7 +51,7 @@ bool valid_finess(std::string_view f) {
 
 }  // namespace
 
-bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& error) {
+bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& error, bool french_extract) {
   std::string_view cell = trim(raw);
   if (cell.empty()) {
     out = Value();
@@ -96,6 +96,19 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
   }
   const DataNumber& n = std::get<DataNumber>(parsed);
   Decimal value = n.value;
+  if (french_extract && type == ColumnType::Money) {
+    // In a ';' extract a point followed by exactly three digits is most likely a thousands separator (1.234 for
+    // 1 234 €), not three decimals of a euro: refuse to guess.
+    auto point = cell.find('.');
+    if (point != std::string_view::npos && cell.find(',') == std::string_view::npos) {
+      std::size_t digits = 0;
+      while (point + 1 + digits < cell.size() && cell[point + 1 + digits] >= '0' && cell[point + 1 + digits] <= '9') ++digits;
+      if (digits == 3) {
+        error = fmt::format("'{}' is ambiguous: a thousands point or three decimals of a euro?", cell);
+        return false;
+      }
+    }
+  }
   switch (type) {
     case ColumnType::Money:
       if (n.unit == NumberUnit::Percent) {
@@ -169,7 +182,7 @@ class TableFile {
     }
     for (std::size_t c = 0; c < table_.columns.size(); ++c) {
       std::size_t f = column_field_[c];
-      if (!parse_cell(table_.columns[c].type, fields_[f], row_[c], error_)) {
+      if (!parse_cell(table_.columns[c].type, fields_[f], row_[c], error_, reader_->delimiter() == ';')) {
         diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
                        fmt::format("column '{}': {}", table_.columns[c].name, error_),
                        fmt::format("'{}' is declared {} at {}", table_.columns[c].name,

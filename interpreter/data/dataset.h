@@ -49,7 +49,8 @@ struct Dataset {
 bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset& out, Diagnostics& diags);
 
 // Parses one cell for a column of the given type. Empty cells are absent. On error returns false and sets `error`.
-bool parse_cell(ColumnType type, std::string_view cell, Value& out, std::string& error);
+// `french_extract` (a ';'-separated file): an amount such as 1.234 is refused as ambiguous (thousands point?).
+bool parse_cell(ColumnType type, std::string_view cell, Value& out, std::string& error, bool french_extract = false);
 
 // The years the data holds for the per-year tables, for `--year` checks.
 std::vector<int> data_years(const Dataset& data);

@@ -83,6 +83,12 @@ bool same_shape(const ast::Expr& a, const ast::Expr& b, std::vector<std::pair<st
   return print_expr(a) == print_expr(b);
 }
 
+// Same meaning as far as the text can tell: the same shape and the same numbers (30 % and 30,0 % are equal).
+bool equivalent(const ast::Expr& a, const ast::Expr& b) {
+  std::vector<std::pair<std::string, std::string>> numbers;
+  return same_shape(a, b, numbers) && numbers.empty();
+}
+
 RuleChange expression_change(std::string what, std::string name, std::string label, const ast::Expr& a, const Span& wa,
                              const ast::Expr& b, const Span& wb) {
   RuleChange c;
@@ -207,7 +213,7 @@ void diff_parameters(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
       continue;
     }
     const ParameterInfo& y = b.parameters[j];
-    if (print_expr(*x.decl->value) != print_expr(*y.decl->value))
+    if (!equivalent(*x.decl->value, *y.decl->value))
       r.changes.push_back(expression_change("paramètre", x.decl->name, y.decl->label, *x.decl->value, x.decl->name_span,
                                             *y.decl->value, y.decl->name_span));
   }
@@ -246,7 +252,7 @@ void diff_indicators(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
         continue;
       }
       const ast::Binding& by = y.decl->bindings[it->second];
-      if (print_expr(*bx.value) != print_expr(*by.value)) {
+      if (!equivalent(*bx.value, *by.value)) {
         r.changes.push_back(expression_change("partie", x.name + "." + bx.name, by.label, *bx.value, bx.span, *by.value, by.span));
         changed_new.insert(it->second);
       }

@@ -140,6 +140,7 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t) {
     }
     std::string_view line = e.span.file ? e.span.file->line_text(e.span.line) : std::string_view();
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ';' || line.back() == ' ')) line.remove_suffix(1);
     fail(fmt::format("{}: {}{}", e.span.where(), line, detail));
   }
   return out;

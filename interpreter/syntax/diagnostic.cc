@@ -62,8 +62,12 @@ std::string caret_line(std::string_view line, int column, int length) {
 
 }  // namespace
 
-std::string render(const Diagnostic& d, bool color) {
-  const char* label = d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note";
+std::string render(const Diagnostic& d, bool color, Language lang) {
+  bool fr = lang == Language::Fr;
+  const char* label = d.severity == Severity::Error     ? (fr ? "erreur" : "error")
+                      : d.severity == Severity::Warning ? (fr ? "avertissement" : "warning")
+                                                        : "note";
+  const char* colon = fr ? " :" : ":";  // French puts a space before a colon
   const char* on = "";
   const char* off = "";
   if (color) {
@@ -71,17 +75,17 @@ std::string render(const Diagnostic& d, bool color) {
     off = "\033[0m";
   }
   std::string where = !d.location.empty() ? d.location : std::string("caqes");
-  std::string out = fmt::format("{}: {}{}:{} {}\n", where, on, label, off, d.message);
+  std::string out = fmt::format("{}: {}{}{}{} {}\n", where, on, label, colon, off, translate(d.message, lang));
   if (!d.source_line.empty()) {
     out += fmt::format("  {}\n  {}\n", d.source_line, caret_line(d.source_line, d.span.column, d.span.length));
   }
-  if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  if (!d.hint.empty()) out += fmt::format("  {}{} {}\n", fr ? "conseil" : "hint", colon, translate(d.hint, lang));
   return out;
 }
 
-std::string render_all(const Diagnostics& ds, bool color) {
+std::string render_all(const Diagnostics& ds, bool color, Language lang) {
   std::string out;
-  for (const auto& d : ds.items()) out += render(d, color);
+  for (const auto& d : ds.items()) out += render(d, color, lang);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "syntax/messages.h"
 #include "syntax/source.h"
 
 namespace caqes {
@@ -35,8 +36,10 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// file:line:col: error: message, then the source line, a caret under the span, and the hint.
-std::string render(const Diagnostic& d, bool color = false);
-std::string render_all(const Diagnostics& ds, bool color = false);
+// file:line:col: error: message, then the source line, a caret under the span, and the hint. In French, the
+// message and the hint are translated (syntax/messages.h) and so are the words "error", "warning" and "hint";
+// the file:line:col prefix stays as it is.
+std::string render(const Diagnostic& d, bool color = false, Language lang = Language::En);
+std::string render_all(const Diagnostics& ds, bool color = false, Language lang = Language::En);
 
 }  // namespace caqes

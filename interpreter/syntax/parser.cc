@@ -93,6 +93,17 @@ class ErrorCollector : public antlr4::BaseErrorListener {
     } else if (type == antlr4::Token::EOF) {
       message = "unexpected end of file";
       hint = "a declaration is not finished: check for a missing '}' or ';'";
+      // Point at the innermost '{' left open.
+      antlr4::TokenStream* stream = parser->getTokenStream();
+      std::vector<const antlr4::Token*> open;
+      for (size_t i = 0; i < stream->size(); ++i) {
+        const antlr4::Token* t = stream->get(i);
+        if (t->getText() == "{" && t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) open.push_back(t);
+        if (t->getText() == "}" && t->getChannel() == antlr4::Token::DEFAULT_CHANNEL && !open.empty()) open.pop_back();
+      }
+      if (!open.empty())
+        hint = fmt::format("the '{{' at {}:{}:{} is never closed: add the missing '}}'", file_.path(), open.back()->getLine(),
+                           open.back()->getCharPositionInLine() + 1);
     } else {
       message = fmt::format("unexpected '{}'", text);
       antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
@@ -107,6 +118,18 @@ class ErrorCollector : public antlr4::BaseErrorListener {
         message += fmt::format(", expected {}", list);
       }
       const antlr4::Token* previous = parser->getTokenStream()->LT(-1);
+      bool wants_semicolon = std::find(names.begin(), names.end(), "';'") != names.end();
+      if (wants_semicolon && previous && previous->getLine() < offending->getLine()) {
+        // A ';' forgotten at the end of a line: say so where it is missing, not on the next declaration.
+        span.line = static_cast<int>(previous->getLine());
+        span.column = static_cast<int>(previous->getCharPositionInLine()) + utf8_length(previous->getText()) + 1;
+        span.length = 1;
+        message = fmt::format("missing ';' after '{}'", previous->getText());
+        hint = "each declaration and each line of an indicator ends with ';'";
+        last_line_ = span.line;
+        diags_.error(span, message, hint);
+        return;
+      }
       if (type == caqes_grammar::CaqesLexer::NUMBER && previous &&
           previous->getType() == caqes_grammar::CaqesLexer::NUMBER) {
         hint = "two numbers in a row: thousands are grouped by exactly three digits (write 20 000, 1 234 567)";

@@ -11,11 +11,15 @@
 // case.yaml keys (see tests/golden/README.md):
 //   description          one line: what the case checks (required)
 //   args                 the arguments after the binary (required); "{case}" stands for the case folder, "{tmp}"
-//                        for an empty temporary folder made for the case and removed after it
+//                        for an empty temporary folder made for the case and removed after it, "{golden}" for
+//                        the cases folder (where shared rules and data live)
 //   exit                 the expected exit code (required)
 //   stdout_contains, stderr_contains, stdout_not_contains, stderr_not_contains   lists of substrings
 //   stdout_equals, stderr_equals                   the whole output, as a string
 //   stdout_equals_file, stderr_equals_file         the whole output, as a file of the case folder
+//   stdout_matches, stderr_matches, stdout_not_matches, stderr_not_matches
+//                                                  lists of regular expressions (ECMAScript), each searched in every
+//                                                  line: *_matches needs a line where it matches, *_not_matches none
 //   stderr_count, stdout_count                     map: substring → exact number of occurrences
 //   files_equal                                    map: path written by the command ("{tmp}/x.csv") → file of the case
 //   files_absent                                   list of paths the command must not have created
@@ -37,6 +41,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -212,10 +217,30 @@ std::string first_difference(const std::string& expected, const std::string& act
   }
 }
 
+// Whether some line of `text` matches `pattern` (regex_search); a bad pattern is reported in `why`.
+bool any_line_matches(const std::string& text, const std::string& pattern, std::vector<std::string>& why) {
+  std::regex re;
+  try {
+    re = std::regex(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    why.push_back("case.yaml: bad regular expression /" + pattern + "/: " + e.what());
+    return false;
+  }
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line))
+    if (std::regex_search(line, re)) return true;
+  return false;
+}
+
 class Case {
  public:
-  Case(std::string name, fs::path dir, std::string dir_arg, std::string binary)
-      : name_(std::move(name)), dir_(std::move(dir)), dir_arg_(std::move(dir_arg)), binary_(std::move(binary)) {}
+  Case(std::string name, fs::path dir, std::string dir_arg, std::string golden_arg, std::string binary)
+      : name_(std::move(name)),
+        dir_(std::move(dir)),
+        dir_arg_(std::move(dir_arg)),
+        golden_arg_(std::move(golden_arg)),
+        binary_(std::move(binary)) {}
 
   // Returns the reasons of failure (empty: passed).
   std::vector<std::string> run() {
@@ -230,7 +255,8 @@ class Case {
     static const std::set<std::string> known = {
         "description",         "args",          "exit",           "stdout_contains",    "stderr_contains",
         "stdout_not_contains", "stderr_not_contains", "stdout_equals", "stderr_equals", "stdout_equals_file",
-        "stderr_equals_file",  "stdout_count",  "stderr_count",   "files_equal",        "files_absent"};
+        "stderr_equals_file",  "stdout_count",  "stderr_count",   "files_equal",        "files_absent",
+        "stdout_matches",      "stderr_matches", "stdout_not_matches", "stderr_not_matches"};
     for (const auto& kv : spec) {
       std::string key = kv.first.as<std::string>();
       if (!known.count(key)) why.push_back("case.yaml: unknown key '" + key + "'");
@@ -256,7 +282,7 @@ class Case {
 
  private:
   std::string subst(const std::string& s) const {
-    return replace_all(replace_all(s, "{case}", dir_arg_), "{tmp}", tmp_.string());
+    return replace_all(replace_all(replace_all(s, "{case}", dir_arg_), "{tmp}", tmp_.string()), "{golden}", golden_arg_);
   }
 
   void make_tmp() {
@@ -313,6 +339,18 @@ class Case {
       for (const auto& needle : list(spec, (n + "_not_contains").c_str())) {
         if (s.text.find(needle) != std::string::npos) {
           why.push_back(n + " should not contain \"" + needle + "\"");
+          s.show = true;
+        }
+      }
+      for (const auto& pattern : list(spec, (n + "_matches").c_str())) {
+        if (!any_line_matches(s.text, pattern, why)) {
+          why.push_back(n + " has no line matching /" + pattern + "/");
+          s.show = true;
+        }
+      }
+      for (const auto& pattern : list(spec, (n + "_not_matches").c_str())) {
+        if (any_line_matches(s.text, pattern, why)) {
+          why.push_back(n + " should have no line matching /" + pattern + "/");
           s.show = true;
         }
       }
@@ -383,6 +421,7 @@ class Case {
   std::string name_;
   fs::path dir_;
   std::string dir_arg_;
+  std::string golden_arg_;
   std::string binary_;
   fs::path tmp_;
 };
@@ -406,6 +445,10 @@ int main(int argc, char** argv) {
   // the cases expect ("tests/golden/x/rules.caqes:4:17") do not depend on where the source tree is.
   fs::path cwd = fs::current_path();
   fs::path base = fs::weakly_canonical(cases_dir);
+  auto shown_path = [&](const fs::path& p) {
+    fs::path rel = p.lexically_relative(cwd);
+    return (!rel.empty() && *rel.begin() != "..") ? rel.string() : p.string();
+  };
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(base)) {
     if (entry.is_directory() && fs::exists(entry.path() / "case.yaml")) {
@@ -417,9 +460,7 @@ int main(int argc, char** argv) {
   int passed = 0, failed = 0;
   for (const auto& n : names) {
     fs::path dir = base / n;
-    fs::path rel = dir.lexically_relative(cwd);
-    std::string dir_arg = (!rel.empty() && *rel.begin() != "..") ? rel.string() : dir.string();
-    Case c(n, dir, dir_arg, binary);
+    Case c(n, dir, shown_path(dir), shown_path(base), binary);
     auto why = c.run();
     if (why.empty()) {
       ++passed;

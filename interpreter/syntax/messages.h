@@ -1,0 +1,40 @@
+// The language of diagnostics. Messages are built in English where they arise; a catalog of templates
+// (messages_fr.cc) turns a finished English message back into its values and rebuilds it in French, so that no
+// message site needs to know about languages. A message no template matches is shown in English, unchanged.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caqes {
+
+enum class Language { En, Fr };
+
+// LC_ALL, then LC_MESSAGES, then LANG (the first one set and not empty decides): "fr…" is French, anything
+// else English.
+Language language_from_environment();
+
+// "fr" or "en" (any case, "fr_FR.UTF-8" too); nullopt for anything else.
+std::optional<Language> language_from_name(std::string_view name);
+
+// One message or hint template of the code, and its French translation.
+struct CatalogEntry {
+  const char* english;  // as the code writes it, with `{}` for each value
+  const char* french;   // the values by position: {0}, {1}...; a value may be used in any order
+  // The positions (digits) of values that are themselves messages or lists of phrases of the catalog (the
+  // reason after "column 'x': ", the expected tokens of a syntax error): they are translated too.
+  const char* nested = "";
+};
+
+// The French catalog, in the order of the code (parser, loader, versions, checker, evaluator, data, command line).
+const std::vector<CatalogEntry>& french_catalog();
+
+// The message in `lang`, or nullopt when no template matches it (in English: the message itself).
+std::optional<std::string> try_translate(const std::string& english, Language lang);
+
+// The message in `lang`; a message no template matches stays in English. Never throws for a bad message.
+std::string translate(const std::string& english, Language lang);
+
+}  // namespace caqes
