@@ -77,7 +77,32 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
   std::string where = !d.location.empty() ? d.location : std::string("caqes");
   std::string out = fmt::format("{}: {}{}{}{} {}\n", where, on, label, colon, off, translate(d.message, lang));
   if (!d.source_line.empty()) {
-    out += fmt::format("  {}\n  {}\n", d.source_line, caret_line(d.source_line, d.span.column, d.span.length));
+    // A very long line (generated rules, a pasted list) is shown as a window around the column.
+    std::string_view line = d.source_line;
+    int column = d.span.column;
+    std::string before, after;
+    constexpr int kWindow = 80;
+    if (line.size() > 3 * kWindow) {
+      std::size_t start = 0;
+      int col = 1;
+      while (start < line.size() && col < column - kWindow) {
+        unsigned char c = static_cast<unsigned char>(line[start]);
+        start += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        ++col;
+      }
+      std::size_t end = start;
+      for (int n = 0; end < line.size() && n < 2 * kWindow; ++n) {
+        unsigned char c = static_cast<unsigned char>(line[end]);
+        end += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+      }
+      end = std::min(end, line.size());
+      if (start > 0) before = "…";
+      if (end < line.size()) after = "…";
+      column = column - (col - 1) + (start > 0 ? 1 : 0);
+      line = line.substr(start, end - start);
+    }
+    std::string shown = before + std::string(line) + after;
+    out += fmt::format("  {}\n  {}\n", shown, caret_line(shown, column, std::min(d.span.length, 2 * kWindow)));
   }
   if (!d.hint.empty()) out += fmt::format("  {}{} {}\n", fr ? "conseil" : "hint", colon, translate(d.hint, lang));
   return out;

@@ -27,10 +27,13 @@ const std::vector<CatalogEntry> kFrench = {
     {"unexpected character '{}'", "caractère inattendu « {0} »"},
     {"a text must open and close with \" on the same line", "un texte s'ouvre et se ferme par \" sur la même ligne"},
     {"unexpected end of file", "fin de fichier inattendue"},
+    {"the '{' at {}:{}:{} is never closed: add the missing '}'",
+     "l'accolade « { » ouverte en {0}:{1}:{2} n'est jamais fermée : ajoutez l'accolade « } » manquante"},
     {"a declaration is not finished: check for a missing '}' or ';'",
      "une déclaration n'est pas terminée : vérifiez s'il manque « } » ou « ; »"},
     {"unexpected '{}'", "« {0} » inattendu"},
     {"unexpected '{}', expected {}", "« {0} » inattendu ; attendu : {1}", "1"},
+    {"missing ';' after '{}'", "« ; » manquant après « {0} »"},
     // How expected tokens are named in the message above.
     {"a name", "un nom"},
     {"a number", "un nombre"},
@@ -200,6 +203,10 @@ const std::vector<CatalogEntry> kFrench = {
     {"read one of its parts: {}.valeur, {}.ciblage, {}.intéressement",
      "lisez une de ses parties : {0}.valeur, {1}.ciblage, {2}.intéressement"},
     {"unknown name '{}'", "nom inconnu « {0} »"},
+    {"cycle of definitions: {}", "cycle de définitions : {0}"},
+    {"a definition cannot use its own result, directly or through others; break the cycle",
+     "une définition ne peut pas utiliser son propre résultat, ni directement ni par d'autres définitions ; cassez le "
+     "cycle"},
     {"'{}' depends on itself (cycle through {}.{})", "« {0} » dépend de lui-même (cycle par {1}.{2})"},
     {"a definition cannot use its own result; break the cycle",
      "une définition ne peut pas utiliser son propre résultat ; cassez le cycle"},
@@ -337,6 +344,8 @@ const std::vector<CatalogEntry> kFrench = {
     {"'{}' is not a boolean (write oui or non)", "« {0} » n'est pas un booléen (écrivez oui ou non)"},
     {"'{}' is a percentage in an amount column", "« {0} » est un pourcentage dans une colonne de montants"},
     {"'{}' is an amount in a rate column", "« {0} » est un montant dans une colonne de taux"},
+    {"'{}' is ambiguous: a thousands point or three decimals of a euro?",
+     "« {0} » est ambigu : point des milliers ou trois décimales d'euro ?"},
     {"'{}' has a unit; this column holds a whole number", "« {0} » a une unité ; cette colonne contient un nombre entier"},
     {"'{}' is not a whole number", "« {0} » n'est pas un nombre entier"},
     {"'{}' is negative; a count cannot be", "« {0} » est négatif ; un effectif ne peut pas l'être"},
@@ -391,6 +400,10 @@ const std::vector<CatalogEntry> kFrench = {
     {"invalid UTF-8 (byte {}); the file is read as UTF-8 because its first 64 KiB are valid UTF-8",
      "UTF-8 invalide (octet {0}) ; le fichier est lu en UTF-8 car ses 64 premiers Kio sont de l'UTF-8 valide"},
     {"NUL byte: this is not a text CSV file", "octet NUL : ce n'est pas un fichier CSV texte"},
+    {"mixed encodings: UTF-8 text in a file read as Latin-1 (its first 64 KiB are not valid UTF-8); re-save the "
+     "whole file in one encoding",
+     "encodages mélangés : du texte UTF-8 dans un fichier lu en Latin-1 (ses 64 premiers Kio ne sont pas de l'UTF-8 "
+     "valide) ; enregistrez de nouveau tout le fichier dans un seul encodage"},
     {"quote in the middle of an unquoted field: a field containing '\"' must be quoted whole, with the quote doubled",
      "guillemet au milieu d'un champ sans guillemets : un champ qui contient « \" » doit être entièrement entre "
      "guillemets, avec ce guillemet doublé"},

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "CaqesLexer.h"
 #include "CaqesParser.h"
@@ -575,10 +576,48 @@ class Builder {
 
 }  // namespace
 
+namespace {
+
+// Every later stage walks expressions recursively: bound their depth before parsing, so that no input can
+// exhaust the stack (a thousand nested parentheses, a million-term sum). Real rules stay far below these bounds.
+constexpr int kMaxNesting = 64;
+constexpr int kMaxOperatorsPerStatement = 1000;
+
+bool within_limits(const SourceFile& file, antlr4::CommonTokenStream& tokens, Diagnostics& diags) {
+  tokens.fill();
+  int depth = 0, operators = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const antlr4::Token* t = tokens.get(i);
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL || t->getType() == antlr4::Token::EOF) continue;
+    const std::string& x = t->getText();
+    if (x == "(" || x == "[" || x == "{") ++depth;
+    if (x == ")" || x == "]" || x == "}") depth = std::max(0, depth - 1);
+    if (x == ";" || x == "{" || x == "}") operators = 0;
+    static const std::set<std::string> ops = {"+", "-", "−", "×", "*", "/", "÷", "=", "≠", "!=", "<>", "<", "<=", "≤", ">",
+                                              ">=", "≥", "et", "ou", "non", "si", "dans", ".", ","};
+    if (ops.count(x)) ++operators;
+    if (depth > kMaxNesting || operators > kMaxOperatorsPerStatement) {
+      Span span = token_span(file, t);
+      if (depth > kMaxNesting)
+        diags.error(span, fmt::format("brackets nested more than {} levels deep", kMaxNesting),
+                    "split the expression into named definitions");
+      else
+        diags.error(span, fmt::format("expression with more than {} operators", kMaxOperatorsPerStatement),
+                    "split the expression into named definitions");
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool parse_file(const SourceFile& file, ast::Program& program, Diagnostics& diags) {
   antlr4::ANTLRInputStream input(file.text());
   caqes_grammar::CaqesLexer lexer(&input);
   antlr4::CommonTokenStream tokens(&lexer);
+  lexer.removeErrorListeners();
+  if (!within_limits(file, tokens, diags)) return false;
   caqes_grammar::CaqesParser parser(&tokens);
   ErrorCollector errors(file, diags);
   lexer.removeErrorListeners();
