@@ -5,7 +5,23 @@
 
 namespace caqes {
 
+namespace {
+
+// A message quoting a huge name (a 1 MB identifier) is shortened in its middle, on a character boundary.
+std::string shortened(std::string text) {
+  constexpr std::size_t kMax = 400, kHead = 200, kTail = 100;
+  if (text.size() <= kMax) return text;
+  std::size_t head = kHead, tail = text.size() - kTail;
+  while (head > 0 && (static_cast<unsigned char>(text[head]) & 0xC0) == 0x80) --head;
+  while (tail < text.size() && (static_cast<unsigned char>(text[tail]) & 0xC0) == 0x80) ++tail;
+  return text.substr(0, head) + "…" + text.substr(tail);
+}
+
+}  // namespace
+
 void Diagnostics::add(Diagnostic d) {
+  d.message = shortened(std::move(d.message));
+  d.hint = shortened(std::move(d.hint));
   if (d.span.known()) {
     d.location = d.span.where();
     d.source_line = std::string(d.span.file->line_text(d.span.line));
@@ -26,7 +42,7 @@ void Diagnostics::error_at(std::string location, std::string message, std::strin
   d.message = std::move(message);
   d.hint = std::move(hint);
   d.location = std::move(location);
-  items_.push_back(std::move(d));
+  add(std::move(d));
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
