@@ -57,6 +57,9 @@ const std::vector<CatalogEntry> kFrench = {
     {"a row is repeated 1 to 1 000 000 times", "une ligne se répète de 1 à 1 000 000 fois"},
     {"'{}' is not a date of the calendar", "« {0} » n'est pas une date du calendrier"},
     {"dates are written YYYY-MM-DD", "les dates s'écrivent AAAA-MM-JJ"},
+    {"brackets nested more than {} levels deep", "parenthèses imbriquées sur plus de {0} niveaux"},
+    {"expression with more than {} operators", "expression de plus de {0} opérateurs"},
+    {"split the expression into named definitions", "découpez l'expression en définitions nommées"},
 
     // ---- syntax/program_loader.cc ------------------------------------------------------------------------
     {"cannot read rules file '{}'", "impossible de lire le fichier de règles « {0} »"},
@@ -207,9 +210,6 @@ const std::vector<CatalogEntry> kFrench = {
     {"a definition cannot use its own result, directly or through others; break the cycle",
      "une définition ne peut pas utiliser son propre résultat, ni directement ni par d'autres définitions ; cassez le "
      "cycle"},
-    {"'{}' depends on itself (cycle through {}.{})", "« {0} » dépend de lui-même (cycle par {1}.{2})"},
-    {"a definition cannot use its own result; break the cycle",
-     "une définition ne peut pas utiliser son propre résultat ; cassez le cycle"},
     {"'.' follows a table or an indicator name", "« . » suit un nom de table ou d'indicateur"},
     {"write table.colonne or indicateur.valeur", "écrivez table.colonne ou indicateur.valeur"},
     {"'{}' has one row per line, not per establishment",
@@ -516,7 +516,9 @@ const std::vector<Compiled>& compiled() {
 }
 
 // Values k-1, k, ... from `pos`, literal k following value k-1; each value the shortest that lets the rest match.
-bool match_from(const Compiled& t, const std::string& s, std::size_t k, std::size_t pos, std::vector<std::string>& values) {
+// `budget` bounds the backtracking, so that a huge message (a 1 MB name) cannot take long: past it, no match.
+bool match_from(const Compiled& t, const std::string& s, std::size_t k, std::size_t pos, std::vector<std::string>& values,
+                long& budget) {
   const std::string& literal = t.literals[k];
   if (k + 1 == t.literals.size()) {  // the last literal ends the message
     if (s.size() < literal.size() || s.size() - literal.size() < pos) return false;
@@ -524,7 +526,8 @@ bool match_from(const Compiled& t, const std::string& s, std::size_t k, std::siz
     return true;
   }
   for (std::size_t at = s.find(literal, pos); at != std::string::npos; at = s.find(literal, at + 1)) {
-    if (match_from(t, s, k + 1, at + literal.size(), values)) {
+    if (--budget < 0) return false;
+    if (match_from(t, s, k + 1, at + literal.size(), values, budget)) {
       values[k - 1] = s.substr(pos, at - pos);
       return true;
     }
@@ -541,22 +544,24 @@ bool match(const Compiled& t, const std::string& s, std::vector<std::string>& va
   const std::string& last = t.literals.back();
   if (s.compare(s.size() - last.size(), last.size(), last) != 0) return false;
   values.assign(t.literals.size() - 1, {});
-  return match_from(t, s, 1, first.size(), values);
+  long budget = 10000;
+  return match_from(t, s, 1, first.size(), values, budget);
 }
 
 std::optional<std::string> french(const std::string& english, int depth);
 
-// A value that is itself a message, or a list of phrases ("a name, a number, ';'"): translated where known.
+// A value that is itself a message, or a list of phrases ("a name, a number, ';'"): translated where known; in
+// a list, a token in quotes (';') is shown in French quotes.
 std::string french_value(const std::string& value, int depth) {
   if (auto whole = french(value, depth + 1)) return *whole;
-  if (value.find(", ") == std::string::npos) return value;
   std::string out;
   std::size_t start = 0;
   for (;;) {
     std::size_t at = value.find(", ", start);
     std::string item = value.substr(start, at == std::string::npos ? std::string::npos : at - start);
-    auto translated = french(item, depth + 1);
-    out += translated ? *translated : item;
+    if (auto translated = french(item, depth + 1)) out += *translated;
+    else if (item.size() >= 3 && item.front() == '\'' && item.back() == '\'') out += "« " + item.substr(1, item.size() - 2) + " »";
+    else out += item;
     if (at == std::string::npos) break;
     out += ", ";
     start = at + 2;

@@ -103,7 +103,7 @@ class Loader {
 
   fs::path resolve(const std::string& name, const fs::path& dir) {
     std::vector<fs::path> candidates;
-    if (name.find('/') != std::string::npos || name.size() > 6 && name.substr(name.size() - 6) == ".caqes") {
+    if (name.find('/') != std::string::npos || (name.size() > 6 && name.substr(name.size() - 6) == ".caqes")) {
       candidates.push_back(dir / name);
     } else {
       candidates.push_back(fs::path(stdlib_directory()) / (name + ".caqes"));

@@ -1,0 +1,571 @@
+// Unit tests of the French diagnostics: the catalog's templates (same values on both sides), the matcher
+// (values, nested messages, unknown messages left in English), the language of the environment, the rendering of
+// whole diagnostics in French and English, and that the messages of many bad rules, versions, data files and runs
+// all have a French template.
+#include "syntax/messages.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "check/checker.h"
+#include "data/dataset.h"
+#include "eval/evaluator.h"
+#include "syntax/diagnostic.h"
+#include "syntax/program_loader.h"
+
+namespace caqes {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- the catalog ---------------------------------------------------------------------------------------------
+
+int english_values(const std::string& t) {
+  int n = 0;
+  for (std::size_t at = t.find("{}"); at != std::string::npos; at = t.find("{}", at + 2)) ++n;
+  return n;
+}
+
+// The positions used by a French template: {0}, {1}...
+std::vector<int> french_values(const std::string& t) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '{') continue;
+    std::size_t j = i + 1;
+    int n = 0;
+    bool digits = false;
+    while (j < t.size() && t[j] >= '0' && t[j] <= '9') {
+      n = n * 10 + (t[j++] - '0');
+      digits = true;
+    }
+    if (digits && j < t.size() && t[j] == '}') out.push_back(n);
+  }
+  return out;
+}
+
+TEST_CASE("every French template uses each value of its English template once") {
+  const auto& catalog = french_catalog();
+  CHECK(catalog.size() > 200);
+  std::map<std::string, int> seen;
+  for (const auto& e : catalog) {
+    std::string en = e.english, fr = e.french;
+    INFO("template: ", en);
+    CHECK(++seen[en] == 1);  // no template twice
+    int n = english_values(en);
+    std::vector<int> used = french_values(fr);
+    CHECK(static_cast<int>(used.size()) == n);
+    std::vector<int> count(n, 0);
+    for (int v : used) {
+      REQUIRE(v >= 0);
+      REQUIRE(v < n);
+      ++count[v];
+    }
+    for (int c : count) CHECK(c == 1);
+    CHECK(fr.find("{}") == std::string::npos);
+    for (const char* p = e.nested; *p; ++p) CHECK((*p >= '0' && *p - '0' < n));
+    CHECK(!fr.empty());
+  }
+}
+
+TEST_CASE("translate rebuilds a message with its values, and leaves an unknown message in English") {
+  CHECK(translate("unknown name 'dépens'", Language::Fr) == "nom inconnu « dépens »");
+  CHECK(translate("did you mean 'dépense'?", Language::Fr) == "vouliez-vous dire « dépense » ?");
+  CHECK(translate("unknown name 'dépens'", Language::En) == "unknown name 'dépens'");
+  // Values may be reordered.
+  CHECK(translate("indicator 'transport' does not say its niveau", Language::Fr) ==
+        "il manque la ligne « niveau » à l'indicateur « transport »");
+  // The most specific template wins.
+  CHECK(translate("'<' orders numbers or dates, not a texte", Language::Fr) ==
+        "« < » ordonne des nombres ou des dates, et non des valeurs de type texte");
+  CHECK(translate("write finances.x or registre.x", Language::Fr) == "écrivez finances.x ou registre.x");
+  CHECK(translate("write a.x or b.x or c.x", Language::Fr) == "écrivez a.x, b.x ou c.x");
+  CHECK(translate("missing column 'dépense'", Language::Fr) == "colonne manquante « dépense »");
+  CHECK(translate("missing column 'dépense' (Dépense totale)", Language::Fr) ==
+        "colonne manquante « dépense » (Dépense totale)");
+  CHECK(translate("somme(...) takes 2 arguments", Language::Fr) == "somme(...) prend 2 arguments");
+  // Nested messages and lists of phrases.
+  CHECK(translate("column 'montant': '1.234' is ambiguous: a thousands point or three decimals of a euro?",
+                  Language::Fr) ==
+        "colonne « montant » : « 1.234 » est ambigu : point des milliers ou trois décimales d'euro ?");
+  CHECK(translate("column 'd': '2023-02-29' is not a date: February 2023 has 28 days", Language::Fr) ==
+        "colonne « d » : « 2023-02-29 » n'est pas une date : février 2023 a 28 jours");
+  CHECK(translate("unexpected 'x', expected a name, a number, ';'", Language::Fr) ==
+        "« x » inattendu ; attendu : un nom, un nombre, « ; »");
+  CHECK(translate("unexpected '}', expected ';'", Language::Fr) == "« } » inattendu ; attendu : « ; »");
+  // Unknown: unchanged, whatever it holds.
+  for (const std::string& s : std::vector<std::string>{"", "something new", "{}", "{0}", "unknown name", "'",
+                                                        std::string(5000, 'x'), std::string("\xff\xfe broken UTF-8")}) {
+    CHECK(translate(s, Language::Fr) == s);
+    CHECK(translate(s, Language::En) == s);
+  }
+  CHECK_FALSE(try_translate("something new", Language::Fr).has_value());
+  CHECK(try_translate("something new", Language::En) == std::optional<std::string>("something new"));
+  // A huge message, and one where a template's fixed parts occur many times, are translated or left quickly.
+  std::string name(1 << 20, 'x');
+  CHECK(translate("unknown name '" + name + "'", Language::Fr) == "nom inconnu « " + name + " »");
+  std::string repeated = "'";
+  for (int i = 0; i < 20000; ++i) repeated += "' is declared ' at ";
+  CHECK(!translate(repeated + "!", Language::Fr).empty());
+}
+
+// Sets environment variables for the time of a test and puts them back after.
+class Environment {
+ public:
+  Environment(std::initializer_list<std::pair<const char*, const char*>> values) {
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      const char* old = std::getenv(name);
+      saved_.push_back({name, old ? std::optional<std::string>(old) : std::nullopt});
+      unsetenv(name);
+    }
+    for (auto [name, value] : values) setenv(name, value, 1);
+  }
+  ~Environment() {
+    for (const auto& [name, value] : saved_) {
+      if (value) setenv(name.c_str(), value->c_str(), 1);
+      else unsetenv(name.c_str());
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+
+TEST_CASE("the language comes from LC_ALL, then LC_MESSAGES, then LANG") {
+  {
+    Environment env({});
+    CHECK(language_from_environment() == Language::En);
+  }
+  {
+    Environment env({{"LANG", "fr_FR.UTF-8"}});
+    CHECK(language_from_environment() == Language::Fr);
+  }
+  {
+    Environment env({{"LANG", "fr_FR.UTF-8"}, {"LC_MESSAGES", "en_GB.UTF-8"}});
+    CHECK(language_from_environment() == Language::En);
+  }
+  {
+    Environment env({{"LANG", "en_US.UTF-8"}, {"LC_MESSAGES", "C"}, {"LC_ALL", "fr_CA.UTF-8"}});
+    CHECK(language_from_environment() == Language::Fr);
+  }
+  {
+    Environment env({{"LANG", "fr_FR.UTF-8"}, {"LC_ALL", ""}});  // empty: not set
+    CHECK(language_from_environment() == Language::Fr);
+  }
+  {
+    Environment env({{"LANG", "C.UTF-8"}});
+    CHECK(language_from_environment() == Language::En);
+  }
+  CHECK(language_from_name("fr") == Language::Fr);
+  CHECK(language_from_name("FR") == Language::Fr);
+  CHECK(language_from_name("fr_FR.UTF-8") == Language::Fr);
+  CHECK(language_from_name("en") == Language::En);
+  CHECK_FALSE(language_from_name("de").has_value());
+  CHECK_FALSE(language_from_name("french").has_value());
+  CHECK_FALSE(language_from_name("").has_value());
+}
+
+// ---- rules and data written to a temporary folder -----------------------------------------------------------
+
+class Folder {
+ public:
+  Folder() {
+    std::string pattern = (fs::temp_directory_path() / "caqes_messages_test_XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    dir_ = pattern;
+  }
+  ~Folder() {
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  std::string write(const std::string& name, const std::string& text) const {
+    fs::create_directories((dir_ / name).parent_path());
+    std::string path = (dir_ / name).string();
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    REQUIRE(out.good());
+    return path;
+  }
+  std::string path() const { return dir_.string(); }
+
+ private:
+  fs::path dir_;
+};
+
+struct Result {
+  Diagnostics diags;
+  std::unique_ptr<CheckedProgram> program;
+  std::string rules_path;
+};
+
+// Loads and checks the rules, as `caqes check` does.
+Result diagnose(const Folder& folder, const std::string& rules) {
+  Result r;
+  r.rules_path = folder.write("règles.caqes", rules);
+  auto program = load_program(r.rules_path, r.diags);
+  if (!r.diags.has_errors()) r.program = check_program(std::move(program), r.diags);
+  return r;
+}
+
+const char* const kBase =
+    "contrat essai \"Essai\" { années 2022..2024; établissements établissements; }\n"
+    "table établissements \"Établissements\" par établissement { catégorie: code; }\n"
+    "table finances \"Finances\" par établissement et année { dépense: monnaie; patients: effectif; part: taux; }\n"
+    "table lignes \"Lignes\" par ligne et année { montant: monnaie; classe: code; jour: date; }\n"
+    "table registre \"Registre\" par ligne { montant_r: monnaie; }\n";
+
+std::string indicator(const std::string& bindings, const std::string& name = "t") {
+  return "indicateur " + name + " \"T\" {\n  volet pertinence; niveau national; source \"S\";\n" + bindings + "\n}\n";
+}
+
+TEST_CASE("a diagnostic in French and in English") {
+  Folder folder;
+  Result r = diagnose(folder, std::string(kBase) + indicator("valeur = finances.dépens;\nciblage = vrai;"));
+  REQUIRE(r.diags.items().size() == 1);
+  const std::string& path = r.rules_path;
+  CHECK(render_all(r.diags, false, Language::Fr) ==
+        path + ":8:19: erreur : la table « finances » n'a pas de colonne « dépens »\n"
+               "  valeur = finances.dépens;\n"
+               "                    ^~~~~~\n"
+               "  conseil : vouliez-vous dire « dépense » ?\n");
+  CHECK(render_all(r.diags, false, Language::En) ==
+        path + ":8:19: error: table 'finances' has no column 'dépens'\n"
+               "  valeur = finances.dépens;\n"
+               "                    ^~~~~~\n"
+               "  hint: did you mean 'dépense'?\n");
+  CHECK(render_all(r.diags) == render_all(r.diags, false, Language::En));
+}
+
+TEST_CASE("several diagnostics in French: units, names, and a message without hint") {
+  Folder folder;
+  Result r = diagnose(folder, std::string(kBase) +
+                                  indicator("valeur = finances.dépense + finances.part;\nciblage = inconnu;\n"
+                                            "intéressement = finances.patients;"));
+  std::string fr = render_all(r.diags, false, Language::Fr);
+  INFO(fr);
+  CHECK(fr.find(":8:10: erreur : impossible d'additionner des valeurs de type montant (€) et taux (%)\n") !=
+        std::string::npos);
+  CHECK(fr.find("  conseil : un montant en € ne s'additionne qu'à un montant en € ; une part d'un montant s'écrit "
+                "montant × taux\n") != std::string::npos);
+  CHECK(fr.find(":9:11: erreur : nom inconnu « inconnu »\n") != std::string::npos);
+  CHECK(fr.find(":10:17: erreur : intéressement doit être un montant en €, et non de type effectif\n") !=
+        std::string::npos);
+  CHECK(fr.find("error") == std::string::npos);
+  CHECK(fr.find("hint") == std::string::npos);
+}
+
+TEST_CASE("a diagnostic without location, a warning, and a note keep their prefix") {
+  Diagnostic d;
+  d.message = "data directory 'données' does not exist";
+  CHECK(render(d, false, Language::Fr) == "caqes: erreur : le dossier de données « données » n'existe pas\n");
+  CHECK(render(d, false, Language::En) == "caqes: error: data directory 'données' does not exist\n");
+  d.location = "données/finances.csv:3:7";
+  d.message = "column 'dépense': '12,5 %' is a percentage in an amount column";
+  d.hint = "'dépense' is declared monnaie at règles.caqes:3:40";
+  CHECK(render(d, false, Language::Fr) ==
+        "données/finances.csv:3:7: erreur : colonne « dépense » : « 12,5 % » est un pourcentage dans une colonne de "
+        "montants\n"
+        "  conseil : la colonne « dépense » est déclarée monnaie dans règles.caqes:3:40\n");
+  d.severity = Severity::Warning;
+  d.hint.clear();
+  d.message = "a message the catalog does not know";
+  CHECK(render(d, false, Language::Fr) ==
+        "données/finances.csv:3:7: avertissement : a message the catalog does not know\n");
+  CHECK(render(d, false, Language::En) == "données/finances.csv:3:7: warning: a message the catalog does not know\n");
+}
+
+// ---- completeness: the messages of many mistakes all have a template ----------------------------------------
+
+// Every message and hint of `diags` has a French template, and the French rendering shows none of them in English.
+void check_all_translated(const Diagnostics& diags, const std::string& what) {
+  for (const auto& d : diags.items()) {
+    INFO(what);
+    INFO("message: ", d.message);
+    INFO("hint: ", d.hint);
+    CHECK(try_translate(d.message, Language::Fr).has_value());
+    if (!d.hint.empty()) CHECK(try_translate(d.hint, Language::Fr).has_value());
+    std::string fr = render(d, false, Language::Fr);
+    CHECK(fr.find(d.message) == std::string::npos);
+    if (!d.hint.empty()) CHECK(fr.find(d.hint) == std::string::npos);
+    // No untranslated phrase of a nested value either.
+    for (const char* english : {" expected ", "a name", "a text in quotes", " is not ", "unexpected", " cannot "})
+      CHECK(fr.find(english) == std::string::npos);
+  }
+}
+
+TEST_CASE("the messages of bad rules all have a French translation") {
+  const std::string b = kBase;
+  const std::vector<std::string> cases = {
+      // syntax
+      b + "paramètre p = 3.5;\n",
+      b + "paramètre p = 3 $;\n",
+      b + "paramètre p = 1 20;\n",
+      b + "paramètre p = 1\nparamètre q = 2;\n",
+      b + "paramètre p = 2022-02-30;\n",
+      b + "paramètre p = \"abc;\n",
+      b + "paramètre p = " + std::string(100, '(') + "1" + std::string(100, ')') + ";\n",
+      [&] {
+        std::string sum = b + "paramètre p = 1";
+        for (int i = 0; i < 1100; ++i) sum += " + 1";
+        return sum + ";\n";
+      }(),
+      b + "indicateur t \"T\" { volet pertinence;\n",
+      b + "paramètre = 3;\n",
+      b + "paramètre p = ;\n",
+      "contrat essai \"Essai\" { ans 2022..2024; }\n",
+      b + "table t \"T\" par mois { a: code; }\n",
+      b + "paramètre p pour 2023..2024 = 1;\n",
+      b + "test \"t\" { année 2022; finances × 0: finess = \"310000001\"; }\n",
+      b + "test \"t\" { année 2022; finances × 1,5: finess = \"310000001\"; }\n",
+      // loading and versions
+      b + "importe \"nulle_part\";\n",
+      b + "retire indicateur x;\nremplace table finances \"F\" par établissement { a: code; }\n"
+          "remplace paramètre p = 1;\nmodifie indicateur t { valeur = 1; }\n",
+      "contrat essai \"Essai\" { années 2022..2024; étend \"../base_absente\"; }\n",
+      // the contract and the tables
+      "table établissements \"É\" par établissement { catégorie: code; }\n",
+      b + "contrat second \"Second\" { années 2022..2024; }\n",
+      "contrat essai \"Essai\" { établissements établissements; }\n"
+      "table établissements \"É\" par établissement { catégorie: code; }\n",
+      "contrat essai \"Essai\" { années 2024..2022; région occitanie; }\n"
+      "table établissements \"É\" par établissement { catégorie: code; }\n",
+      "contrat essai \"Essai\" { années 2022..2024; donnees_absente absent; données_absentes rien; "
+      "division_par_zéro jamais; }\n"
+      "table établissements \"É\" par établissement { catégorie: code; }\n",
+      b + "table finances \"F\" par établissement { a: code; }\n",
+      b + "table t2 \"T\" par ligne { a: code; b: couleur; finess: texte; a: code; c: monaie; }\n",
+      "contrat essai \"Essai\" { années 2022..2024; établissements lignes; }\n"
+      "table lignes \"L\" par ligne { a: code; }\n",
+      "contrat essai \"Essai\" { années 2022..2024; }\n"
+      "table a \"A\" par établissement { x: code; }\ntable b \"B\" par établissement { y: code; }\n",
+      "contrat essai \"Essai\" { années 2022..2024; }\ntable l \"L\" par ligne { x: code; }\n",
+      b + "paramètre finances = 1;\nparamètre p = 1;\nindicateur p \"P\" { valeur = 1; ciblage = vrai; }\n",
+      b + "paramètre p : monaie = 1;\nparamètre q : monnaie = 12;\nparamètre r = r + 1;\n",
+      // indicators
+      b + "indicateur t \"T\" { valeur = 1; valeur = 2; ciblage = vrai; couleur bleu; volet pertinance; "
+          "niveau local; statut peut_être; source \"S\"; }\n",
+      b + "indicateur t \"T\" { valeur = 1; ciblage = vrai; volet organisation; niveau national; source \"S\"; }\n",
+      b + "indicateur t \"T\" { }\n",
+      b + indicator("valeur = \"x\"; ciblage = 1; cible = 5 €; atteint = 3; intéressement = 5 %;"),
+      b + indicator("valeur = 1; ciblage = vrai; cible = 5;"),
+      // tests
+      b + "test \"t\" { saison 2022; inconnue: finess = \"310000001\"; finances: dépens = 1, dépense = 5 %, "
+          "dépense = 1 €; lignes: montant = 1 €; attendu \"310000001\": 3; }\n",
+      // expressions
+      b + indicator("valeur = dépens; ciblage = vrai;"),
+      b + "table autres \"A\" par établissement et année { dépense: monnaie; }\n" +
+          indicator("valeur = dépense; ciblage = vrai;"),
+      b + indicator("valeur = finances; ciblage = lignes;"),
+      b + indicator("valeur = u; ciblage = vrai;", "u") + indicator("valeur = u; ciblage = vrai;", "v"),
+      b + indicator("a = b; b = a; valeur = a; ciblage = vrai;"),
+      b + indicator("valeur = (1).x; ciblage = vrai; x = finances.dépens + lignes.montant; y = t.rien; z = zz.a;"),
+      b + indicator("valeur = 1[N-1]; ciblage = vrai; x = -vrai; y = non 1;"),
+      b + indicator("valeur = 1 et vrai; ciblage = vrai; a = 2022-01-01 + 1; b = finances.dépense + 1; "
+                    "c = vrai × 2; d = finances.dépense × finances.dépense; e = \"a\" / 2; f = 2 / finances.dépense;"),
+      b + indicator("valeur = 1; ciblage = 1 ≈ 1; a = 1 = absent; b = 1 = \"x\"; c = finances.dépense > 3; "
+                    "d = \"a\" < \"b\"; e = [1] = [1]; f = 1 dans 2; g = \"a\" dans [1, 2];"),
+      b + indicator("valeur = si 1 alors 2 sinon 3; ciblage = vrai; a = si vrai alors 1 € sinon \"x\"; "
+                    "b = [[1]]; c = [1, \"x\"]; d = selon 1 { 1: 2; \"a\": 3; 2: \"x\"; };"),
+      b + indicator("valeur = inconnue(1); ciblage = vrai; a = moyenne(1, 2, 3); b = compte(lignes, lignes); "
+                    "c = somme(montant de lignes où compte(lignes) > 1); d = compte(1 + 1); e = compte(finances); "
+                    "f = compte(registre[N]); g = compte(lignes par classe);"),
+      b + indicator("valeur = somme(classe de lignes); ciblage = vrai; a = min(classe de lignes); "
+                    "b = compte_distinct([1] de lignes); c = compte(lignes où 1); "
+                    "d = compte(lignes où montant > somme(montant_r de registre));"),
+      b + indicator("valeur = quantile(finances.dépense); ciblage = vrai; a = somme(montant de lignes où rang(1) > 1); "
+                    "b = moyenne(\"x\"); c = moyenne(finances.dépense par [1]); d = moyenne(finances.dépense où 1); "
+                    "e = quantile(finances.dépense, \"x\"); f = quantile(finances.dépense, finances.part);"),
+      b + indicator("valeur = arrondi(1 de lignes); ciblage = vrai; a = abs(1, 2); b = abs(\"x\"); "
+                    "c = arrondi(1, 2,5); d = min(1); e = max(1, \"x\"); f = défaut(1, \"x\"); "
+                    "g = jours_entre(1, 2); h = année_de(1);"),
+      b + indicator("valeur = 1; ciblage = vrai; a = compte(registre[2022]); b = somme(montant_r de finances);"),
+  };
+  int diagnostics = 0;
+  for (const auto& rules : cases) {
+    Folder folder;
+    Result r = diagnose(folder, rules);
+    INFO("rules:\n", rules.substr(0, 2000));
+    CHECK(r.diags.has_errors());
+    diagnostics += static_cast<int>(r.diags.items().size());
+    check_all_translated(r.diags, rules.substr(0, 2000));
+  }
+  CHECK(diagnostics > 80);
+}
+
+TEST_CASE("the messages of a version of a contract all have a French translation") {
+  Folder folder;
+  folder.write("base/règles.caqes", std::string(kBase) + "paramètre p = 1;\n" + indicator("valeur = 1; ciblage = vrai;"));
+  std::string own = folder.write(
+      "v2/règles.caqes",
+      "contrat v2 \"V2\" { années 2022..2024; établissements établissements; étend \"../base\"; }\n"
+      "retire indicateur absent_i;\n"
+      "table finances \"F\" par établissement { a: code; }\n"
+      "remplace table inconnue_t \"T\" par ligne { a: code; }\n"
+      "paramètre p = 2;\n"
+      "remplace paramètre q = 1;\n" +
+          indicator("valeur = 1; ciblage = vrai;") +
+          "remplace indicateur u \"U\" { valeur = 1; }\nmodifie indicateur w \"W\" { valeur = 1; }\n");
+  Diagnostics diags;
+  load_program(own, diags);
+  std::string fr = render_all(diags, false, Language::Fr);
+  INFO(fr);
+  CHECK(diags.error_count() == 8);
+  check_all_translated(diags, "v2");
+  CHECK(fr.find("erreur : la table « finances » est déjà déclarée par le contrat de base\n") != std::string::npos);
+  CHECK(fr.find("erreur : rien à modifier : le contrat de base « essai » n'a pas d'indicateur « w »\n") !=
+        std::string::npos);
+
+  Folder loop;
+  std::string self = loop.write("c/règles.caqes", "contrat c \"C\" { années 2022..2024; étend \".\"; }\n");
+  Diagnostics cycle;
+  load_program(self, cycle);
+  CHECK(cycle.has_errors());
+  check_all_translated(cycle, "a contract that extends itself");
+}
+
+// ---- data files ---------------------------------------------------------------------------------------------
+
+const char* const kDataRules =
+    "contrat essai \"Essai\" { années 2022..2024; établissements établissements; }\n"
+    "table établissements \"Établissements\" par établissement { catégorie: code; ouvert: booléen; }\n"
+    "table finances \"Finances\" par établissement et année { dépense: monnaie; patients: effectif; part: taux; "
+    "début: date; score: décimal; lits: entier; }\n"
+    "table lignes \"Lignes\" par ligne et année { montant: monnaie; }\n";
+
+const char* const kRegistry = "finess;catégorie;ouvert\n310000001;MCO;oui\n310000002;SSR;non\n";
+const char* const kFinancesHeader = "finess;année;dépense;patients;part;début;score;lits\n";
+
+// Loads the rules above with the given CSV files.
+Diagnostics load_data(const std::map<std::string, std::string>& files) {
+  Folder folder;
+  Result r = diagnose(folder, kDataRules);
+  REQUIRE_MESSAGE(r.program != nullptr, render_all(r.diags));
+  fs::create_directory(fs::path(folder.path()) / "données");
+  for (const auto& [name, text] : files) folder.write("données/" + name, text);
+  Dataset data;
+  Diagnostics diags;
+  load_dataset(*r.program, (fs::path(folder.path()) / "données").string(), data, diags);
+  return diags;
+}
+
+TEST_CASE("the messages of bad data files all have a French translation") {
+  const std::string lignes = "finess;année;montant\n310000001;2022;5 €\n";
+  auto finances = [](const std::string& row) {
+    return std::string(kFinancesHeader) + "310000001;2022;1 €;1;1;2022-01-01;1;1\n" + row + "\n";
+  };
+  const std::string e = "établissements.csv";
+  const std::vector<std::map<std::string, std::string>> cases = {
+      {},
+      {{e, kRegistry}},
+      {{e, "finess;catégorie;ouvert;couleur;catégorie\n310000001;MCO;oui;bleu;MCO\n"}},
+      {{e, "finess;ouvert\n310000001;oui\n"}},
+      {{e, std::string(kRegistry) + "310000001;MCO;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n31000;MCO;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n;MCO;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;MCO;peut-être\n"}},
+      {{e, ""}},
+      {{e, "\n\nfiness;catégorie;ouvert\n"}},
+      {{e, "finess\tcatégorie\touvert\n310000001\tMCO\toui\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;MCO\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;MCO;oui;x\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;MCO;oui\n\n310000002;SSR;non\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;M\"CO;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;\"MCO\"x;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;\"MCO;oui\n"}},
+      {{e, std::string("finess;catégorie;ouvert\n310000001;M\0CO;oui\n", 42)}},
+      {{e, std::string("\xff\xfe" "f\0i\0", 6)}},
+      {{e, "\xef\xbb\xbf" "finess;catégorie;ouvert\n310000001;M\xe9;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;M\xe9;oui\n310000002;caf\xc3\xa9;oui\n"}},
+      {{e, "finess;catégorie;ouvert\n310000001;" + std::string(70000, 'a') + ";oui\n310000002;\xff;non\n"}},
+      {{e, kRegistry}, {"lignes.csv", lignes}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000009;2022;1;1;1;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000001;2022;1;1;1;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;;1;1;1;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;5 %;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;5 €;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;1 €;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;1,5;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;-1;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;1800;;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;;5 €;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;1.234;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;12 34;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;,5;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;1,,5;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;1,;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;1,5,2;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;abc;;;;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;hier;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;0000-01-01;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;2022-13-01;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;2022-01-00;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;31/04/2022;;")}},
+      {{e, kRegistry}, {"lignes.csv", lignes}, {"finances.csv", finances("310000002;2022;;;;29/02/2023;;")}},
+  };
+  int diagnostics = 0;
+  for (const auto& files : cases) {
+    Diagnostics diags = load_data(files);
+    std::string what;
+    for (const auto& [name, text] : files) what += name + ":\n" + text + "\n";
+    INFO("files:\n", what);
+    CHECK(diags.has_errors());
+    diagnostics += static_cast<int>(diags.items().size());
+    check_all_translated(diags, what);
+  }
+  CHECK(diagnostics >= static_cast<int>(cases.size()));
+}
+
+// ---- errors of a run ---------------------------------------------------------------------------------------
+
+TEST_CASE("the messages of a run all have a French translation") {
+  const std::string rules =
+      "contrat essai \"Essai\" { années 2022..2024; établissements établissements; données_absentes erreur; "
+      "division_par_zéro erreur; }\n"
+      "table établissements \"Établissements\" par établissement { catégorie: code; }\n"
+      "table finances \"Finances\" par établissement et année { a: monnaie; b: monnaie; }\n" +
+      indicator("valeur = finances.a / finances.b; ciblage = vrai;");
+  struct Case {
+    std::string finances;
+    int year;
+    std::string extra;  // another indicator
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"finess;année;a;b\n310000001;2022;1 €;0 €\n", 2022, "",
+       "erreur : division par zéro pour l'établissement 310000001 en 2022\n"},
+      {"finess;année;a;b\n310000001;2022;;1 €\n", 2022, "",
+       "erreur : donnée manquante : la colonne « a » de la table « finances » est vide pour l'établissement "
+       "310000001 en 2022\n"},
+      {"finess;année;a;b\n310000001;2022;1 €;1 €\n", 2023, "",
+       "erreur : donnée manquante : la table « finances » n'a pas de ligne pour l'établissement 310000001 en 2023\n"},
+      {"finess;année;a;b\n310000001;2022;1 €;1 €\n", 2022,
+       indicator("valeur = quantile(finances.a, 150 %); ciblage = vrai;", "q"),
+       "erreur : l'ordre d'un quantile est compris entre 0 et 1 (ici 1.5)\n"},
+  };
+  for (const auto& c : cases) {
+    Folder folder;
+    Result r = diagnose(folder, rules + c.extra);
+    REQUIRE_MESSAGE(r.program != nullptr, render_all(r.diags));
+    folder.write("données/établissements.csv", "finess;catégorie\n310000001;MCO\n");
+    folder.write("données/finances.csv", c.finances);
+    Dataset data;
+    Diagnostics diags;
+    REQUIRE_MESSAGE(load_dataset(*r.program, folder.path() + "/données", data, diags), render_all(diags));
+    std::vector<IndicatorResult> results;
+    CHECK_FALSE(run_all(*r.program, data, {c.year}, results, diags));
+    std::string fr = render_all(diags, false, Language::Fr);
+    INFO(fr);
+    CHECK(fr.find(c.expected) != std::string::npos);
+    check_all_translated(diags, c.finances);
+  }
+}
+
+}  // namespace
+}  // namespace caqes
