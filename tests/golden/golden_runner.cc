@@ -77,9 +77,13 @@ Outcome run_process(const std::vector<std::string>& argv) {
   }
   std::vector<std::string> env_store;
   for (char** e = environ; *e; ++e) {
-    if (std::strncmp(*e, "NO_COLOR=", 9) != 0) env_store.emplace_back(*e);
+    // The cases are written against the English messages: whatever the machine's locale, run in English.
+    if (std::strncmp(*e, "NO_COLOR=", 9) != 0 && std::strncmp(*e, "LANG=", 5) != 0 && std::strncmp(*e, "LC_ALL=", 7) != 0 &&
+        std::strncmp(*e, "LC_MESSAGES=", 12) != 0)
+      env_store.emplace_back(*e);
   }
   env_store.emplace_back("NO_COLOR=1");
+  env_store.emplace_back("LC_ALL=C.UTF-8");
   std::vector<char*> envp;
   for (auto& s : env_store) envp.push_back(s.data());
   envp.push_back(nullptr);
