@@ -21,7 +21,13 @@ How the data is built: each establishment gets a category, a status, a size tier
 (designed to be targeted, designed not to be, or a threshold case such as exactly 20 % and 400 000 € of ambulance
 spend). Per-establishment and per-year totals are drawn around that role; the row-level tables (phev, séjours) are
 then split into lines that add up exactly to those totals. Years: 2019 (the reference year of the targeting) and
-2021 to 2024 (the contract years 2022-2024 compare N with N-1); séjours only for 2019.
+2021 to 2024 (the contract years 2022-2024 compare N with N-1); séjours only for 2019; the PHEV lines of IEC and
+ARA-II also for 2020, for the indicator iec_ara2 of rules/caqes-2021 (2020-2021), the other PHEV classes not.
+
+The tables of the regional indicators of 2022 (autorisations, listes_ars, déclarations_omedit, unités_de_soins,
+molécules_onéreuses, transports_vp, activité_chirurgie, had_pertinence), the IEC / ARA-II lines and the dressing
+lines of the establishments designed for the regional dressings audit come from a second seeded stream of draws,
+so that adding them left the other rows as they were (but for the surgical clinic's liste en sus, now all DMI).
 """
 
 import argparse
@@ -112,6 +118,9 @@ class Draw:
 
 
 D = Draw(SEED)
+# A second stream for what was added with the regional indicators of 2022 and the IEC / ARA-II lines, so that adding
+# it left every draw of the first stream, and so every row drawn before, unchanged.
+D2 = Draw(SEED + 1)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Establishments.
@@ -126,6 +135,15 @@ D = Draw(SEED)
 #   perf  T / b80 (exactly 80 % and 100 000 €) / n95k (95 % but 95 000 €) / n78 (78 %, 300 000 €) / None
 #   pans  T (mean per patient far above the category) / b100 (same, exactly 100 patients) / None
 #   ic    T (high rehospitalisation rate) / b10 (high rate, exactly 10 rehospitalisations) / miss23 / None
+# and, in EXTRA_ROLES below, for the IEC / ARA-II lines and the regional indicators of 2022:
+#   iec        IEC vs ARA-II (rules/caqes-2021): T / b40 (exactly 40 % of UCD and 20 000 €) / n39 (39 %) /
+#              n19k (19 999,99 €)
+#   pans_aapp  AAPP pansements: T (over 1 000 patients and 50 000 €) / b1000 (exactly 1 000 patients and
+#              50 000,00 €) / n999 (999 patients)
+#   chimio     authorised for chemotherapy          had_svc  has an HAD service
+#   ambu       on the ARS list of day-surgery potential: reach / miss / exact (reaches its 2022 objective exactly)
+#   analyse    pharmaceutical analysis: exact80 (exactly 80 % of the beds at level 2 or 3 in 2022); otherwise drawn
+#   chimio_had, post_avc, pert_ssr   on the ARS lists of the indicators to be defined for 2023
 
 # (statut, chu, department, tier, roles)
 MCO_SPECS = [
@@ -224,6 +242,50 @@ OTHER_SPECS = [
     ("DIALYSE", "privé", "65", dict()),
 ]
 
+# Roles for the IEC / ARA-II lines and the regional indicators of 2022, by position in MCO_SPECS (key "MCO", i)
+# and OTHER_SPECS (key "OTHER", i). Eleven establishments of "fort potentiel" in day surgery, 4 public or ESPIC and
+# 7 private, as in the seed.
+EXTRA_ROLES = {
+    ("MCO", 0): dict(iec="T", chimio=True, had_svc=True),
+    ("MCO", 1): dict(chimio=True, had_svc=True),
+    ("MCO", 2): dict(pans_aapp="T", chimio=True),
+    ("MCO", 3): dict(iec="T", chimio=True, had_svc=True),
+    ("MCO", 4): dict(pans_aapp="b1000", chimio=True),
+    ("MCO", 5): dict(iec="b40", chimio=True),
+    ("MCO", 6): dict(chimio=True, analyse="exact80"),
+    ("MCO", 7): dict(chimio=True),
+    ("MCO", 8): dict(chimio=True, had_svc=True, ambu="reach"),
+    ("MCO", 9): dict(chimio=True, had_svc=True, ambu="miss"),
+    ("MCO", 10): dict(chimio=True),
+    ("MCO", 12): dict(post_avc=True),
+    ("MCO", 14): dict(ambu="exact"),
+    ("MCO", 15): dict(post_avc=True),
+    ("MCO", 17): dict(chimio=True),
+    ("MCO", 18): dict(iec="n39", pans_aapp="n999", chimio=True),
+    ("MCO", 19): dict(ambu="reach"),
+    ("MCO", 21): dict(iec="T", chimio=True),
+    ("MCO", 22): dict(chimio=True, ambu="reach"),
+    ("MCO", 23): dict(iec="n19k", chimio=True),
+    ("MCO", 24): dict(ambu="miss"),
+    ("MCO", 25): dict(ambu="reach"),
+    ("MCO", 26): dict(ambu="miss"),
+    ("MCO", 28): dict(ambu="reach"),
+    ("MCO", 29): dict(ambu="miss"),
+    ("MCO", 30): dict(ambu="reach"),
+    ("OTHER", 0): dict(pert_ssr=True),
+    ("OTHER", 4): dict(pert_ssr=True),
+    ("OTHER", 9): dict(pert_ssr=True),
+    ("OTHER", 11): dict(pert_ssr=True),
+    ("OTHER", 26): dict(chimio_had=True),
+    ("OTHER", 27): dict(chimio_had=True),
+    ("OTHER", 28): dict(post_avc=True),
+    ("OTHER", 29): dict(chimio_had=True),
+    ("OTHER", 30): dict(chimio_had=True),
+    ("OTHER", 31): dict(chimio_had=True),
+    ("OTHER", 34): dict(chimio_had=True),
+    ("OTHER", 35): dict(chimio_had=True),
+}
+
 # Invented place names (any likeness to a real commune is chance).
 TOWNS = [
     "Saint-Aubin-des-Causses", "Montferrand-sur-Lèze", "Castelbrune", "Villeneuve-de-l'Orb", "Roquefiel",
@@ -279,6 +341,10 @@ class Etab:
         self.name = None
         self.patients = []       # pool of pseudonymous patient ids
         self.patient_set = set()
+        self.patients2 = []      # the pool of the second stream of draws (D2)
+        self.patient_set2 = set()
+        self.mo_cents = {}       # liste en sus MO spend per year, as written
+        self.transport = {}      # (ambulance, TAP) cents per year, as written (None: missing)
 
     def role(self, key):
         return self.roles.get(key)
@@ -286,10 +352,10 @@ class Etab:
 
 def make_establishments():
     etabs = []
-    for statut, chu, dept, tier, roles in MCO_SPECS:
-        etabs.append(Etab("MCO", statut, chu, dept, tier, roles))
-    for category, statut, dept, roles in OTHER_SPECS:
-        etabs.append(Etab(category, statut, False, dept, "M", roles))
+    for i, (statut, chu, dept, tier, roles) in enumerate(MCO_SPECS):
+        etabs.append(Etab("MCO", statut, chu, dept, tier, dict(roles, **EXTRA_ROLES.get(("MCO", i), {}))))
+    for i, (category, statut, dept, roles) in enumerate(OTHER_SPECS):
+        etabs.append(Etab(category, statut, False, dept, "M", dict(roles, **EXTRA_ROLES.get(("OTHER", i), {}))))
 
     used = set()
     towns = list(TOWNS)
@@ -323,14 +389,16 @@ def make_establishments():
     return etabs
 
 
-def patients_of(e, n):
-    """n distinct pseudonymous patient ids of establishment e (drawn from a growing pool)."""
-    while len(e.patients) < n + 40:
-        pid = "%08x" % D.rng.getrandbits(32)
-        if pid not in e.patient_set:
-            e.patient_set.add(pid)
-            e.patients.append(pid)
-    return D.sample(e.patients, n)
+def patients_of(e, n, draw=None):
+    """n distinct pseudonymous patient ids of establishment e (drawn from a growing pool, one per stream)."""
+    d = draw or D
+    pool, seen = (e.patients, e.patient_set) if d is D else (e.patients2, e.patient_set2)
+    while len(pool) < n + 40:
+        pid = "%08x" % d.rng.getrandbits(32)
+        if pid not in seen:
+            seen.add(pid)
+            pool.append(pid)
+    return d.sample(pool, n)
 
 
 def year_factors(pattern, small=0.02, large=0.14):
@@ -379,6 +447,8 @@ def gen_liste_en_sus(etabs):
             total = {"XL": D.uniform(18e6, 42e6), "L": D.uniform(1.2e6, 7.5e6), "M": D.uniform(1.5e5, 4.6e5),
                      "S": D.uniform(1.5e4, 1.8e5)}[e.tier]
             dmi_share = D.uniform(0.55, 0.85) if e.statut == "privé" else D.uniform(0.15, 0.4)
+            if conc == "surg":
+                dmi_share = 1.0  # a surgical clinic whose liste en sus is all implants: no costly molecule
         elif e.category == "HAD":
             total = D.uniform(6e5, 1.1e6) if e.role("big_les") else D.uniform(2e4, 3e5)
             dmi_share = 0.0
@@ -403,6 +473,7 @@ def gen_liste_en_sus(etabs):
             mo = t - dmi
             if y == 2019 and conc == "les500k":
                 mo, dmi = 35000000, 15000000  # exactly 500 000,00 €: "> 500 000 €" is not met
+            e.mo_cents[y] = mo
             dmi_cell = euros(dmi)
             if y == 2019 and conc == "dmi_missing":
                 dmi_cell = None  # missing datum: the regional targeting cannot be decided
@@ -459,8 +530,10 @@ def gen_transports(etabs):
                 amb_c, tap_c = 39999999, 60000000  # one cent short of 400 000 €
             if y == 2023 and e.role("no_transport_2023"):
                 rows.append([e.finess, y, None, euros(tap_c)])  # ambulance amount missing for 2023
+                e.transport[y] = (None, tap_c)
                 continue
             rows.append([e.finess, y, euros(amb_c), euros(tap_c)])
+            e.transport[y] = (amb_c, tap_c)
     return ["finess", "année", "amb", "tap"], rows
 
 
@@ -684,19 +757,22 @@ def gen_sejours(etabs):
 PACK = {"EZETIMIBE": 30, "STATINE": 30, "IEC": 30, "ARA2": 30, "IPP": 28, "PANSEMENT": 10}
 
 
-def phev_lines(e, year, classe, n_patients, total_qty, total_cents, qty_is="ucd", sigma=0.45, extra_lines=0.0):
+def phev_lines(e, year, classe, n_patients, total_qty, total_cents, qty_is="ucd", sigma=0.45, extra_lines=0.0,
+               draw=None):
     """Lines of one class for one establishment and year, adding up exactly to the totals given.
 
-    qty_is: which quantity total_qty is ("ucd" or "boîtes"); the other is derived from the pack size."""
+    qty_is: which quantity total_qty is ("ucd" or "boîtes"); the other is derived from the pack size.
+    draw: the stream of draws (D by default)."""
+    d = draw or D
     n_patients = max(1, min(int(n_patients), int(total_qty), int(total_cents)))
-    pats = patients_of(e, n_patients)
+    pats = patients_of(e, n_patients, d)
     # a few patients get a second line (another product of the class)
     n_lines = n_patients + int(n_patients * extra_lines)
-    who = pats + [D.choice(pats) for _ in range(n_lines - n_patients)]
-    w = D.weights(n_lines, sigma)
-    qty = D.split(total_qty, w)
-    money_w = [q * D.uniform(0.9, 1.1) for q in qty]
-    cents = D.split(total_cents, money_w)
+    who = pats + [d.choice(pats) for _ in range(n_lines - n_patients)]
+    w = d.weights(n_lines, sigma)
+    qty = d.split(total_qty, w)
+    money_w = [q * d.uniform(0.9, 1.1) for q in qty]
+    cents = d.split(total_cents, money_w)
     out = []
     pack = PACK.get(classe, 1)
     for p, q, c in zip(who, qty, cents):
@@ -761,13 +837,17 @@ def gen_phev(etabs):
                 stat_ucd = int(round(max(ez_ucd, 30) * (1 - sh) / sh))
             stat_cents = int(stat_ucd * D.uniform(0.14, 0.22) * 100)
             lines[y] += phev_lines(e, y, "STATINE", stat_ucd / D.uniform(360, 450), stat_ucd, stat_cents)
-            # IEC and ARA-II: still in the extract, no longer an indicator of the contract (removed for 2022).
+            # IEC and ARA-II: still in the extract, no longer an indicator of the 2022 contract (removed for 2022);
+            # the indicator of rules/caqes-2021. The establishments with an "iec" role get their lines from
+            # iec_ara2_lines (second stream) instead: these are drawn all the same, to keep the first stream.
             if mco or cat in ("SSR", "DIALYSE"):
                 for classe in ("IEC", "ARA2"):
                     n = {"XL": 25, "L": 14, "M": 6, "S": 3}[tier] if mco else 3
                     n = max(1, int(n * D.uniform(0.6, 1.4)))
                     ucd = int(n * D.uniform(250, 360))
-                    lines[y] += phev_lines(e, y, classe, n, ucd, int(ucd * D.uniform(0.06, 0.2) * 100))
+                    drawn = phev_lines(e, y, classe, n, ucd, int(ucd * D.uniform(0.06, 0.2) * 100))
+                    if not e.role("iec"):
+                        lines[y] += drawn
 
         # --- IPP: boxes in 2019.
         role = e.role("ipp")
@@ -865,11 +945,314 @@ def gen_phev(etabs):
             if n == 0:
                 continue
             cents = int(round(means[y] * n * 100))
-            lines[y] += phev_lines(e, y, "PANSEMENT", n, int(n * D.uniform(4, 9)), cents, qty_is="boîtes",
-                                   sigma=0.6, extra_lines=0.03)
-        for y in YEARS:
+            drawn = phev_lines(e, y, "PANSEMENT", n, int(n * D.uniform(4, 9)), cents, qty_is="boîtes",
+                               sigma=0.6, extra_lines=0.03)
+            if not e.role("pans_aapp"):  # those get their dressings from pansements_aapp_lines (second stream)
+                lines[y] += drawn
+        for y, more in iec_ara2_lines(e).items():
+            lines.setdefault(y, [])
+            lines[y] += more
+        if e.role("pans_aapp"):
+            for y, more in pansements_aapp_lines(e).items():
+                lines[y] += more
+        for y in sorted(lines):
             rows += lines[y]
     return ["finess", "année", "classe", "patient", "ucd", "boîtes", "montant"], rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Second stream (D2): the IEC / ARA-II lines of rules/caqes-2021 and the tables of the regional indicators of 2022.
+
+IEC_YEARS = [2019, 2020, 2021, 2022, 2023, 2024]
+# Signs of the yearly change of the IEC + ARA-II spend in 2020 and 2021 (the years of rules/caqes-2021) for the
+# establishments designed to be targeted, in turn: each year some of them spend less (incentive) and some more.
+IEC_PATTERNS = [(-1, 1), (1, -1), (-1, -1), (1, 1)]
+iec_turn = [0]
+
+
+def iec_ara2_lines(e):
+    """IEC and ARA-II lines by year: 2019 to 2024 for an establishment with an "iec" role; 2020 only for the others
+    that prescribe them (the first stream has no 2020), so that iec_ara2 compares 2020 with 2019 and 2021 with 2020."""
+    out = {}
+    cat, tier = e.category, e.tier
+    if cat not in ("MCO", "SSR", "DIALYSE"):
+        return out
+    role = e.role("iec")
+    if not role:
+        out[2020] = []
+        for classe in ("IEC", "ARA2"):
+            n = {"XL": 25, "L": 14, "M": 6, "S": 3}[tier] if cat == "MCO" else 3
+            n = max(1, int(n * D2.uniform(0.6, 1.4)))
+            ucd = int(n * D2.uniform(250, 360))
+            out[2020] += phev_lines(e, 2020, classe, n, ucd, int(ucd * D2.uniform(0.06, 0.2) * 100), draw=D2)
+        return out
+    price_ara2, price_iec = D2.uniform(0.6, 0.8), D2.uniform(0.08, 0.12)  # € per UCD (ARA-II: with combinations)
+    if role == "T":
+        spend, share = D2.uniform(22000, 32000), D2.uniform(0.45, 0.6)
+    elif role == "b40":
+        spend, share = 20000.0, 0.4
+    elif role == "n39":
+        spend, share = D2.uniform(28000, 34000), 0.39
+    else:  # n19k
+        spend, share = 19999.99, D2.uniform(0.5, 0.6)
+    pattern = None
+    if role in ("T", "b40"):
+        pattern = IEC_PATTERNS[iec_turn[0] % len(IEC_PATTERNS)]
+        iec_turn[0] += 1
+    value = spend
+    for y in IEC_YEARS:
+        sh = share
+        if y in (2020, 2021) and pattern:
+            value *= 1 + pattern[y - 2020] * D2.uniform(0.04, 0.12)
+        elif y != 2019:
+            value *= D2.trend(0, 0.02, 0.1)
+            sh = min(0.7, max(0.3, share * D2.uniform(0.93, 1.07)))
+        ara2_cents = int(round(value * 100))
+        if y == 2019 and role == "b40":
+            ara2_cents = 2000000  # exactly 20 000,00 €
+        if y == 2019 and role == "n19k":
+            ara2_cents = 1999999  # one cent short
+        ara2_ucd = int(round(ara2_cents / 100 / price_ara2))
+        if y == 2019 and role == "b40":
+            ara2_ucd -= ara2_ucd % 2
+            iec_ucd = ara2_ucd * 3 // 2  # ARA-II = 40 % of the UCD exactly
+        elif y == 2019 and role == "n39":
+            ara2_ucd -= ara2_ucd % 39
+            iec_ucd = ara2_ucd * 61 // 39  # 39 % exactly
+        else:
+            iec_ucd = int(round(ara2_ucd * (1 - sh) / sh))
+        iec_cents = int(round(iec_ucd * price_iec * D2.uniform(0.97, 1.03) * 100))
+        out[y] = (phev_lines(e, y, "ARA2", ara2_ucd / D2.uniform(340, 400), ara2_ucd, ara2_cents, draw=D2)
+                  + phev_lines(e, y, "IEC", iec_ucd / D2.uniform(340, 400), iec_ucd, iec_cents, draw=D2))
+    return out
+
+
+def pansements_aapp_lines(e):
+    """Dressing lines of an establishment with a "pans_aapp" role: over 1 000 patients, with an ordinary mean."""
+    role = e.role("pans_aapp")
+    if role == "T":
+        n0, mean = D2.randint(1040, 1110), D2.uniform(55, 75)
+    elif role == "b1000":
+        n0, mean = 1000, 50.0
+    else:  # n999
+        n0, mean = 999, D2.uniform(70, 85)
+    out = {}
+    for y in YEARS:
+        n = n0 if y == 2019 else int(round(n0 * D2.uniform(0.93, 1.07)))
+        m = mean if y == 2019 else mean * D2.uniform(0.9, 1.1)
+        cents = int(round(m * n * 100))
+        if y == 2019 and role == "b1000":
+            cents = 5000000  # exactly 50 000,00 € for exactly 1 000 patients
+        out[y] = phev_lines(e, y, "PANSEMENT", n, int(n * D2.uniform(4, 9)), cents, qty_is="boîtes", sigma=0.6,
+                            draw=D2)
+    return out
+
+
+def gen_autorisations(etabs):
+    rows = []
+    for e in etabs:
+        rows.append([e.finess, yes_no(e.role("chimio")), yes_no(e.category == "HAD" or e.role("had_svc"))])
+    return ["finess", "chimiothérapie", "had"], rows
+
+
+def gen_listes_ars(etabs):
+    rows = []
+    for e in etabs:
+        rows.append([e.finess, yes_no(e.role("ambu")), yes_no(e.role("chimio_had")), yes_no(e.role("post_avc")),
+                     yes_no(e.role("pert_ssr"))])
+    return ["finess", "fort_potentiel_ambulatoire", "chimiothérapie_had", "parcours_post_avc", "pertinence_ssr"], rows
+
+
+AUDIT_YEARS = [2022, 2023, None, 2024, 2022, None, 2023]
+audit_turn = {}
+
+
+def done_year(kind):
+    """The contract year an audit of this kind is done in, or None (never), in turn from one establishment to the
+    next, so that among any few targeted establishments some have done it early, some late and some not at all."""
+    k = audit_turn.get(kind, len(audit_turn) * 2)
+    audit_turn[kind] = k + 1
+    return AUDIT_YEARS[k % len(AUDIT_YEARS)]
+
+
+def gen_declarations_omedit(etabs):
+    rows = []
+    for e in etabs:
+        if e.category != "MCO" and not e.role("big_les"):
+            continue
+        mpi, perf, pans = done_year("mpi"), done_year("perfadom"), done_year("pansements")
+        if e.role("pans_aapp") == "b1000":
+            pans = None  # of the two targeted for the dressings audit, one never does it
+        etat = D2.chance(0.85)
+        plan = etat and D2.chance(0.8)
+        for y in CONTRACT_YEARS:
+            if y == 2023 and e.role("conc") == "nodecl":
+                continue  # nothing declared for 2023
+            if y == 2022:
+                entretiens = [yes_no(etat), yes_no(plan), None, None]
+            else:
+                oral = D2.randint(8, 140) if e.role("chimio") else 0
+                entretiens = [None, None, oral, D2.randint(10, 320)]
+            rows.append([e.finess, y] + entretiens + [yes_no(mpi == y), yes_no(D2.chance(0.85)), yes_no(perf == y),
+                                                      yes_no(pans == y)])
+    return ["finess", "année", "état_des_lieux_entretiens", "plan_actions_entretiens", "entretiens_chimio_orale",
+            "entretiens_autres", "aapp_mpi", "fichier_molécules_onéreuses", "aapp_perfadom", "aapp_pansements"], rows
+
+
+def gen_unites_de_soins(etabs):
+    """Care units with their beds and level of pharmaceutical analysis, 2022-2024. Each establishment follows a
+    profile: every general unit at level 2 or 3 ("full"), most of them ("progress", short of 100 % in 2024), or far
+    fewer ("low"). In the "full" profile every unit is at level 2 or 3, critical care included; in the others the
+    critical care units (réanimation, SURC, néonatalogie) stay at level 1 and UHCD at 0, so that they reach the 2024
+    target (which leaves those units out) only if every general unit is at level 2 or 3."""
+    rows = []
+    for e in etabs:
+        if e.category != "MCO" and not e.role("big_les"):
+            continue
+        if e.role("analyse") == "exact80":
+            # 2022: 30 + 30 + 20 = 80 beds at level 2 or 3 out of 100, exactly 80 %; then every general unit.
+            units = [("Médecine polyvalente", "AUTRE", 30), ("Cardiologie", "AUTRE", 30), ("Chirurgie", "AUTRE", 20),
+                     ("Soins de suite", "AUTRE", 10), ("Réanimation", "REA", 10)]
+            for y in CONTRACT_YEARS:
+                for name, kind, beds in units:
+                    level = 1 if kind == "REA" else (1 if (name == "Soins de suite" and y == 2022) else 3)
+                    rows.append([e.finess, y, name, kind, beds, level])
+            continue
+        if e.category == "HAD":
+            units = [("Hospitalisation à domicile", "AUTRE", D2.randint(40, 90))]
+        else:
+            critical = {"XL": [("Réanimation", "REA", 24), ("Surveillance continue", "SURC", 12),
+                               ("Néonatalogie", "NEONAT", 15), ("UHCD", "UHCD", 10)],
+                        "L": [("Réanimation", "REA", 10), ("Surveillance continue", "SURC", 8), ("UHCD", "UHCD", 6)],
+                        "M": [("UHCD", "UHCD", 4)], "S": []}[e.tier]
+            n_general = {"XL": 12, "L": 7, "M": 4, "S": 2}[e.tier]
+            names = ["Médecine %d" % (i + 1) if i % 2 == 0 else "Chirurgie %d" % (i + 1) for i in range(n_general)]
+            units = [(name, "AUTRE", D2.randint(18, 36)) for name in names] + critical
+        profile = D2.rng.choices(["full", "progress", "low"], weights=[45, 25, 30])[0]
+        for y in CONTRACT_YEARS:
+            if profile == "full":
+                f = 1.0
+            elif profile == "progress":
+                f = {2022: D2.uniform(0.86, 0.95), 2023: D2.uniform(0.92, 0.98), 2024: D2.uniform(0.9, 0.97)}[y]
+            else:
+                f = {2022: D2.uniform(0.3, 0.65), 2023: D2.uniform(0.5, 0.8), 2024: D2.uniform(0.6, 0.85)}[y]
+            general = sum(b for _, kind, b in units if kind == "AUTRE")
+            covered = 0
+            for name, kind, beds in units:
+                if kind != "AUTRE" and profile == "full":
+                    level = D2.choice([2, 3])
+                elif kind != "AUTRE":
+                    level = 0 if kind == "UHCD" else 1
+                elif covered + beds <= f * general + 0.5:
+                    level = D2.choice([2, 3])
+                    covered += beds
+                else:
+                    level = D2.choice([0, 1])
+                rows.append([e.finess, y, name, kind, beds, level])
+    return ["finess", "année", "unité", "type_unité", "lits", "niveau_analyse"], rows
+
+
+def gen_molecules_onereuses(etabs):
+    """UCD of costly molecules billed (consistent with the liste en sus MO spend) and prescribed."""
+    rows = []
+    for e in etabs:
+        if not any(e.mo_cents.values()) and e.category != "MCO":
+            continue
+        price = D2.uniform(150, 900)  # € per UCD
+        for y in YEARS:
+            billed = int(round(e.mo_cents.get(y, 0) / 100 / price))
+            prescribed = int(round(billed * D2.uniform(0.95, 1.12)))
+            rows.append([e.finess, y, prescribed, billed])
+    return ["finess", "année", "prescrites", "facturées"], rows
+
+
+def gen_transports_vp(etabs):
+    """Numbers of transports by mode and VP amount, consistent with the ambulance and TAP amounts (98,50 € and
+    46,70 € a trip on average). Threshold case: the establishment not designed for transport whose 2019 ambulance +
+    TAP spend is just under 1,5 M€ gets a VP amount that makes exactly 1 500 000,00 € (not targeted, "> 1,5 M€")."""
+    limit = 150000000
+    near = [e for e in etabs if 2019 in e.transport and not e.role("tr")
+            and 0 < limit - sum(e.transport[2019]) <= 20000000]
+    exact = min(near, key=lambda e: limit - sum(e.transport[2019])) if near else None
+    rows = []
+    for e in etabs:
+        if not e.transport:
+            continue
+        vp_share = D2.uniform(0.04, 0.22)
+        per_trip = D2.uniform(18, 30)  # € per VP trip
+        if e is exact:
+            # the VP share of trips that makes the 2019 VP amount what is missing to 1,5 M€, kept every year
+            amb_c, tap_c = e.transport[2019]
+            trips = amb_c / 100 / 98.5 + tap_c / 100 / 46.7
+            vp_trips = (limit - amb_c - tap_c) / 100 / per_trip
+            vp_share = vp_trips / (trips + vp_trips)
+        for y in YEARS:
+            if y not in e.transport:
+                continue
+            amb_c, tap_c = e.transport[y]
+            trips = (amb_c or 0) / 100 / 98.5 + tap_c / 100 / 46.7
+            sh = min(0.4, max(0.02, vp_share * D2.uniform(0.9, 1.12)))
+            vp = int(round(trips * sh / (1 - sh)))
+            vp_c = int(round(vp * per_trip * 100))
+            if e is exact and y == 2019:
+                vp_c = limit - amb_c - tap_c
+                vp = max(1, int(round(vp_c / 100 / per_trip)))
+            rows.append([e.finess, y, vp, int(round(trips)) + vp, euros(vp_c)])
+    return ["finess", "année", "vp", "tous_modes", "montant_vp"], rows
+
+
+def percent(x):
+    """A rate in percent with a decimal comma, to 1 decimal: 47,5."""
+    tenths = int(round(x * 1000))
+    return "%d,%d" % (tenths // 10, tenths % 10)
+
+
+def gen_activite_chirurgie(etabs):
+    """Surgical stays and day-surgery stays of the MCO establishments; the objective set for 2022-2024 for those on
+    the ARS list ("reach": they beat it, "miss": they do not, "exact": exactly met in 2022)."""
+    rows = []
+    for e in etabs:
+        if e.category != "MCO":
+            continue
+        role = e.role("ambu")
+        volume = {"XL": D2.uniform(25000, 40000), "L": D2.uniform(8000, 15000), "M": D2.uniform(3000, 6000),
+                  "S": D2.uniform(800, 2500)}[e.tier]
+        private = e.statut == "privé"
+        if role:
+            rate = D2.uniform(0.45, 0.55) if private else D2.uniform(0.35, 0.45)
+        else:
+            rate = D2.uniform(0.55, 0.7) if private else D2.uniform(0.38, 0.55)
+        growth = {"reach": D2.uniform(0.035, 0.05), "miss": D2.uniform(0.0, 0.012), "exact": 0.03}.get(role, 0.015)
+        rates = {}
+        r = rate
+        for y in YEARS:
+            if y != 2019:
+                r = min(0.92, r + growth * (2 if y == 2021 else 1) * D2.uniform(0.9, 1.1))
+            rates[y] = r
+        base = rates[2021]
+        for y in YEARS:
+            n = int(round(volume * D2.uniform(0.97, 1.03)))
+            objective = None
+            if role and y in CONTRACT_YEARS:
+                # objective: 2021 rate + 2,5 points a year, to the tenth of a point
+                objective = round(base + 0.025 * (y - 2021), 3)
+            amb = int(round(n * rates[y]))
+            if role == "exact" and y == 2022:
+                n -= n % 1000  # the objective (in tenths of a point) of a multiple of 1 000 stays is whole stays
+                amb = int(round(n * objective))
+            rows.append([e.finess, y, n, amb, percent(objective) if objective is not None else None])
+    return ["finess", "année", "séjours_chirurgie", "séjours_ambulatoires", "objectif"], rows
+
+
+def gen_had_pertinence(etabs):
+    rows = []
+    for e in etabs:
+        if e.category != "HAD" and not e.role("had_svc"):
+            continue
+        participates = D2.chance(0.8)
+        for y in CONTRACT_YEARS:
+            rows.append([e.finess, y, yes_no(participates or (y > 2022 and D2.chance(0.5))), yes_no(D2.chance(0.5))])
+    return ["finess", "année", "participation", "retex"], rows
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -883,8 +1266,9 @@ def main():
     parser.add_argument("--roles", action="store_true",
                         help="also print, per establishment, the role it was designed for in each indicator")
     args = parser.parse_args()
-    global D
+    global D, D2
     D = Draw(args.seed)
+    D2 = Draw(args.seed + 1)
     os.makedirs(args.out, exist_ok=True)
 
     etabs = make_establishments()
@@ -898,6 +1282,15 @@ def main():
     tables["transports"] = gen_transports(etabs)
     tables["ic_séjours"] = gen_ic(etabs)
     tables["phev"] = gen_phev(etabs)
+    # The tables of the regional indicators of 2022 (second stream).
+    tables["autorisations"] = gen_autorisations(etabs)
+    tables["listes_ars"] = gen_listes_ars(etabs)
+    tables["déclarations_omedit"] = gen_declarations_omedit(etabs)
+    tables["unités_de_soins"] = gen_unites_de_soins(etabs)
+    tables["molécules_onéreuses"] = gen_molecules_onereuses(etabs)
+    tables["transports_vp"] = gen_transports_vp(etabs)
+    tables["activité_chirurgie"] = gen_activite_chirurgie(etabs)
+    tables["had_pertinence"] = gen_had_pertinence(etabs)
 
     for name, (header, rows) in tables.items():
         if name == "établissements":

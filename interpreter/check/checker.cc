@@ -117,7 +117,7 @@ enum class State { Unchecked, InProgress, Done };
 const std::set<std::string> kIndicatorKeys = {"volet", "niveau", "source", "référence", "statut", "note"};
 const std::set<std::string> kVolets = {"produits_de_santé", "pertinence", "organisation_des_soins"};
 const std::set<std::string> kContractKeys = {"référence", "établissements", "données_absentes", "division_par_zéro",
-                                             "région", "note", "étend"};
+                                             "région", "note", "étend", "signataire"};
 
 class Checker {
  public:
@@ -131,6 +131,30 @@ class Checker {
     for (std::size_t i = 0; i < p_.parameters.size(); ++i) parameter(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.indicators.size(); ++i) indicator(static_cast<int>(i));
     for (const auto& t : ast.tests) test(t);
+    signatory(ast);
+  }
+
+  // `signataire p;`: the parameter giving, for each establishment (EG), the FINESS of the entity that signs its
+  // contract (the EJ for public and ESPIC establishments, the EG itself for private ones).
+  void signatory(const ast::Program& ast) {
+    if (ast.contracts.empty()) return;
+    for (const auto& m : ast.contracts.front().metadata) {
+      if (m.key != "signataire") continue;
+      int i = p_.parameter_index(m.joined());
+      if (i < 0) {
+        std::vector<std::string> names;
+        for (const auto& prm : p_.parameters) names.push_back(prm.decl->name);
+        unknown(m.span, fmt::format("'signataire {}': no such parameter", m.joined()), m.joined(), names);
+        continue;
+      }
+      if (!p_.parameters[i].type.is_error() && p_.parameters[i].type.kind != Kind::Text) {
+        diags_.error(m.span, fmt::format("the signing entity '{}' must be a FINESS (texte), not a {}", m.joined(),
+                                         describe(p_.parameters[i].type)),
+                     "for example: paramètre signataire = si statut dans [public, espic] alors ej sinon finess;");
+        continue;
+      }
+      p_.signatory_parameter = i;
+    }
   }
 
  private:

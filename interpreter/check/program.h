@@ -92,6 +92,7 @@ struct CheckedProgram {
 
   std::vector<TableInfo> tables;
   int registry_table = -1;  // the `par établissement` table that lists the establishments
+  int signatory_parameter = -1;  // `signataire p;`: each establishment's signing entity (EJ or EG)
   std::vector<ParameterInfo> parameters;
   std::vector<IndicatorInfo> indicators;
 

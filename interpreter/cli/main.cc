@@ -105,7 +105,7 @@ int cmd_check(const std::string& rules) {
 }
 
 int cmd_run(const std::string& rules, const std::string& data_dir, int year, const std::string& format,
-            const std::string& output) {
+            const std::string& output, bool by_signatory) {
   auto p = load_and_check(rules);
   if (!p) return 1;
   std::vector<int> years;
@@ -130,7 +130,16 @@ int cmd_run(const std::string& rules, const std::string& data_dir, int year, con
     std::fprintf(stderr, "caqes: %s\n", translate("no result written: the run did not complete", g_lang).c_str());
     return 1;
   }
-  return emit(render_results(*p, data, results, years, year != 0, parse_format(format)), output) ? 0 : 1;
+  std::vector<std::string> signing;
+  if (!signatories(*p, data, signing, diags)) {
+    print_diagnostics(diags);
+    return 1;
+  }
+  if (by_signatory && signing.empty()) {
+    print_error("--par-signataire: the contract declares no 'signataire'");
+    return 1;
+  }
+  return emit(render_results(*p, data, results, years, year != 0, parse_format(format), signing, by_signatory), output) ? 0 : 1;
 }
 
 std::vector<int> contract_years(const CheckedProgram& p, int year, bool& ok) {
@@ -352,6 +361,9 @@ int main(int argc, char** argv) {
   run->add_option("--format", format, "table, csv (;  et virgule décimale) ou json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   run->add_option("--output,-o", output, "fichier de sortie (par défaut: la sortie standard)");
+  bool by_signatory = false;
+  run->add_flag("--par-signataire", by_signatory,
+                "résultats cumulés par entité signataire (EJ pour le public et l'ESPIC, EG pour le privé)");
 
   auto* list = app.add_subcommand("list", "liste les indicateurs du contrat");
   list->add_option("RULES", rules)->required();
@@ -408,7 +420,7 @@ int main(int argc, char** argv) {
   }
   if (!lang.empty()) g_lang = language_from_name(lang).value_or(g_lang);
   if (check->parsed()) return cmd_check(rules);
-  if (run->parsed()) return cmd_run(rules, data_dir, year, format, output);
+  if (run->parsed()) return cmd_run(rules, data_dir, year, format, output, by_signatory);
   if (test->parsed()) return cmd_test(rules, filter);
   if (diff->parsed()) return cmd_diff(old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(rules, data_dir, entity, indicator, year, format);

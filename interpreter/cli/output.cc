@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "eval/format.h"
 #include "stdlib/functions.h"
@@ -64,8 +66,58 @@ const char* level_name(Level l) { return l == Level::National ? "national" : "r�
 
 }  // namespace
 
+namespace {
+
+// The results of the establishments (EG) that one entity signs for, summed: how many are targeted, the incentive
+// in total (incomplete if a targeted establishment's incentive is absent).
+struct Rollup {
+  std::string signatory;
+  int indicator = 0, year = 0;
+  int establishments = 0, targeted = 0, missing = 0;
+  Decimal incentive;
+};
+
+std::vector<Rollup> roll_up(const std::vector<IndicatorResult>& results, const std::vector<std::string>& signatories) {
+  std::map<std::tuple<std::string, int, int>, Rollup> by_key;
+  for (const auto& r : results) {
+    Rollup& x = by_key[{signatories[r.entity], r.indicator, r.year}];
+    x.signatory = signatories[r.entity];
+    x.indicator = r.indicator;
+    x.year = r.year;
+    ++x.establishments;
+    x.targeted += r.targeted;
+    if (r.incentive.is_number()) x.incentive = x.incentive + r.incentive.number();
+    else if (r.targeted) ++x.missing;
+  }
+  std::vector<Rollup> out;
+  for (auto& [k, v] : by_key) out.push_back(v);
+  std::stable_sort(out.begin(), out.end(), [](const Rollup& a, const Rollup& b) {
+    return std::tie(a.indicator, a.signatory, a.year) < std::tie(b.indicator, b.signatory, b.year);
+  });
+  return out;
+}
+
+}  // namespace
+
 std::string render_results(const CheckedProgram& p, const Dataset& data, const std::vector<IndicatorResult>& results,
-                           const std::vector<int>& years, bool single_year, Format format) {
+                           const std::vector<int>& years, bool single_year, Format format,
+                           const std::vector<std::string>& signatories, bool rollup_only) {
+  std::vector<Rollup> rollups;
+  if (!signatories.empty()) rollups = roll_up(results, signatories);
+  const Type money = Type::number(Unit::Money);
+  if (rollup_only && !signatories.empty() && format != Format::Json) {
+    std::vector<std::string> header = {"signataire", "indicateur", "année", "établissements", "ciblés", "intéressement"};
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : rollups) {
+      if (p.indicators[r.indicator].incentive < 0 && r.targeted == 0) continue;
+      std::string amount = p.indicators[r.indicator].incentive < 0 ? ""
+                           : r.missing ? ""
+                           : format == Format::Csv ? format_cell(Value(r.incentive), money) : format_french(Value(r.incentive), money);
+      rows.push_back({r.signatory, p.indicators[r.indicator].name, std::to_string(r.year), std::to_string(r.establishments),
+                      std::to_string(r.targeted), amount});
+    }
+    return format == Format::Csv ? csv(header, rows) : text_table(header, rows);
+  }
   if (format == Format::Json) {
     std::string out = fmt::format("{{\n  \"contract\": {},\n  \"year\": {},\n  \"years\": [", json_string(p.contract_name),
                                   single_year ? std::to_string(years.front()) : "null");
@@ -82,8 +134,20 @@ std::string render_results(const CheckedProgram& p, const Dataset& data, const s
           format_json(r.value, vt), json_string(unit_symbol(vt)), format_json(r.target, binding_type(ind, ind.target)),
           format_json(r.achieved, Type::boolean()), format_json(r.incentive, Type::number(Unit::Money)));
     }
-    out += results.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    return out;
+    out += results.empty() ? "]" : "\n  ]";
+    if (!signatories.empty()) {
+      out += ",\n  \"signatories\": [";
+      for (std::size_t i = 0; i < rollups.size(); ++i) {
+        const auto& r = rollups[i];
+        out += fmt::format("{}\n    {{\"signatory\": {}, \"indicator\": {}, \"year\": {}, \"establishments\": {}, \"targeted\": {}, "
+                           "\"incentive\": {}}}",
+                           i ? "," : "", json_string(r.signatory), json_string(p.indicators[r.indicator].name), r.year,
+                           r.establishments, r.targeted,
+                           p.indicators[r.indicator].incentive < 0 || r.missing ? "null" : format_json(Value(r.incentive), money));
+      }
+      out += rollups.empty() ? "]" : "\n  ]";
+    }
+    return out + "\n}\n";
   }
   std::vector<std::string> header = {"entité", "indicateur", "année", "ciblé", "valeur", "unité", "cible", "atteint",
                                      "intéressement"};
@@ -127,6 +191,22 @@ std::string render_results(const CheckedProgram& p, const Dataset& data, const s
     }
   }
   out += "\n" + text_table({"indicateur", "année", "ciblés", "intéressement total"}, summary);
+  if (!signatories.empty()) {
+    // Contracts are signed per legal entity (EJ) for public and ESPIC establishments, per site (EG) for private ones.
+    std::vector<std::vector<std::string>> signed_rows;
+    for (std::size_t i = 0; i < p.indicators.size(); ++i)
+      for (int y : years) {
+        std::set<std::string> entities;
+        int sites = 0;
+        for (const auto& r : rollups)
+          if (r.indicator == static_cast<int>(i) && r.year == y && r.targeted > 0) {
+            entities.insert(r.signatory);
+            sites += r.targeted;
+          }
+        signed_rows.push_back({p.indicators[i].name, std::to_string(y), std::to_string(entities.size()), std::to_string(sites)});
+      }
+    out += "\n" + text_table({"indicateur", "année", "signataires ciblés", "établissements géographiques ciblés"}, signed_rows);
+  }
   return out;
 }
 

@@ -802,6 +802,20 @@ std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int yea
   }
 }
 
+bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
+  out.clear();
+  if (program.signatory_parameter < 0) return true;
+  Evaluator evaluator(program, data);
+  if (!evaluator.prepare({program.first_year}, diags)) return false;
+  const ast::Expr& e = *program.parameters[program.signatory_parameter].decl->value;
+  for (std::size_t i = 0; i < data.entities.size(); ++i) {
+    auto v = evaluator.evaluate(e, static_cast<int>(i), program.first_year, diags);
+    if (!v) return false;
+    out.push_back(v->is_text() && !v->text().empty() ? v->text() : data.entities[i]);
+  }
+  return true;
+}
+
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
              std::vector<IndicatorResult>& out, Diagnostics& diags) {
   Evaluator evaluator(program, data);
