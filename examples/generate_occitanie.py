@@ -1055,6 +1055,19 @@ def gen_autorisations(etabs):
     return ["finess", "chimiothérapie", "had"], rows
 
 
+def gen_entites_juridiques(etabs):
+    """Each site (EG) with the legal entity (EJ) it belongs to. Public and ESPIC sites of one department belong to
+    one EJ per status (so that an EJ signs for several EG); a private clinic is its own legal entity."""
+    rows = []
+    for e in etabs:
+        if e.statut in ("public", "espic"):
+            ej = e.dept + "9" + ("1" if e.statut == "public" else "2") + "00001"
+        else:
+            ej = e.dept + "8" + e.finess[3:]
+        rows.append([e.finess, ej])
+    return ["finess", "ej"], rows
+
+
 def gen_listes_ars(etabs):
     rows = []
     for e in etabs:
@@ -1285,6 +1298,7 @@ def main():
     # The tables of the regional indicators of 2022 (second stream).
     tables["autorisations"] = gen_autorisations(etabs)
     tables["listes_ars"] = gen_listes_ars(etabs)
+    tables["entités_juridiques"] = gen_entites_juridiques(etabs)
     tables["déclarations_omedit"] = gen_declarations_omedit(etabs)
     tables["unités_de_soins"] = gen_unites_de_soins(etabs)
     tables["molécules_onéreuses"] = gen_molecules_onereuses(etabs)

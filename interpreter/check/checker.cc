@@ -117,7 +117,7 @@ enum class State { Unchecked, InProgress, Done };
 const std::set<std::string> kIndicatorKeys = {"volet", "niveau", "source", "référence", "statut", "note"};
 const std::set<std::string> kVolets = {"produits_de_santé", "pertinence", "organisation_des_soins"};
 const std::set<std::string> kContractKeys = {"référence", "établissements", "données_absentes", "division_par_zéro",
-                                             "région", "note", "étend", "signataire"};
+                                             "région", "note", "étend", "signataire", "synthèse"};
 
 class Checker {
  public:
@@ -139,7 +139,7 @@ class Checker {
   void signatory(const ast::Program& ast) {
     if (ast.contracts.empty()) return;
     for (const auto& m : ast.contracts.front().metadata) {
-      if (m.key != "signataire") continue;
+      if (m.key != "signataire" && m.key != "synthèse") continue;
       int i = p_.parameter_index(m.joined());
       if (i < 0) {
         std::vector<std::string> names;
@@ -148,12 +148,18 @@ class Checker {
         continue;
       }
       if (!p_.parameters[i].type.is_error() && p_.parameters[i].type.kind != Kind::Text) {
-        diags_.error(m.span, fmt::format("the signing entity '{}' must be a FINESS (texte), not a {}", m.joined(),
-                                         describe(p_.parameters[i].type)),
-                     "for example: paramètre signataire = si statut dans [public, espic] alors ej sinon finess;");
+        if (m.key == "signataire")
+          diags_.error(m.span, fmt::format("the signing entity '{}' must be a FINESS (texte), not a {}", m.joined(),
+                                           describe(p_.parameters[i].type)),
+                       "for example: paramètre signataire = si statut dans [public, espic] alors ej sinon finess;");
+        else
+          diags_.error(m.span, fmt::format("the summary group '{}' must be a text, not a {}", m.joined(),
+                                           describe(p_.parameters[i].type)),
+                       "for example: paramètre groupe = si catégorie = \"HAD\" alors \"EHAD\" sinon statut;");
         continue;
       }
-      p_.signatory_parameter = i;
+      if (m.key == "signataire") p_.signatory_parameter = i;
+      else p_.summary_parameter = i;
     }
   }
 

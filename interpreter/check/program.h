@@ -93,6 +93,7 @@ struct CheckedProgram {
   std::vector<TableInfo> tables;
   int registry_table = -1;  // the `par établissement` table that lists the establishments
   int signatory_parameter = -1;  // `signataire p;`: each establishment's signing entity (EJ or EG)
+  int summary_parameter = -1;    // `synthèse p;`: the group each establishment is counted in by the run's summary
   std::vector<ParameterInfo> parameters;
   std::vector<IndicatorInfo> indicators;
 

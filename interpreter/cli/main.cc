@@ -139,7 +139,15 @@ int cmd_run(const std::string& rules, const std::string& data_dir, int year, con
     print_error("--par-signataire: the contract declares no 'signataire'");
     return 1;
   }
-  return emit(render_results(*p, data, results, years, year != 0, parse_format(format), signing, by_signatory), output) ? 0 : 1;
+  std::vector<std::string> groups;
+  if (!summary_groups(*p, data, groups, diags)) {
+    print_diagnostics(diags);
+    return 1;
+  }
+  return emit(render_results(*p, data, results, years, year != 0, parse_format(format), signing, by_signatory, groups),
+              output)
+             ? 0
+             : 1;
 }
 
 std::vector<int> contract_years(const CheckedProgram& p, int year, bool& ok) {

@@ -101,7 +101,8 @@ std::vector<Rollup> roll_up(const std::vector<IndicatorResult>& results, const s
 
 std::string render_results(const CheckedProgram& p, const Dataset& data, const std::vector<IndicatorResult>& results,
                            const std::vector<int>& years, bool single_year, Format format,
-                           const std::vector<std::string>& signatories, bool rollup_only) {
+                           const std::vector<std::string>& signatories, bool rollup_only,
+                           const std::vector<std::string>& groups) {
   std::vector<Rollup> rollups;
   if (!signatories.empty()) rollups = roll_up(results, signatories);
   const Type money = Type::number(Unit::Money);
@@ -191,6 +192,24 @@ std::string render_results(const CheckedProgram& p, const Dataset& data, const s
     }
   }
   out += "\n" + text_table({"indicateur", "année", "ciblés", "intéressement total"}, summary);
+  if (!groups.empty()) {
+    // Targeted establishments per indicator and group (the seed's tables: public/ESPIC, private, HAD).
+    std::set<std::string> names(groups.begin(), groups.end());
+    names.erase("");
+    std::vector<std::string> header = {"indicateur", "année"};
+    for (const auto& g : names) header.push_back("ciblés " + g);
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t i = 0; i < p.indicators.size(); ++i)
+      for (int y : years) {
+        std::map<std::string, int> count;
+        for (const auto& r : results)
+          if (r.indicator == static_cast<int>(i) && r.year == y && r.targeted) ++count[groups[r.entity]];
+        std::vector<std::string> row = {p.indicators[i].name, std::to_string(y)};
+        for (const auto& g : names) row.push_back(std::to_string(count[g]));
+        rows.push_back(row);
+      }
+    out += "\n" + text_table(header, rows);
+  }
   if (!signatories.empty()) {
     // Contracts are signed per legal entity (EJ) for public and ESPIC establishments, per site (EG) for private ones.
     std::vector<std::vector<std::string>> signed_rows;

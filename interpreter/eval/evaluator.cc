@@ -816,6 +816,20 @@ bool signatories(const CheckedProgram& program, const Dataset& data, std::vector
   return true;
 }
 
+bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
+  out.clear();
+  if (program.summary_parameter < 0) return true;
+  Evaluator evaluator(program, data);
+  if (!evaluator.prepare({program.first_year}, diags)) return false;
+  const ast::Expr& e = *program.parameters[program.summary_parameter].decl->value;
+  for (std::size_t i = 0; i < data.entities.size(); ++i) {
+    auto v = evaluator.evaluate(e, static_cast<int>(i), program.first_year, diags);
+    if (!v) return false;
+    out.push_back(v->is_text() ? v->text() : std::string());
+  }
+  return true;
+}
+
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
              std::vector<IndicatorResult>& out, Diagnostics& diags) {
   Evaluator evaluator(program, data);

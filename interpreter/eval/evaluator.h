@@ -51,6 +51,8 @@ class Evaluator {
 // The signing entity of each establishment (index as in data.entities), from the contract's `signataire`
 // parameter; empty if the contract declares none. An absent value means the establishment signs for itself.
 bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags);
+// The summary group of each establishment (`synthèse p;`), "" where absent; empty if the contract declares none.
+bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags);
 
 // Runs every indicator for every establishment and year, in that order (indicator, establishment, year).
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
