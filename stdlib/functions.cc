@@ -19,6 +19,10 @@ const std::vector<FunctionInfo>& functions() {
        "plus grande valeur de la colonne sur les lignes de l'établissement; absent s'il n'y a aucune ligne"},
       {Function::RowCountDistinct, FunctionFamily::Rows, "compte_distinct", "compte_distinct(colonne de TABLE [où filtre])",
        "nombre de valeurs différentes de la colonne (par exemple de patients) sur les lignes de l'établissement"},
+      {Function::RowExists, FunctionFamily::Rows, "existe", "existe(TABLE [où filtre])",
+       "vrai si au moins une ligne de la table, pour l'établissement, vérifie le filtre. Dans le filtre d'une autre "
+       "agrégation, le filtre peut lire la ligne en cours de l'autre table (TABLE_EXTERNE.colonne): "
+       "compte(séjours où existe(bio où patient = séjours.patient et jours_entre(date, séjours.date) ≤ 30))"},
       {Function::PopMean, FunctionFamily::Population, "moyenne", "moyenne(x [par groupe] [où filtre])",
        "moyenne de x sur les établissements (de même groupe que l'établissement évalué, avec `par`), x absent exclu"},
       {Function::PopMedian, FunctionFamily::Population, "médiane", "médiane(x [par groupe] [où filtre])",
@@ -55,6 +59,10 @@ const std::vector<FunctionInfo>& functions() {
       {Function::DaysBetween, FunctionFamily::Scalar, "jours_entre", "jours_entre(d1, d2)",
        "nombre de jours de la date d1 à la date d2 (négatif si d2 précède d1)"},
       {Function::YearOf, FunctionFamily::Scalar, "année_de", "année_de(d)", "l'année d'une date"},
+      {Function::StartsWith, FunctionFamily::Scalar, "commence_par", "commence_par(texte, préfixe)",
+       "vrai si le texte commence par le préfixe: commence_par(ghm, \"03K02\")"},
+      {Function::Substring, FunctionFamily::Scalar, "sous_texte", "sous_texte(texte, début, longueur)",
+       "les `longueur` caractères du texte à partir du caractère `début` (1 pour le premier): sous_texte(ghm, 3, 1)"},
   };
   return all;
 }

@@ -10,11 +10,11 @@ namespace caqes {
 
 enum class Function {
   // over the rows of a row-level table, per establishment:   compte(séjours où durée >= 3), somme(montant de phev)
-  RowCount, RowSum, RowMean, RowMin, RowMax, RowCountDistinct,
+  RowCount, RowSum, RowMean, RowMin, RowMax, RowCountDistinct, RowExists,
   // over the establishments (population statistics):         médiane(x), moyenne(x par catégorie), rang(x par g)
   PopMean, PopMedian, PopQuantile, PopQuartile, PopPercentile, PopMin, PopMax, PopSum, PopRank, PopCount,
   // scalar
-  Round, RoundDown, RoundUp, Min, Max, Abs, Default, Present, DaysBetween, YearOf
+  Round, RoundDown, RoundUp, Min, Max, Abs, Default, Present, DaysBetween, YearOf, StartsWith, Substring
 };
 
 enum class FunctionFamily { Rows, Population, Scalar };

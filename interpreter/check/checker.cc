@@ -107,9 +107,10 @@ struct Info {
 };
 
 struct Scope {
-  int indicator = -1;  // its bindings are visible
-  int row_table = -1;  // inside an aggregation: the row's columns are visible
-  bool test = false;   // in a test expectation: `≈` is allowed
+  int indicator = -1;    // its bindings are visible
+  int row_table = -1;    // inside an aggregation: the row's columns are visible
+  int outer_table = -1;  // inside an aggregation nested in another's filter: the outer row, as `table.colonne`
+  bool test = false;     // in a test expectation: `≈` is allowed
 };
 
 enum class State { Unchecked, InProgress, Done };
@@ -672,6 +673,10 @@ class Checker {
         p_.references_[e.id] = Reference{Reference::What::RowColumn, t, c};
         return {type_of_column(table.columns[c].type), c == table.year_column};
       }
+      if (scope.outer_table == t) {
+        p_.references_[e.id] = Reference{Reference::What::OuterRowColumn, t, c};
+        return {type_of_column(table.columns[c].type), c == table.year_column};
+      }
       diags_.error(e.span, fmt::format("'{}' has one row per line, not per establishment", table.name),
                    fmt::format("aggregate it: somme({} de {}), or compte({} où ...)", m.member, table.name, table.name));
       return {};
@@ -981,7 +986,7 @@ class Checker {
     bool has_source = !args.empty() && args[0].source;
     // compte(TABLE ...) reads rows; so does any call whose first argument says `de TABLE`.
     bool rows = has_source;
-    if (call.function == "compte") rows = true;
+    if (call.function == "compte" || call.function == "existe") rows = true;
     if (rows) return row_call(e, call, scope);
     FunctionFamily family = FunctionFamily::Scalar;
     bool has_population = false, has_scalar = false;
@@ -1014,15 +1019,19 @@ class Checker {
     info.function = pick(call.function, FunctionFamily::Rows);
     if (call.args.size() != 1) {
       diags_.error(e.span, fmt::format("{}(...) takes one argument", call.function),
-                   call.function == "compte" ? "write compte(TABLE où filtre)" : "write somme(colonne de TABLE où filtre)");
+                   call.function == "compte" || call.function == "existe" ? fmt::format("write {}(TABLE où filtre)", call.function)
+                                                                          : "write somme(colonne de TABLE où filtre)");
       return {};
     }
-    if (scope.row_table >= 0) {
-      diags_.error(e.span, "an aggregation cannot be nested inside another aggregation's row expression");
+    // Nested in another aggregation's row expression: a correlated aggregation, evaluated for each outer row over
+    // the rows of the same establishment (existe(bio où patient = séjours.patient et ...)).
+    bool nested = scope.row_table >= 0;
+    if (nested && scope.outer_table >= 0) {
+      diags_.error(e.span, "aggregations nest one level deep at most");
       return {};
     }
     const ast::Argument& arg = call.args[0];
-    const ast::Expr& src = call.function == "compte" && !arg.source ? *arg.value : *arg.source;
+    const ast::Expr& src = (call.function == "compte" || call.function == "existe") && !arg.source ? *arg.value : *arg.source;
     std::optional<ast::Period> period;
     int t = source_table(src, period);
     if (t < 0) {
@@ -1050,7 +1059,10 @@ class Checker {
     Scope row;
     row.indicator = scope.indicator;
     row.row_table = t;
-    Info out{Type::number(Unit::Count), table.has_year() && (!period || period->relative), true};
+    if (nested) row.outer_table = scope.row_table;
+    info.nested = nested;
+    // A nested aggregation depends only on rows: it may stand in a row filter.
+    Info out{Type::number(Unit::Count), table.has_year() && (!period || period->relative), !nested};
     if (arg.source) {
       Info v = expr(*arg.value, row);
       if (v.type.is_error()) return {};
@@ -1105,9 +1117,14 @@ class Checker {
     }
     info.table = t;
     info.period = period;
-    info.slot = static_cast<int>(p_.row_aggregations.size());
-    p_.row_aggregations.push_back(&e);
+    if (nested) {
+      p_.correlated_tables.insert(t);
+    } else {
+      info.slot = static_cast<int>(p_.row_aggregations.size());
+      p_.row_aggregations.push_back(&e);
+    }
     p_.calls[e.id] = info;
+    if (info.function == Function::RowExists) out.type = Type::boolean();
     return out;
   }
 
@@ -1269,6 +1286,21 @@ class Checker {
           }
         out.type = Type::number(Unit::Count);
         break;
+      case Function::StartsWith:
+      case Function::Substring: {
+        bool starts = info.function == Function::StartsWith;
+        if (!arity(starts ? 2 : 3)) return {};
+        if (args[0].type.kind != Kind::Text || (starts && args[1].type.kind != Kind::Text)) {
+          diags_.error(e.span, fmt::format("{}(...) works on texts", call.function));
+          return {};
+        }
+        if (!starts && (!args[1].type.is_number() || !args[2].type.is_number())) {
+          diags_.error(e.span, "sous_texte(texte, début, longueur): the position and the length are numbers");
+          return {};
+        }
+        out.type = starts ? Type::boolean() : Type::text();
+        break;
+      }
       case Function::YearOf:
         if (!arity(1)) return {};
         if (args[0].type.kind != Kind::Date) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -39,7 +40,7 @@ struct TableInfo {
 struct Reference {
   // Result: `indicateur.intéressement` (and valeur, ciblage, cible, atteint) read from outside the indicator is
   // the figure as `caqes run` reports it: the incentive paid only if targeted and rounded to the cent.
-  enum class What { EntityColumn, RowColumn, Parameter, Binding, Result, Finess, Table };
+  enum class What { EntityColumn, RowColumn, OuterRowColumn, Parameter, Binding, Result, Finess, Table };
   What what = What::Parameter;
   int table = -1;      // EntityColumn, RowColumn, Table
   int column = -1;     // EntityColumn, RowColumn
@@ -58,6 +59,7 @@ struct CallInfo {
   const ast::Expr* group = nullptr;      // Population: `par`
   const ast::Expr* extra = nullptr;      // quantile's p, quartile's k, arrondi's n
   int slot = -1;                         // Rows functions: index among the program's row aggregations
+  bool nested = false;                   // Rows functions inside another's filter: evaluated per outer row
 };
 
 enum class Level { National, Regional };
@@ -102,6 +104,7 @@ struct CheckedProgram {
   std::unordered_map<int, CallInfo> calls;        // Call expression id → resolved function
   std::unordered_map<int, bool> year_dependent;   // expression id → its value can change with N
   std::vector<const ast::Expr*> row_aggregations; // slot → the Call expression
+  std::set<int> correlated_tables;                // tables read by nested aggregations: held in memory
 
   int table_index(const std::string& name) const;
   int indicator_index(const std::string& name) const;

@@ -65,7 +65,17 @@ struct Evaluator::Impl {
     int entity = -1;
     int year = 0;
     const Row* row = nullptr;
+    const Row* outer = nullptr;  // in a nested aggregation: the row of the aggregation around it
   };
+
+  // Tables read by nested (correlated) aggregations, held in memory per establishment, and for each nested call
+  // whose filter equates an inner column with an outer one (patient = séjours.patient), an index on that column.
+  std::map<int, std::vector<std::vector<Row>>> held;
+  struct CorrelationIndex {
+    int inner_column = -1, outer_column = -1;
+    std::vector<std::unique_ptr<std::unordered_map<std::string, std::vector<const Row*>>>> by_entity;
+  };
+  std::unordered_map<int, CorrelationIndex> correlation;  // nested call id → index
 
   // Explanation: while `trace` is non-empty, the evaluation of `trace_entity` records its steps under the top node.
   std::vector<ExplainNode*> trace;
@@ -134,10 +144,12 @@ struct Evaluator::Impl {
       slot_years[info.slot].insert(p.year_dependent.at(e.id) ? year : kAnyYear);
       return;
     }
+    if (info.nested) return;
     if (info.function != Function::Round && info.function != Function::RoundDown && info.function != Function::RoundUp &&
         info.function != Function::Min && info.function != Function::Max && info.function != Function::Abs &&
         info.function != Function::Default && info.function != Function::Present &&
-        info.function != Function::DaysBetween && info.function != Function::YearOf)
+        info.function != Function::DaysBetween && info.function != Function::YearOf &&
+        info.function != Function::StartsWith && info.function != Function::Substring)
       population_needed.insert({&e, year});
     for (const auto& a : n.args) {
       plan(*a.value, year);
@@ -261,8 +273,91 @@ struct Evaluator::Impl {
     return row_value(info, acc);
   }
 
+  // Loads the tables that nested aggregations read, once, before the streaming pass.
+  bool hold_tables(Diagnostics& diags) {
+    for (int t : p.correlated_tables) {
+      auto& rows = held[t];
+      rows.assign(data.entities.size(), {});
+      auto source = data.open_rows(t);
+      while (const Row* row = source->next(diags)) rows[source->entity()].push_back(*row);
+      if (diags.has_errors()) return false;
+    }
+    return true;
+  }
+
+  // The equality between an inner and an outer column at the top of a nested filter, if there is one.
+  void find_correlation(const ast::Expr& filter, CorrelationIndex& index) {
+    std::vector<const ast::Expr*> conjuncts = {&filter};
+    for (std::size_t i = 0; i < conjuncts.size(); ++i) {
+      auto* b = conjuncts[i]->as<ast::Binary>();
+      if (!b) continue;
+      if (b->op == ast::BinaryOp::And) {
+        conjuncts.push_back(b->lhs.get());
+        conjuncts.push_back(b->rhs.get());
+        continue;
+      }
+      if (b->op != ast::BinaryOp::Equal) continue;
+      auto ref = [&](const ast::Expr& x) -> const Reference* {
+        auto it = p.references_.find(x.id);
+        return it == p.references_.end() ? nullptr : &it->second;
+      };
+      const Reference* l = ref(*b->lhs);
+      const Reference* r = ref(*b->rhs);
+      if (!l || !r) continue;
+      if (l->what == Reference::What::OuterRowColumn) std::swap(l, r);
+      if (l->what == Reference::What::RowColumn && r->what == Reference::What::OuterRowColumn) {
+        index.inner_column = l->column;
+        index.outer_column = r->column;
+        return;
+      }
+    }
+  }
+
+  Value nested_aggregate(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
+    const TableInfo& t = p.tables[info.table];
+    const std::vector<Row>& rows = held.at(info.table)[ctx.entity];
+    auto found = correlation.find(e.id);
+    if (found == correlation.end()) {
+      CorrelationIndex index;
+      if (info.filter) find_correlation(*info.filter, index);
+      index.by_entity.resize(data.entities.size());
+      found = correlation.emplace(e.id, std::move(index)).first;
+    }
+    CorrelationIndex& index = found->second;
+    std::vector<const Row*> all;
+    const std::vector<const Row*>* candidates = nullptr;
+    if (index.inner_column >= 0) {
+      auto& map = index.by_entity[ctx.entity];
+      if (!map) {
+        map = std::make_unique<std::unordered_map<std::string, std::vector<const Row*>>>();
+        for (const auto& r : rows) (*map)[r[index.inner_column].key()].push_back(&r);
+      }
+      static const std::vector<const Row*> none;
+      auto it = map->find((*ctx.row)[index.outer_column].key());  // the outer row is the current row here
+      candidates = it == map->end() ? &none : &it->second;
+    } else {
+      all.reserve(rows.size());
+      for (const auto& r : rows) all.push_back(&r);
+      candidates = &all;
+    }
+    Accumulator acc;
+    int wanted = info.period ? info.period->apply(ctx.year) : ctx.year;
+    for (const Row* r : *candidates) {
+      if (t.has_year() && (*r)[t.year_column].number().to_int().value_or(0) != wanted) continue;
+      Context inner{ctx.entity, ctx.year, r, ctx.row};
+      if (info.filter) {
+        Value keep = eval(*info.filter, inner);
+        if (!keep.is_bool() || !keep.boolean()) continue;
+      }
+      accumulate(info, acc, inner);
+      if (info.function == Function::RowExists) break;
+    }
+    return row_value(info, acc);
+  }
+
   Value row_value(const CallInfo& info, const Accumulator& acc) {
     switch (info.function) {
+      case Function::RowExists: return Value(acc.count > 0);
       case Function::RowCount: return Value(Decimal(acc.count));
       case Function::RowSum: return Value(acc.sum);
       case Function::RowMean: return acc.count ? Value(acc.sum / Decimal(acc.count)) : Value();
@@ -408,6 +503,7 @@ struct Evaluator::Impl {
     const Reference& r = p.references_.at(e.id);
     switch (r.what) {
       case Reference::What::RowColumn: return (*ctx.row)[r.column];
+      case Reference::What::OuterRowColumn: return (*ctx.outer)[r.column];
       case Reference::What::Finess: return Value(data.entities[ctx.entity]);
       case Reference::What::EntityColumn: {
         const TableInfo& t = p.tables[r.table];
@@ -675,6 +771,7 @@ struct Evaluator::Impl {
   Value eval_node(const ast::Expr& e, const ast::Call& n, const Context& ctx) {
     const CallInfo& info = p.calls.at(e.id);
     if (info.slot >= 0) return row_aggregate(e, info, ctx);
+    if (info.nested) return nested_aggregate(e, info, ctx);
     switch (info.function) {
       case Function::PopMean: case Function::PopMedian: case Function::PopQuantile: case Function::PopQuartile:
       case Function::PopPercentile: case Function::PopMin: case Function::PopMax: case Function::PopSum:
@@ -717,6 +814,25 @@ struct Evaluator::Impl {
       case Function::DaysBetween:
         if (args[0].absent() || args[1].absent()) return Value();
         return Value(Decimal(static_cast<long long>(args[1].date().days) - args[0].date().days));
+      case Function::StartsWith:
+        if (args[0].absent() || args[1].absent()) return Value();
+        return Value(args[0].text().compare(0, args[1].text().size(), args[1].text()) == 0);
+      case Function::Substring: {
+        if (args[0].absent() || args[1].absent() || args[2].absent()) return Value();
+        // Positions count characters (UTF-8), from 1.
+        const std::string& t = args[0].text();
+        long long from = args[1].number().to_int().value_or(1), length = args[2].number().to_int().value_or(0);
+        std::string out;
+        long long index = 0;
+        for (std::size_t i = 0; i < t.size();) {
+          unsigned char c = static_cast<unsigned char>(t[i]);
+          std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+          ++index;
+          if (index >= from && index < from + length) out += t.substr(i, n);
+          i += n;
+        }
+        return Value(out);
+      }
       case Function::YearOf: {
         if (args[0].absent()) return Value();
         int y, m, d;
@@ -740,6 +856,7 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
       for (const auto& b : ind.decl->bindings) impl_->plan(*b.value, year);
   for (const auto& [e, year] : extra) impl_->plan(*e, year);
   try {
+    if (!impl_->hold_tables(diags)) return false;
     if (!impl_->stream(diags)) return false;
     // Population statistics next, before any establishment is evaluated (each is computed once per year).
     for (const auto& [e, year] : impl_->population_needed) impl_->population(*e, p.calls.at(e->id), year);
