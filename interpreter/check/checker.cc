@@ -669,12 +669,14 @@ class Checker {
         return {};
       }
       if (table.per_entity()) return entity_column(e, t, c);
-      if (scope.row_table == t) {
-        p_.references_[e.id] = Reference{Reference::What::RowColumn, t, c};
-        return {type_of_column(table.columns[c].type), c == table.year_column};
-      }
+      // In a nested aggregation, `table.colonne` names the outer row, even when both read the same table (the
+      // inner row's columns are written without the table's name).
       if (scope.outer_table == t) {
         p_.references_[e.id] = Reference{Reference::What::OuterRowColumn, t, c};
+        return {type_of_column(table.columns[c].type), c == table.year_column};
+      }
+      if (scope.row_table == t) {
+        p_.references_[e.id] = Reference{Reference::What::RowColumn, t, c};
         return {type_of_column(table.columns[c].type), c == table.year_column};
       }
       diags_.error(e.span, fmt::format("'{}' has one row per line, not per establishment", table.name),
