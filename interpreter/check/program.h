@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -16,6 +17,46 @@
 #include "syntax/ast.h"
 
 namespace caqes {
+
+// A map from expression ids (dense, from 1) to T, stored in a vector: the evaluator looks these up for every node
+// of every row, where a hash table costs more than the arithmetic.
+template <class T>
+class IdMap {
+ public:
+  using value_type = std::pair<int, T>;
+  const value_type* find(int id) const {
+    return id >= 0 && static_cast<std::size_t>(id) < present_.size() && present_[id] ? &items_[id] : nullptr;
+  }
+  value_type* find(int id) {
+    return id >= 0 && static_cast<std::size_t>(id) < present_.size() && present_[id] ? &items_[id] : nullptr;
+  }
+  const value_type* end() const { return nullptr; }
+  value_type* end() { return nullptr; }
+  const T& at(int id) const {
+    const value_type* v = find(id);
+    if (!v) throw std::out_of_range("IdMap::at");
+    return v->second;
+  }
+  T& operator[](int id) {
+    if (static_cast<std::size_t>(id) >= present_.size()) {
+      items_.resize(static_cast<std::size_t>(id) + 1);
+      present_.resize(static_cast<std::size_t>(id) + 1, false);
+    }
+    present_[id] = true;
+    items_[id].first = id;
+    return items_[id].second;
+  }
+  std::size_t count(int id) const { return find(id) ? 1 : 0; }
+  template <class F>
+  void for_each(F f) const {
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      if (present_[i]) f(items_[i].first, items_[i].second);
+  }
+
+ private:
+  std::vector<value_type> items_;
+  std::vector<bool> present_;
+};
 
 struct ColumnInfo {
   std::string name, label;
@@ -99,10 +140,10 @@ struct CheckedProgram {
   std::vector<ParameterInfo> parameters;
   std::vector<IndicatorInfo> indicators;
 
-  std::unordered_map<int, Type> types;            // expression id → type
-  std::unordered_map<int, Reference> references_; // Name / Member expression id → what it denotes
-  std::unordered_map<int, CallInfo> calls;        // Call expression id → resolved function
-  std::unordered_map<int, bool> year_dependent;   // expression id → its value can change with N
+  IdMap<Type> types;            // expression id → type
+  IdMap<Reference> references_; // Name / Member expression id → what it denotes
+  IdMap<CallInfo> calls;        // Call expression id → resolved function
+  IdMap<bool> year_dependent;   // expression id → its value can change with N
   std::vector<const ast::Expr*> row_aggregations; // slot → the Call expression
   std::set<int> correlated_tables;                // tables read by nested aggregations: held in memory
 

@@ -182,6 +182,8 @@ class TableFile {
     }
     for (std::size_t c = 0; c < table_.columns.size(); ++c) {
       std::size_t f = column_field_[c];
+      if (needed_ && !(*needed_)[c] && static_cast<int>(c) != table_.finess_column && static_cast<int>(c) != table_.year_column)
+        continue;
       if (!parse_cell(table_.columns[c].type, fields_[f], row_[c], error_, reader_->delimiter() == ';')) {
         diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
                        fmt::format("column '{}': {}", table_.columns[c].name, error_),
@@ -211,6 +213,7 @@ class TableFile {
     return fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f));
   }
   long line() const { return reader_->record_line(); }
+  void only(const std::vector<bool>* needed) { needed_ = needed; }
   const std::string& path() const { return path_; }
 
  private:
@@ -256,6 +259,7 @@ class TableFile {
   std::vector<std::size_t> column_field_;  // declared column → field of the file
   Row row_;
   std::string error_;
+  const std::vector<bool>* needed_ = nullptr;
 };
 
 class FileRows : public RowSource {
@@ -306,12 +310,13 @@ class MemoryRows : public RowSource {
 
 }  // namespace
 
-std::unique_ptr<RowSource> Dataset::open_rows(int table) const {
+std::unique_ptr<RowSource> Dataset::open_rows(int table, const std::vector<bool>* needed) const {
   const TableInfo& info = program->tables[table];
   if (!row_files[table].empty()) {
     Diagnostics ignored;  // the file was opened once already at load time; it cannot fail now but for a race
     auto file = TableFile::open(info, row_files[table], ignored);
     if (!file) return std::make_unique<MemoryRows>(*this, info, memory_rows[table]);
+    file->only(needed);
     return std::make_unique<FileRows>(*this, info, std::move(file));
   }
   return std::make_unique<MemoryRows>(*this, info, memory_rows[table]);

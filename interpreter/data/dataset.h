@@ -39,7 +39,8 @@ struct Dataset {
   static long long key(int entity, int year) { return static_cast<long long>(entity) * 10000 + year; }
   const Row* entity_row(int table, int entity) const;
   const Row* entity_year_row(int table, int entity, int year) const;
-  std::unique_ptr<RowSource> open_rows(int table) const;
+  // `needed` (optional): the columns to parse; the others are read but not converted (key columns always are).
+  std::unique_ptr<RowSource> open_rows(int table, const std::vector<bool>* needed = nullptr) const;
   // Adds an establishment (rule tests register them as their rows name them).
   int add_entity(const std::string& finess);
 };

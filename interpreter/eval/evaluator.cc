@@ -175,6 +175,17 @@ struct Evaluator::Impl {
   }
 
   // ---- the pass over the rows -----------------------------------------------------------------------------
+  // The columns of each row table that some rule reads: only those are converted while streaming.
+  std::vector<std::vector<bool>> needed_columns;
+  void find_needed_columns() {
+    needed_columns.assign(p.tables.size(), {});
+    for (std::size_t t = 0; t < p.tables.size(); ++t) needed_columns[t].assign(p.tables[t].columns.size(), false);
+    p.references_.for_each([&](int, const Reference& r) {
+      if (r.what == Reference::What::RowColumn || r.what == Reference::What::OuterRowColumn)
+        needed_columns[r.table][r.column] = true;
+    });
+  }
+
   bool stream(Diagnostics& diags) {
     std::size_t entities = data.entities.size();
     for (std::size_t t = 0; t < p.tables.size(); ++t) {
@@ -188,7 +199,7 @@ struct Evaluator::Impl {
       if (slots.empty()) continue;
       for (int s : slots)
         for (int y : slot_years[s]) accumulators[s][y].resize(entities);
-      auto rows = data.open_rows(static_cast<int>(t));
+      auto rows = data.open_rows(static_cast<int>(t), &needed_columns[t]);
       while (const Row* row = rows->next(diags)) {
         int entity = rows->entity();
         int row_year = table.has_year() ? static_cast<int>((*row)[table.year_column].number().to_int().value_or(0)) : 0;
@@ -278,7 +289,7 @@ struct Evaluator::Impl {
     for (int t : p.correlated_tables) {
       auto& rows = held[t];
       rows.assign(data.entities.size(), {});
-      auto source = data.open_rows(t);
+      auto source = data.open_rows(t, &needed_columns[t]);
       while (const Row* row = source->next(diags)) rows[source->entity()].push_back(*row);
       if (diags.has_errors()) return false;
     }
@@ -856,6 +867,7 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
       for (const auto& b : ind.decl->bindings) impl_->plan(*b.value, year);
   for (const auto& [e, year] : extra) impl_->plan(*e, year);
   try {
+    impl_->find_needed_columns();
     if (!impl_->hold_tables(diags)) return false;
     if (!impl_->stream(diags)) return false;
     // Population statistics next, before any establishment is evaluated (each is computed once per year).
