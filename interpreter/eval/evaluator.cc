@@ -931,32 +931,35 @@ std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int yea
   }
 }
 
-bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
+namespace {
+
+// A text parameter evaluated for every establishment (the first contract year), absent values as `fallback(i)`.
+template <class Fallback>
+bool text_per_entity(const CheckedProgram& program, const Dataset& data, int parameter, Fallback fallback,
+                     std::vector<std::string>& out, Diagnostics& diags) {
   out.clear();
-  if (program.signatory_parameter < 0) return true;
+  if (parameter < 0) return true;
   Evaluator evaluator(program, data);
   if (!evaluator.prepare({program.first_year}, diags)) return false;
-  const ast::Expr& e = *program.parameters[program.signatory_parameter].decl->value;
+  const ast::Expr& e = *program.parameters[parameter].decl->value;
   for (std::size_t i = 0; i < data.entities.size(); ++i) {
     auto v = evaluator.evaluate(e, static_cast<int>(i), program.first_year, diags);
     if (!v) return false;
-    out.push_back(v->is_text() && !v->text().empty() ? v->text() : data.entities[i]);
+    out.push_back(v->is_text() && !v->text().empty() ? v->text() : fallback(i));
   }
   return true;
 }
 
+}  // namespace
+
+bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
+  // An establishment without a signing entity signs for itself.
+  return text_per_entity(program, data, program.signatory_parameter, [&](std::size_t i) { return data.entities[i]; }, out,
+                         diags);
+}
+
 bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
-  out.clear();
-  if (program.summary_parameter < 0) return true;
-  Evaluator evaluator(program, data);
-  if (!evaluator.prepare({program.first_year}, diags)) return false;
-  const ast::Expr& e = *program.parameters[program.summary_parameter].decl->value;
-  for (std::size_t i = 0; i < data.entities.size(); ++i) {
-    auto v = evaluator.evaluate(e, static_cast<int>(i), program.first_year, diags);
-    if (!v) return false;
-    out.push_back(v->is_text() ? v->text() : std::string());
-  }
-  return true;
+  return text_per_entity(program, data, program.summary_parameter, [](std::size_t) { return std::string(); }, out, diags);
 }
 
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,

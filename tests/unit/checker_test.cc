@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "rules_file.h"
 #include "syntax/program_loader.h"
 
 namespace caqes {
@@ -17,27 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class RulesFile {
- public:
-  explicit RulesFile(const std::string& text) {
-    std::string pattern = (fs::temp_directory_path() / "caqes_checker_test_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "règles.caqes").string();
-    std::ofstream out(path_, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
-  }
-  ~RulesFile() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  fs::path dir_;
-  std::string path_;
-};
 
 // The contract, the registry and two data tables shared by the tests.
 const char* const kBase =

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "rules_file.h"
 #include "syntax/program_loader.h"
 
 namespace caqes {
@@ -17,28 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A rules text written to its own temporary folder, removed at the end of the test.
-class RulesFile {
- public:
-  explicit RulesFile(const std::string& text) {
-    std::string pattern = (fs::temp_directory_path() / "caqes_parser_test_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "règles.caqes").string();
-    std::ofstream out(path_, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
-  }
-  ~RulesFile() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  fs::path dir_;
-  std::string path_;
-};
 
 struct Parsed {
   Diagnostics diags;
