@@ -612,7 +612,43 @@ bool within_limits(const SourceFile& file, antlr4::CommonTokenStream& tokens, Di
 
 }  // namespace
 
+// ANTLR's input stream decodes UTF-8 and throws on anything else: check the bytes first, and say where it breaks.
+static bool valid_utf8(const SourceFile& file, Diagnostics& diags) {
+  const std::string& s = file.text();
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n > 0 && i + n <= s.size() && c != 0;
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && n == 2) ok = c >= 0xC2;  // overlong
+    if (ok && n == 3) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
+    }
+    if (ok && n == 4) {
+      unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (!ok) {
+      Span span{&file, line, column, 1};
+      diags.error(span, c == 0 ? "NUL byte: this is not a text file" : "invalid UTF-8 in a rules file",
+                  "rules files are UTF-8 text; re-save the file as UTF-8");
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+  return true;
+}
+
 bool parse_file(const SourceFile& file, ast::Program& program, Diagnostics& diags) {
+  if (!valid_utf8(file, diags)) return false;
   antlr4::ANTLRInputStream input(file.text());
   caqes_grammar::CaqesLexer lexer(&input);
   antlr4::CommonTokenStream tokens(&lexer);

@@ -59,7 +59,6 @@ class Loader {
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     program_.files.push_back(std::make_unique<SourceFile>(display_path(path), std::move(text)));
     const SourceFile& file = *program_.files.back();
-    if (!valid_utf8(file)) return;
     std::size_t first_import = program_.imports.size();
     parse_file(file, program_, diags_);
     // Imports found in this file, loaded after it so that a cycle of imports ends at `seen_`.
@@ -76,31 +75,6 @@ class Loader {
   }
 
  private:
-  bool valid_utf8(const SourceFile& file) {
-    const std::string& s = file.text();
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < s.size();) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-      bool ok = n > 0 && i + n <= s.size() && c != 0;
-      for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-      if (!ok) {
-        Span span{&file, line, column, 1};
-        diags_.error(span, c == 0 ? "NUL byte: this is not a text file" : "invalid UTF-8 in a rules file",
-                     "rules files are UTF-8 text; re-save the file as UTF-8");
-        return false;
-      }
-      if (c == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-      i += n;
-    }
-    return true;
-  }
-
   fs::path resolve(const std::string& name, const fs::path& dir) {
     std::vector<fs::path> candidates;
     if (name.find('/') != std::string::npos || (name.size() > 6 && name.substr(name.size() - 6) == ".caqes")) {

@@ -12,6 +12,7 @@
 #include "check/checker.h"
 #include "data/dataset.h"
 #include "eval/evaluator.h"
+#include "syntax/parser.h"
 #include "syntax/program_loader.h"
 
 namespace caqes {
@@ -145,6 +146,26 @@ TEST_CASE("data: a quoted field holding a newline loads, and the line numbers af
         std::string::npos);
   CHECK(run_errors("finess;statut\n310000001;\"pub\nlic\"\n", "finess;année;durée\n310000001;2022;4\n", &results) == "");
   CHECK(results == 1);
+}
+
+}  // namespace caqes
+
+namespace caqes {
+
+// Found by the fuzzer: bytes that are not UTF-8 reached ANTLR's decoder (which throws) through `caqes fmt`,
+// which parses a file on its own. parse_file itself now refuses them, at their line and column.
+TEST_CASE("parse_file refuses invalid UTF-8 and encoded surrogates, located") {
+  for (std::string bytes : {std::string("contrat c { années 2022..2022; }\n\xed\xa0\x80\n"),
+                            std::string("contrat c { années 2022..2022; }\n \xc0\xaf\n"),
+                            std::string("contrat c { années 2022..2022; }\n  \xf8\x88\x80\x80\x80\n")}) {
+    SourceFile file("f.caqes", bytes);
+    ast::Program program;
+    Diagnostics diags;
+    CHECK_FALSE(parse_file(file, program, diags));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].span.line == 2);
+    CHECK(diags.items()[0].message == "invalid UTF-8 in a rules file");
+  }
 }
 
 }  // namespace caqes
