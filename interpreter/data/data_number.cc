@@ -73,9 +73,8 @@ Decimal decimal_from_digits(const std::string& digits, std::size_t fraction_digi
   if (digits.size() <= 18) {
     long long mantissa = 0;
     for (char digit : digits) mantissa = mantissa * 10 + (digit - '0');
-    long long denominator = 1;
-    for (std::size_t i = 0; i < fraction_digits; ++i) denominator *= 10;
-    return Decimal::from_fraction(negative ? -mantissa : mantissa, denominator);
+    // Exact, and without a rational: the mantissa shifted by the number of decimals.
+    return Decimal(negative ? -mantissa : mantissa).scaled(-static_cast<int>(fraction_digits));
   }
   std::string plain = negative ? "-" : "";
   std::size_t integer_digits = digits.size() - fraction_digits;

@@ -122,7 +122,7 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
         return false;
       }
       // A rate column holds percentages: 45,2 and 45,2 % both mean 0.452.
-      value = value / Decimal(100);
+      value = value.scaled(-2);
       break;
     case ColumnType::Integer:
     case ColumnType::Count:

@@ -199,13 +199,24 @@ struct Evaluator::Impl {
       if (slots.empty()) continue;
       for (int s : slots)
         for (int y : slot_years[s]) accumulators[s][y].resize(entities);
+      // Per slot, its call, its years and their accumulators, looked up once rather than for every row.
+      struct SlotPass {
+        const CallInfo* info;
+        std::vector<std::pair<int, std::vector<Accumulator>*>> years;
+      };
+      std::vector<SlotPass> passes;
+      for (int s : slots) {
+        SlotPass pass{&p.calls.at(p.row_aggregations[s]->id), {}};
+        for (int y : slot_years[s]) pass.years.push_back({y, &accumulators[s][y]});
+        passes.push_back(std::move(pass));
+      }
       auto rows = data.open_rows(static_cast<int>(t), &needed_columns[t]);
       while (const Row* row = rows->next(diags)) {
         int entity = rows->entity();
         int row_year = table.has_year() ? static_cast<int>((*row)[table.year_column].number().to_int().value_or(0)) : 0;
-        for (int s : slots) {
-          const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
-          for (int y : slot_years[s]) {
+        for (const SlotPass& pass : passes) {
+          const CallInfo& info = *pass.info;
+          for (const auto& [y, accs] : pass.years) {
             if (table.has_year()) {
               int wanted = info.period ? info.period->apply(y) : y;
               if (wanted != row_year) continue;
@@ -215,7 +226,7 @@ struct Evaluator::Impl {
               Value keep = eval(*info.filter, ctx);
               if (!keep.is_bool() || !keep.boolean()) continue;
             }
-            accumulate(info, accumulators[s][y][entity], ctx);
+            accumulate(info, (*accs)[entity], ctx);
           }
         }
       }

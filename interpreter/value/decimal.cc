@@ -1,4 +1,4 @@
-// Decimal arithmetic, rounding and text, on top of GMP rationals.
+// Decimal arithmetic, rounding and text: scaled 64-bit integers when the value is one, GMP rationals otherwise.
 #include "value/decimal.h"
 
 #include <algorithm>
@@ -74,12 +74,112 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+constexpr int kMaxScale = 18;
+constexpr __int128 kPowersOfTen[] = {1LL,
+                                     10LL,
+                                     100LL,
+                                     1000LL,
+                                     10000LL,
+                                     100000LL,
+                                     1000000LL,
+                                     10000000LL,
+                                     100000000LL,
+                                     1000000000LL,
+                                     10000000000LL,
+                                     100000000000LL,
+                                     1000000000000LL,
+                                     10000000000000LL,
+                                     100000000000000LL,
+                                     1000000000000000LL,
+                                     10000000000000000LL,
+                                     100000000000000000LL,
+                                     1000000000000000000LL};
+
+mpz_class integer_from_128(__int128 v) {
+  bool negative = v < 0;
+  unsigned __int128 magnitude = negative ? -static_cast<unsigned __int128>(v) : static_cast<unsigned __int128>(v);
+  unsigned long long words[2] = {static_cast<unsigned long long>(magnitude),
+                                 static_cast<unsigned long long>(magnitude >> 64)};
+  mpz_class z;
+  mpz_import(z.get_mpz_t(), 2, -1, sizeof words[0], 0, 0, words);
+  if (negative) z = -z;
+  return z;
+}
+
 }  // namespace
 
-Decimal::Decimal(long long value) : value_(integer_from(value)) {}
+Decimal::Decimal(long long value) : units_(value) {
+  if (value == LLONG_MIN) {  // outside the small form's symmetric range
+    small_ = false;
+    value_ = std::make_shared<const mpq_class>(integer_from(value));
+  }
+}
 
-Decimal::Decimal(mpq_class value) : value_(std::move(value)) {
-  value_.canonicalize();
+Decimal::Decimal(mpq_class value) : small_(false) {
+  value.canonicalize();
+  // The small form, when the denominator is 2^a 5^b with max(a, b) ≤ 18 and the scaled numerator fits.
+  const mpz_class& den = value.get_den();
+  auto keep_rational = [&] { value_ = std::make_shared<const mpq_class>(std::move(value)); };
+  if (mpz_sizeinbase(den.get_mpz_t(), 2) > 62 || mpz_sizeinbase(value.get_num().get_mpz_t(), 2) > 126) {
+    keep_rational();
+    return;
+  }
+  unsigned long long d = mpz_get_ui(den.get_mpz_t());
+  int twos = 0, fives = 0;
+  while (d % 2 == 0) {
+    d /= 2;
+    ++twos;
+  }
+  while (d % 5 == 0) {
+    d /= 5;
+    ++fives;
+  }
+  int scale = std::max(twos, fives);
+  if (d != 1 || scale > kMaxScale) {
+    keep_rational();
+    return;
+  }
+  mpz_class scaled_num = value.get_num() * mpz_class(power_of_ten(static_cast<unsigned long>(scale))) / den;
+  if (mpz_sizeinbase(scaled_num.get_mpz_t(), 2) > 63) {
+    keep_rational();
+    return;
+  }
+  small_ = true;
+  units_ = mpz_get_si(scaled_num.get_mpz_t());
+  scale_ = scale;
+}
+
+Decimal Decimal::from_scaled(__int128 units, int scale) {
+  while (scale > 0 && units % 10 == 0) {
+    units /= 10;
+    --scale;
+  }
+  constexpr __int128 max = LLONG_MAX;
+  if (scale <= kMaxScale && units <= max && units >= -max) {
+    Decimal d;
+    d.units_ = static_cast<long long>(units);
+    d.scale_ = scale;
+    return d;
+  }
+  return Decimal(mpq_class(integer_from_128(units), power_of_ten(static_cast<unsigned long>(scale))));
+}
+
+mpq_class Decimal::rational() const {
+  if (!small_) return *value_;
+  mpq_class q(integer_from(units_), power_of_ten(static_cast<unsigned long>(scale_)));
+  q.canonicalize();
+  return q;
+}
+
+int Decimal::compare(const Decimal& other) const {
+  if (small_ && other.small_) {
+    int s = std::max(scale_, other.scale_);
+    __int128 a = static_cast<__int128>(units_) * kPowersOfTen[s - scale_];
+    __int128 b = static_cast<__int128>(other.units_) * kPowersOfTen[s - other.scale_];
+    return (a > b) - (a < b);
+  }
+  int c = cmp(rational(), other.rational());
+  return (c > 0) - (c < 0);
 }
 
 Decimal Decimal::from_rational(const mpq_class& value) {
@@ -107,6 +207,11 @@ std::optional<Decimal> Decimal::parse_plain(std::string_view text) {
     digits.append(text.substr(fraction_start, fraction_digits));
   }
   if (i != text.size()) return std::nullopt;
+  if (digits.size() <= 18 && fraction_digits <= static_cast<std::size_t>(kMaxScale)) {
+    long long units = 0;
+    for (char c : digits) units = units * 10 + (c - '0');
+    return from_scaled(negative ? -static_cast<__int128>(units) : units, static_cast<int>(fraction_digits));
+  }
   mpz_class num;
   mpz_set_str(num.get_mpz_t(), digits.c_str(), 10);
   if (negative) num = -num;
@@ -114,28 +219,44 @@ std::optional<Decimal> Decimal::parse_plain(std::string_view text) {
 }
 
 Decimal Decimal::operator+(const Decimal& other) const {
-  return Decimal(mpq_class(value_ + other.value_));
+  if (small_ && other.small_) {
+    int s = std::max(scale_, other.scale_);
+    return from_scaled(static_cast<__int128>(units_) * kPowersOfTen[s - scale_] +
+                           static_cast<__int128>(other.units_) * kPowersOfTen[s - other.scale_],
+                       s);
+  }
+  return Decimal(mpq_class(rational() + other.rational()));
 }
 Decimal Decimal::operator-(const Decimal& other) const {
-  return Decimal(mpq_class(value_ - other.value_));
+  if (small_ && other.small_) {
+    int s = std::max(scale_, other.scale_);
+    return from_scaled(static_cast<__int128>(units_) * kPowersOfTen[s - scale_] -
+                           static_cast<__int128>(other.units_) * kPowersOfTen[s - other.scale_],
+                       s);
+  }
+  return Decimal(mpq_class(rational() - other.rational()));
 }
 Decimal Decimal::operator*(const Decimal& other) const {
-  return Decimal(mpq_class(value_ * other.value_));
+  if (small_ && other.small_ && scale_ + other.scale_ <= kMaxScale)
+    return from_scaled(static_cast<__int128>(units_) * other.units_, scale_ + other.scale_);
+  return Decimal(mpq_class(rational() * other.rational()));
 }
 Decimal Decimal::operator/(const Decimal& other) const {
-  return Decimal(mpq_class(value_ / other.value_));
+  return Decimal(mpq_class(rational() / other.rational()));
 }
 Decimal Decimal::operator-() const {
-  return Decimal(mpq_class(-value_));
+  if (small_) return from_scaled(-static_cast<__int128>(units_), scale_);
+  return Decimal(mpq_class(-*value_));
 }
 
 bool Decimal::is_integer() const {
-  return value_.get_den() == 1;
+  return small_ ? scale_ == 0 : value_->get_den() == 1;
 }
 
 std::optional<long long> Decimal::to_int() const {
+  if (small_) return scale_ == 0 ? std::optional<long long>(units_) : std::nullopt;
   if (!is_integer()) return std::nullopt;
-  const mpz_class& z = value_.get_num();
+  const mpz_class& z = value_->get_num();
   if (mpz_sizeinbase(z.get_mpz_t(), 2) > 64) return std::nullopt;
   unsigned long long magnitude = 0;
   mpz_export(&magnitude, nullptr, -1, sizeof magnitude, 0, 0, z.get_mpz_t());
@@ -150,26 +271,36 @@ std::optional<long long> Decimal::to_int() const {
 }
 
 Decimal Decimal::abs() const {
-  return Decimal(mpq_class(::abs(value_)));
+  if (small_) return units_ < 0 ? -*this : *this;
+  return Decimal(mpq_class(::abs(*value_)));
 }
 
 Decimal Decimal::round(int places, Rounding mode) const {
-  Decimal shifted = scaled(places);
-  mpz_class rounded = round_to_integer(shifted.value_.get_num(), shifted.value_.get_den(), mode);
+  // Already at most `places` decimals: nothing to round.
+  if (small_ && scale_ <= places) return *this;
+  mpq_class shifted = scaled(places).rational();
+  mpz_class rounded = round_to_integer(shifted.get_num(), shifted.get_den(), mode);
   return Decimal(mpq_class(rounded)).scaled(-places);
 }
 
 Decimal Decimal::scaled(int power_of_ten_exponent) const {
   if (power_of_ten_exponent == 0) return *this;
+  if (small_) {
+    int s = scale_ - power_of_ten_exponent;
+    if (s >= 0 && s <= kMaxScale) return from_scaled(units_, s);
+    if (s < 0 && s >= -kMaxScale) return from_scaled(static_cast<__int128>(units_) * kPowersOfTen[-s], 0);
+  }
   // The cast goes through long long so that INT_MIN has a magnitude.
   long long exponent = power_of_ten_exponent;
   mpz_class factor = power_of_ten(static_cast<unsigned long>(exponent < 0 ? -exponent : exponent));
-  if (exponent > 0) return Decimal(mpq_class(value_.get_num() * factor, value_.get_den()));
-  return Decimal(mpq_class(value_.get_num(), value_.get_den() * factor));
+  mpq_class q = rational();
+  if (exponent > 0) return Decimal(mpq_class(q.get_num() * factor, q.get_den()));
+  return Decimal(mpq_class(q.get_num(), q.get_den() * factor));
 }
 
 bool Decimal::is_terminating() const {
-  mpz_class rest = value_.get_den();
+  if (small_) return true;
+  mpz_class rest = value_->get_den();
   mpz_class two(2), five(5);
   mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), two.get_mpz_t());
   mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), five.get_mpz_t());
@@ -181,7 +312,7 @@ std::string Decimal::to_string(int min_places, int max_places, char decimal_sepa
   int max = std::max(max_places, 0);
   int min = std::clamp(min_places, 0, max);
   // Rounding a value that already has at most `max` decimals leaves it unchanged, so one path serves both cases.
-  mpz_class units = round(max, Rounding::HalfEven).scaled(max).value_.get_num();
+  mpz_class units = round(max, Rounding::HalfEven).scaled(max).rational().get_num();
   bool negative = sgn(units) < 0;
   std::string digits = mpz_class(::abs(units)).get_str();
   std::size_t width = static_cast<std::size_t>(max) + 1;
@@ -207,7 +338,8 @@ std::string Decimal::to_string(int min_places, int max_places, char decimal_sepa
 }
 
 std::size_t Decimal::hash() const {
-  return hash_integer(value_.get_den_mpz_t(), hash_integer(value_.get_num_mpz_t(), 0));
+  mpq_class q = rational();
+  return hash_integer(q.get_den_mpz_t(), hash_integer(q.get_num_mpz_t(), 0));
 }
 
 }  // namespace caqes

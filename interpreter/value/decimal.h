@@ -1,11 +1,14 @@
-// Decimal: the exact number type for money, rates and counts (a canonical GMP rational),
-// with the roundings and the decimal text that indicator results are reported in.
+// Decimal: the exact number type for money, rates and counts, with the roundings and the decimal text that
+// indicator results are reported in. A value is held as a scaled 64-bit integer (units / 10^scale) whenever it
+// is one — amounts, counts and the rates of data always are — and as a canonical GMP rational otherwise (a ratio
+// such as 1/3). The form is canonical (the small one whenever possible), so both give exactly the same results.
 #pragma once
 
 #include <gmpxx.h>
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,15 +42,17 @@ class Decimal {
   Decimal operator/(const Decimal& other) const;
   Decimal operator-() const;
 
-  bool operator==(const Decimal& other) const { return value_ == other.value_; }
-  bool operator!=(const Decimal& other) const { return value_ != other.value_; }
-  bool operator<(const Decimal& other) const { return value_ < other.value_; }
-  bool operator<=(const Decimal& other) const { return value_ <= other.value_; }
-  bool operator>(const Decimal& other) const { return value_ > other.value_; }
-  bool operator>=(const Decimal& other) const { return value_ >= other.value_; }
+  bool operator==(const Decimal& other) const { return compare(other) == 0; }
+  bool operator!=(const Decimal& other) const { return compare(other) != 0; }
+  bool operator<(const Decimal& other) const { return compare(other) < 0; }
+  bool operator<=(const Decimal& other) const { return compare(other) <= 0; }
+  bool operator>(const Decimal& other) const { return compare(other) > 0; }
+  bool operator>=(const Decimal& other) const { return compare(other) >= 0; }
+  // -1, 0 or 1.
+  int compare(const Decimal& other) const;
 
-  bool is_zero() const { return sgn(value_) == 0; }
-  int sign() const { return sgn(value_); }
+  bool is_zero() const { return small_ ? units_ == 0 : sgn(*value_) == 0; }
+  int sign() const { return small_ ? (units_ > 0) - (units_ < 0) : sgn(*value_); }
   bool is_integer() const;
   // The value as an integer, only if it is one and fits in a long long.
   std::optional<long long> to_int() const;
@@ -67,12 +72,19 @@ class Decimal {
   std::string to_string(int min_places = 0, int max_places = 10, char decimal_separator = '.',
                         std::string_view thousands = "") const;
 
-  const mpq_class& rational() const { return value_; }
+  mpq_class rational() const;
   std::size_t hash() const;
 
  private:
-  explicit Decimal(mpq_class value);
-  mpq_class value_;  // canonical: lowest terms, positive denominator
+  explicit Decimal(mpq_class value);  // takes the small form when the value has one
+  static Decimal from_scaled(__int128 units, int scale);
+
+  bool small_ = true;
+  long long units_ = 0;  // small form: units_ / 10^scale_, without trailing zeros, |units_| ≤ LLONG_MAX
+  int scale_ = 0;        // 0 to 18
+  // Rational form (when !small_): lowest terms, positive denominator; shared and never modified once made, so
+  // that copying a Decimal never allocates.
+  std::shared_ptr<const mpq_class> value_;
 };
 
 }  // namespace caqes

@@ -30,7 +30,7 @@ void Date::to_civil(int& year, int& month, int& day) const {
 std::string Date::iso() const {
   int y, m, d;
   to_civil(y, m, d);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
