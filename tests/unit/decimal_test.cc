@@ -188,3 +188,40 @@ TEST_CASE("equal values hash alike") {
 
 }  // namespace
 }  // namespace caqes
+
+namespace caqes {
+
+// The two forms (scaled 64-bit integer, GMP rational) must give the same results as exact rationals would.
+TEST_CASE("Decimal: results cross between the integer and the rational form exactly") {
+  Decimal third = Decimal(1) / Decimal(3);
+  CHECK_FALSE(third.is_terminating());
+  // 1/3 × 3 = 1 exactly, and is then an integer again.
+  Decimal one = third * Decimal(3);
+  CHECK(one == Decimal(1));
+  CHECK(one.is_integer());
+  CHECK(one.to_int() == 1);
+  // 0,1 + 0,2 = 0,3 (no binary floating point anywhere).
+  CHECK(*Decimal::parse_plain("0.1") + *Decimal::parse_plain("0.2") == *Decimal::parse_plain("0.3"));
+  // Past 64 bits: 9 223 372 036 854 775 807 + 1 and back, exact.
+  Decimal max(9223372036854775807LL);
+  Decimal beyond = max + Decimal(1);
+  CHECK(beyond > max);
+  CHECK(beyond.to_string() == "9223372036854775808");
+  CHECK(beyond - Decimal(1) == max);
+  // 18 decimals times 18 decimals: 10^-36, kept exact as a rational, compared with its square root squared.
+  Decimal tiny = *Decimal::parse_plain("0.000000000000000001");
+  Decimal tinier = tiny * tiny;
+  CHECK(tinier > Decimal(0));
+  CHECK(tinier < tiny);
+  CHECK(tinier * Decimal::from_fraction(1, 1) == tiny * tiny);
+  CHECK(tinier.to_string(0, 40) == "0.000000000000000000000000000000000001");
+  // Equal values compare equal whatever the path that made them: 500 000 / 1 000 000 and 0,5.
+  CHECK(Decimal(500000) / Decimal(1000000) == *Decimal::parse_plain("0.5"));
+  CHECK((Decimal(500000) / Decimal(1000000)).hash() == Decimal::parse_plain("0.5")->hash());
+  // The smallest long long is outside the integer form's symmetric range: still exact.
+  Decimal min(static_cast<long long>(-9223372036854775807LL - 1));
+  CHECK(min.to_int() == static_cast<long long>(-9223372036854775807LL - 1));
+  CHECK((-min).to_string() == "9223372036854775808");
+}
+
+}  // namespace caqes
