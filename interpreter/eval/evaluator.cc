@@ -102,6 +102,22 @@ struct Evaluator::Impl {
     accumulators.resize(p.row_aggregations.size());
   }
 
+  // A value the expression denotes without computing anything (a literal, a column of the current row), read in
+  // place: comparisons in row filters then copy no text. Null for anything else.
+  std::unordered_map<int, Value> literals;
+  const Value* peek(const ast::Expr& e, const Context& ctx) {
+    if (auto* s = e.as<ast::StringLiteral>()) {
+      auto it = literals.find(e.id);
+      if (it == literals.end()) it = literals.emplace(e.id, Value(s->value)).first;
+      return &it->second;
+    }
+    if (e.as<ast::Name>() || e.as<ast::Member>()) {
+      auto r = p.references_.find(e.id);
+      if (r != p.references_.end() && r->second.what == Reference::What::RowColumn && ctx.row) return &(*ctx.row)[r->second.column];
+    }
+    return nullptr;
+  }
+
   // ---- the plan: which aggregation is needed for which year -------------------------------------------------
   void plan(const ast::Expr& e, int year) {
     std::visit([&](const auto& n) { plan_node(e, n, year); }, e.node);
@@ -685,6 +701,14 @@ struct Evaluator::Impl {
       if (l.absent() || r.absent()) return Value();
       return Value(!decisive);
     }
+    if ((n.op == ast::BinaryOp::Equal || n.op == ast::BinaryOp::NotEqual) && !tracing(ctx.entity)) {
+      const Value* a = peek(*n.lhs, ctx);
+      const Value* b = a ? peek(*n.rhs, ctx) : nullptr;
+      if (a && b) {
+        if (a->absent() || b->absent()) return Value();
+        return Value((compare(*a, *b) == 0) == (n.op == ast::BinaryOp::Equal));
+      }
+    }
     Value l = eval(*n.lhs, ctx);
     Value r = eval(*n.rhs, ctx);
     if (l.absent() || r.absent()) return Value();
@@ -755,9 +779,23 @@ struct Evaluator::Impl {
     return 0;
   }
 
+  std::unordered_map<int, Value> constant_lists;  // list literals of constants, built once
   Value eval_node(const ast::Expr&, const ast::In& n, const Context& ctx) {
-    Value v = eval(*n.value, ctx);
-    Value l = eval(*n.list, ctx);
+    const Value* peeked = peek(*n.value, ctx);
+    Value owned;
+    if (!peeked) {
+      owned = eval(*n.value, ctx);
+      peeked = &owned;
+    }
+    const Value& v = *peeked;
+    Value l;
+    auto cached = constant_lists.find(n.list->id);
+    if (cached != constant_lists.end()) {
+      l = cached->second;
+    } else {
+      l = eval(*n.list, ctx);
+      if (!p.year_dependent.at(n.list->id) && is_constant_list(*n.list)) constant_lists.emplace(n.list->id, l);
+    }
     if (v.absent() || l.absent()) return Value();
     bool found = false;
     for (const auto& item : l.list())
@@ -766,6 +804,19 @@ struct Evaluator::Impl {
         break;
       }
     return Value(found != n.negated);
+  }
+
+  // A list written with literals only, or a parameter holding one (domaines_ciblés): the same for every row.
+  bool is_constant_list(const ast::Expr& e) {
+    if (auto* l = e.as<ast::List>()) {
+      for (const auto& i : l->items)
+        if (!i->as<ast::StringLiteral>() && !i->as<ast::NumberLiteral>()) return false;
+      return true;
+    }
+    auto r = p.references_.find(e.id);
+    if (r != p.references_.end() && r->second.what == Reference::What::Parameter)
+      return is_constant_list(*p.parameters[r->second.parameter].decl->value);
+    return false;
   }
 
   Value eval_node(const ast::Expr&, const ast::If& n, const Context& ctx) {

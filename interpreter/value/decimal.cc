@@ -150,6 +150,22 @@ Decimal::Decimal(mpq_class value) : small_(false) {
 }
 
 Decimal Decimal::from_scaled(__int128 units, int scale) {
+  constexpr __int128 fits = LLONG_MAX;
+  if (units <= fits && units >= -fits) {
+    // The common case, in 64-bit arithmetic (128-bit division is a library call).
+    long long u = static_cast<long long>(units);
+    while (scale > 0 && u % 10 == 0) {
+      u /= 10;
+      --scale;
+    }
+    if (scale <= kMaxScale) {
+      Decimal d;
+      d.units_ = u;
+      d.scale_ = scale;
+      return d;
+    }
+    units = u;
+  }
   while (scale > 0 && units % 10 == 0) {
     units /= 10;
     --scale;
@@ -219,6 +235,10 @@ std::optional<Decimal> Decimal::parse_plain(std::string_view text) {
 }
 
 Decimal Decimal::operator+(const Decimal& other) const {
+  if (small_ && other.small_ && scale_ == other.scale_) {
+    long long sum;
+    if (!__builtin_add_overflow(units_, other.units_, &sum) && sum != LLONG_MIN) return from_scaled(sum, scale_);
+  }
   if (small_ && other.small_) {
     int s = std::max(scale_, other.scale_);
     return from_scaled(static_cast<__int128>(units_) * kPowersOfTen[s - scale_] +
