@@ -107,7 +107,8 @@ constexpr const char* kMonthNames[12] = {"January", "February", "March",     "Ap
 std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
   std::string_view text = without_surrounding_spaces(cell);
   if (text.empty()) return NumberError{"empty"};
-  const NumberError not_a_number{shown(text) + " is not a number"};
+  // Built only on failure: the message is never needed for a well-formed cell.
+  auto not_a_number = [&] { return NumberError{shown(text) + " is not a number"}; };
 
   std::size_t i = 0;
   bool negative = false;
@@ -147,7 +148,7 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
     i += 1 + fraction_digits;
     if (is_decimal_separator(text, i)) return NumberError{"two decimal separators in " + shown(text)};
   }
-  if (digits.empty()) return not_a_number;
+  if (digits.empty()) return not_a_number();
 
   NumberUnit unit = NumberUnit::None;
   std::size_t space = space_length(text.substr(i));
@@ -158,7 +159,7 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
     unit = NumberUnit::Percent;
     i += space + 1;
   }
-  if (i != text.size()) return not_a_number;
+  if (i != text.size()) return not_a_number();
   return DataNumber{decimal_from_digits(digits, fraction_digits, negative), unit};
 }
 
