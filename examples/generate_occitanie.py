@@ -28,9 +28,17 @@ The tables of the regional indicators of 2022 (autorisations, listes_ars, décla
 molécules_onéreuses, transports_vp, activité_chirurgie, had_pertinence), the IEC / ARA-II lines and the dressing
 lines of the establishments designed for the regional dressings audit come from a second seeded stream of draws,
 so that adding them left the other rows as they were (but for the surgical clinic's liste en sus, now all DMI).
+
+The row-level tables of the heart-failure stays (hospitalisations_ic) and of the pre-anaesthesia exams
+(interventions, biologie) come from a third stream. The heart-failure stays follow the per-establishment design the
+former extract of counts (ic_séjours, no longer written) was drawn from, scaled down. To keep the folder near 8 MB,
+the PHEV lines of the classes whose indicators count no patients (ézétimibe, statins, IPP, IEC, ARA-II) are written
+in groups of 16 patients, and only one in three of the 2019 MCO stays that count nowhere is written: both keep every
+result of the other indicators as it was.
 """
 
 import argparse
+import datetime
 import math
 import os
 import random
@@ -121,6 +129,9 @@ D = Draw(SEED)
 # A second stream for what was added with the regional indicators of 2022 and the IEC / ARA-II lines, so that adding
 # it left every draw of the first stream, and so every row drawn before, unchanged.
 D2 = Draw(SEED + 1)
+# A third stream for the row-level tables of the heart-failure stays and of the pre-anaesthesia exams (EPA), so that
+# adding them left the two streams above, and so every row drawn before, unchanged.
+D3 = Draw(SEED + 2)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Establishments.
@@ -286,6 +297,29 @@ EXTRA_ROLES = {
     ("OTHER", 35): dict(chimio_had=True),
 }
 
+# Roles for the pre-anaesthesia exams (EPA, third stream), by position in MCO_SPECS. Only a few establishments get the
+# surgical activity of a real one (over 1 000 stays entering the selection of the four indicators, the national
+# pre-targeting): the others get a sample of it, so that the folder stays small.
+#   T10k   pre-targeted, avoidable sum above 10 000 €: targeted
+#   T5500  pre-targeted, avoidable sum between 5 500 and 10 000 € and most of its exams avoidable: targeted
+#   pre    pre-targeted (over 1 000 stays, some useless bilans) but an avoidable sum under 5 500 €: not targeted
+#   b1000  exactly 1 000 stays of the selection in 2019 and a large avoidable sum: not pre-targeted ("> 1000")
+#   small  a sample of 50 to 220 stays a year          none  the same, without any useless bilan
+EPA_ROLES = {
+    ("MCO", 24): dict(epa="T10k"),
+    ("MCO", 21): dict(epa="T5500"),
+    ("MCO", 0): dict(epa="pre"),
+    ("MCO", 25): dict(epa="b1000"),
+    ("MCO", 1): dict(epa="small"),
+    ("MCO", 3): dict(epa="small"),
+    ("MCO", 4): dict(epa="small"),
+    ("MCO", 8): dict(epa="small"),
+    ("MCO", 10): dict(epa="none"),
+    ("MCO", 17): dict(epa="small"),
+    ("MCO", 22): dict(epa="small"),
+    ("MCO", 28): dict(epa="small"),
+}
+
 # Invented place names (any likeness to a real commune is chance).
 TOWNS = [
     "Saint-Aubin-des-Causses", "Montferrand-sur-Lèze", "Castelbrune", "Villeneuve-de-l'Orb", "Roquefiel",
@@ -345,6 +379,8 @@ class Etab:
         self.patient_set2 = set()
         self.mo_cents = {}       # liste en sus MO spend per year, as written
         self.transport = {}      # (ambulance, TAP) cents per year, as written (None: missing)
+        self.ic = {}             # heart failure per year: (first stays, rehospitalisations, € per rehospitalisation)
+        self.patient_set3 = set()  # the patient ids of the third stream (D3)
 
     def role(self, key):
         return self.roles.get(key)
@@ -353,7 +389,8 @@ class Etab:
 def make_establishments():
     etabs = []
     for i, (statut, chu, dept, tier, roles) in enumerate(MCO_SPECS):
-        etabs.append(Etab("MCO", statut, chu, dept, tier, dict(roles, **EXTRA_ROLES.get(("MCO", i), {}))))
+        etabs.append(Etab("MCO", statut, chu, dept, tier,
+                          dict(roles, **EXTRA_ROLES.get(("MCO", i), {}), **EPA_ROLES.get(("MCO", i), {}))))
     for i, (category, statut, dept, roles) in enumerate(OTHER_SPECS):
         etabs.append(Etab(category, statut, False, dept, "M", dict(roles, **EXTRA_ROLES.get(("OTHER", i), {}))))
 
@@ -584,6 +621,8 @@ def gen_pharmacie_clinique(etabs, conciliables):
 
 
 def gen_ic(etabs):
+    """The heart-failure design of each MCO establishment, per year: first stays, rehospitalisations and the cost of
+    one (the extract ic_séjours of these counts is gone; gen_hospitalisations_ic draws the stays from them)."""
     rows = []
     alt = Alternator()
     for e in etabs:
@@ -616,6 +655,7 @@ def gen_ic(etabs):
             if role == "b10" and y == 2019:
                 n_stays, n_re = 38, 10
             spend = int(round(n_re * cost * D.uniform(0.97, 1.03) * 100))
+            e.ic[y] = (n_stays, n_re, spend / 100 / max(1, n_re))
             rows.append([e.finess, y, n_stays, n_re, euros(spend)])
     return ["finess", "année", "premiers_séjours", "réhospitalisations", "dépense_réhospitalisations"], rows
 
@@ -688,7 +728,9 @@ def gen_sejours(etabs):
                     dom = weighted(SURGICAL_WEIGHTS)
                     stays.append(("MCO", "HC", "chirurgie", dom, ga_of(dom), long_stay()))
             qualifying, medicine = q, n_med
-            # Stays that do not count, in smaller numbers than in reality.
+            # Stays that do not count, in smaller numbers than in reality (and only one in three of those drawn is
+            # written, see below).
+            first_extra = len(stays)
             extra = int(q * D.uniform(0.2, 0.35))
             for _ in range(extra):
                 kind = D.randint(1, 7)
@@ -713,6 +755,8 @@ def gen_sejours(etabs):
                 else:  # medicine, short or partial
                     dom = weighted(MEDICAL_WEIGHTS)
                     stays.append(("MCO", "HP", "médecine", dom, ga_of(dom), 0))
+            for k in range(first_extra, len(stays)):
+                stays[k] = stays[k] + ("extra",)
             if e.statut != "privé" and e.tier in ("XL", "L"):
                 n_ssr = D.randint(150, 320) if e.tier == "XL" else D.randint(0, 220)
                 n_psy = D.randint(100, 250) if e.tier == "XL" else D.randint(0, 160)
@@ -743,7 +787,13 @@ def gen_sejours(etabs):
                 stays.append(("HAD", None, None, None, None, D.randint(3, 45)))
         # DIALYSE: its dialysis sessions are not in this extract.
         D.shuffle(stays)
+        n_extra = 0
         for s in stays:
+            if len(s) > 6:
+                # A stay that counts nowhere: drawn (so that the draws after it are the same), one in three written.
+                n_extra += 1
+                if n_extra % 3:
+                    continue
             rows.append([f, 2019, s[0], s[1], s[2], s[3], s[4], s[5]])
         conciliables[f] = qualifying + ssr + psy
         e.qualifying = qualifying
@@ -1269,6 +1319,252 @@ def gen_had_pertinence(etabs):
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Grouped PHEV lines. The indicators of ézétimibe, IPP and IEC vs ARA-II add up UCD, boxes and amounts and count no
+# patients: the lines of those classes (and of the statins) are written in groups of PHEV_GROUP patients, one line per
+# group (under the first patient's id), which keeps every sum, and so every result, and makes the file smaller. The
+# PERFADOM and dressing lines, whose patients are counted, stay one per patient.
+
+PHEV_GROUP = 16
+GROUPED_CLASSES = {"EZETIMIBE", "STATINE", "IPP", "IEC", "ARA2"}
+
+
+def cents_of(text):
+    euros_part, cents_part = text.split(",")
+    sign = -1 if euros_part.startswith("-") else 1
+    return sign * (abs(int(euros_part)) * 100 + int(cents_part))
+
+
+def merge_phev_lines(rows):
+    out = []
+    group = []
+
+    def flush():
+        if group:
+            first = group[0]
+            out.append([first[0], first[1], first[2], first[3], sum(r[4] for r in group), sum(r[5] for r in group),
+                        euros(sum(cents_of(r[6]) for r in group))])
+            del group[:]
+
+    for r in rows:
+        if r[2] not in GROUPED_CLASSES:
+            flush()
+            out.append(r)
+            continue
+        if group and (group[0][0], group[0][1], group[0][2]) != (r[0], r[1], r[2]) or len(group) == PHEV_GROUP:
+            flush()
+        group.append(r)
+    flush()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Third stream (D3): the heart-failure stays and the pre-anaesthesia exams, row by row.
+
+BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def new_patient(e):
+    """A new pseudonymous patient id of establishment e (third stream): 6 base-36 characters."""
+    while True:
+        n = D3.rng.getrandbits(31)
+        pid = ""
+        for _ in range(6):
+            n, k = divmod(n, 36)
+            pid = BASE36[k] + pid
+        if pid not in e.patient_set3:
+            e.patient_set3.add(pid)
+            return pid
+
+
+def day(y, n):
+    """The n-th day (0-based) after 1 January of year y, as a date."""
+    return datetime.date(y, 1, 1) + datetime.timedelta(days=n)
+
+
+def days_in(y):
+    return 366 if y % 4 == 0 else 365
+
+
+# Heart failure: the first stays of each cohort year and the later stays of the same patients. The counts follow
+# the design of gen_ic (first stays and rehospitalisation rate of each establishment and year), scaled down by
+# IC_SCALE but for the threshold case (exactly 10 rehospitalisations in 2019). Around them: patients under 40, stays
+# more than 3 months after the first one, patients who die after their first stay (counted by the initial targeting
+# of rules/caqes-2021, left out by the final one of 2022). A rehospitalisation of a first stay of October to
+# December may fall in January to March of the next year: it is a row of that year (2020 and 2025 hold only those).
+
+IC_SCALE = 5
+IC_YEARS = [2019, 2021, 2022, 2023, 2024]
+
+
+def gen_hospitalisations_ic(etabs):
+    rows = []
+    for e in etabs:
+        if not e.ic:
+            continue
+        b10 = e.role("ic") == "b10"
+        for y in IC_YEARS:
+            if y not in e.ic:
+                continue  # no extract for that year (miss23)
+            n_stays, n_re, cost = e.ic[y]
+            if b10 and y == 2019:
+                first, rehospitalised = 38, 10  # exactly 10 rehospitalisations, every patient alive
+            else:
+                first = max(2, int(round(n_stays / IC_SCALE)))
+                rehospitalised = int(round(first * n_re / max(1, n_stays)))
+            young = D3.randint(0, 2)
+            for i in range(first + young):
+                pid = new_patient(e)
+                age = D3.randint(25, 39) if i >= first else min(98, 40 + int(D3.rng.expovariate(1 / 32.0)))
+                entry = day(y, D3.randint(0, days_in(y) - 1))
+                stays = []
+                exit_ = entry + datetime.timedelta(days=D3.randint(3, 14))
+                stays.append((entry, exit_))
+                if i < rehospitalised or (i >= first and D3.chance(0.3)):
+                    # rehospitalised 1 to 90 days after the first discharge, sometimes twice
+                    back = exit_ + datetime.timedelta(days=D3.randint(1, 90))
+                    stays.append((back, back + datetime.timedelta(days=D3.randint(2, 12))))
+                    gap = 90 - (stays[-1][1] - exit_).days
+                    if not (b10 and y == 2019) and gap >= 1 and D3.chance(0.15):
+                        again = stays[-1][1] + datetime.timedelta(days=D3.randint(1, gap))
+                        stays.append((again, again + datetime.timedelta(days=D3.randint(2, 10))))
+                elif D3.chance(0.12):
+                    # back more than 3 months after the first discharge, in the same year: not counted
+                    back = exit_ + datetime.timedelta(days=D3.randint(91, 200))
+                    if back.year == y:
+                        stays.append((back, back + datetime.timedelta(days=D3.randint(2, 12))))
+                death = None
+                if not (b10 and y == 2019) and D3.chance(0.07 if len(stays) > 1 else 0.05):
+                    death = stays[-1][1] + datetime.timedelta(days=D3.randint(0, 150))
+                for k, (a, b) in enumerate(stays):
+                    if e.role("ic") == "miss23" and a.year == 2023:
+                        continue
+                    amount = cost * D3.uniform(0.9, 1.1) if k else cost * D3.uniform(0.8, 1.25)
+                    rows.append([e.finess, a.year, pid, age + (a.year - entry.year), a.isoformat(), b.isoformat(),
+                                 death.isoformat() if death else None, euros(int(round(amount * 100)))])
+    return ["finess", "année", "patient", "âge", "entrée", "sortie", "décès", "montant"], rows
+
+
+# EPA: interventions and the lab acts of the operated patients. Each stay is drawn from a mix of kinds (below); the
+# generator computes, like the rules, which of the four indicators' selections it enters (so that the threshold
+# case has exactly 1 000 stays of the selection in 2019), then draws the exams of each indicator's bilan: complete
+# in the month before (useless), incomplete, complete but too early or after the intervention, or none.
+
+EXAM_PRICE = {"1104": 945, "0126": 810, "1127": 810, "1140": 1755, "1145": 1215, "1141": 1890, "1609": 405,
+              "1610": 675}
+BILANS = {1: ["1104", "0126", "1127"], 2: ["0126", "1127"], 3: ["1140", "1145", "1141"], 4: ["1609"]}
+# kind: (weight in a general hospital, weight in a surgical clinic, GHMs, geste, ages, share with an anaesthesia act)
+STAY_KINDS = {
+    "amygdale_enfant": (6, 5, ["03C10J"], "AMYG", (1, 17), 1.0),
+    "amygdale_adulte": (1, 1, ["03C10J"], "AMYG", (18, 45), 1.0),
+    "chirurgie": (40, 34, ["08C24", "08C38J", "06C12", "11C13J", "12C11", "05C19", "08C48", "03C14J"], "AUTRE",
+                  (18, 92), 1.0),
+    "obstétrique": (6, 2, ["14C02", "14C08"], "AUTRE", (18, 44), 1.0),
+    "extraction_dentaire": (3, 5, ["03K02J"], "AUTRE", (18, 80), 0.7),
+    "endoscopie_digestive": (10, 8, ["06K02Z", "06K04J"], "AUTRE", (18, 90), 1.0),
+    "endoscopie_pulmonaire": (2, 1, ["04K02J"], "AUTRE", (30, 90), 0.5),
+    "groupe_sanguin": (12, 22, None, None, (20, 88), 1.0),
+    "mineure": (14, 18, ["02C05J", "09C11J", "09C02J"], "MINEURE", (18, 95), 0.9),
+    "médecine": (6, 4, ["05M09", "04M05"], "AUTRE", (30, 95), 0.0),
+}
+GROUPE_SANGUIN = [("CHOL", "07C14J"), ("THYR", "10C13"), ("DISQ", "08C52"), ("SEIN", "09C05J")]
+# Per role: the share of the stays of each indicator with a useless bilan (1 to 4), of a surgical clinic's mix.
+EPA_DESIGN = {
+    "T10k": dict(stays=(1080, 1160), useless={1: 0.6, 2: 0.45, 3: 0.65, 4: 0.4}, clinic=True),
+    "T5500": dict(stays=(1040, 1120), useless={1: 0.5, 2: 0.3, 3: 0.5, 4: 0.3}, clinic=True),
+    "pre": dict(stays=(1050, 1150), useless={1: 0.3, 2: 0.08, 3: 0.12, 4: 0.1}, clinic=False),
+    "b1000": dict(stays=(1000, 1000), useless={1: 0.6, 2: 0.5, 3: 0.7, 4: 0.4}, clinic=True),
+    "small": dict(stays=(40, 150), useless=None, clinic=False),
+    "none": dict(stays=(40, 100), useless={1: 0.0, 2: 0.0, 3: 0.0, 4: 0.0}, clinic=False),
+}
+
+
+def epa_indicators(age, risk, ghm, geste, anaesthesia):
+    """The indicators (1 to 4) whose selection a stay enters, as the rules of rules/caqes-2021/epa.caqes read it."""
+    out = []
+    if 2 <= age <= 17 and not risk and geste == "AMYG":
+        out.append(1)
+    if age >= 18 and not risk and ((ghm[2] == "C" and not ghm.startswith("14")) or ghm[:5] in ("03K02", "06K02", "06K04")
+                                   or (ghm == "04K02J" and anaesthesia)):
+        out.append(2)
+    if geste in ("CHOL", "THYR", "DISQ", "SEIN"):
+        out.append(3)
+    if geste == "MINEURE" and anaesthesia:
+        out.append(4)
+    return out
+
+
+def draw_stay(clinic):
+    kinds = list(STAY_KINDS)
+    kind = D3.rng.choices(kinds, weights=[STAY_KINDS[k][1 if clinic else 0] for k in kinds])[0]
+    _, _, ghms, geste, (lo, hi), anaesthesia = STAY_KINDS[kind]
+    if kind == "groupe_sanguin":
+        geste, ghm = D3.choice(GROUPE_SANGUIN)
+    else:
+        ghm = D3.choice(ghms)
+    age = D3.randint(lo, hi)
+    risk = D3.chance(0.05)
+    return age, risk, ghm, geste, D3.chance(anaesthesia)
+
+
+def gen_epa(etabs):
+    interventions, biologie = [], []
+    alt = Alternator()
+    for e in etabs:
+        role = e.role("epa")
+        if not role:
+            continue
+        design = EPA_DESIGN[role]
+        useless = design["useless"] or {k: D3.uniform(0.03, 0.45) for k in (1, 2, 3, 4)}
+        factors = year_factors_d3(alt.next() if role in ("T10k", "T5500") else None)
+        u = dict(useless)
+        for y in YEARS:
+            if y != 2019:
+                u = {k: min(0.95, v * factors[y]) for k, v in u.items()}
+            target = D3.randint(*design["stays"])
+            if y != 2019 and role == "b1000":
+                target = D3.randint(950, 1050)
+            pairs = 0
+            while pairs < target:
+                age, risk, ghm, geste, anaesthesia = draw_stay(design["clinic"])
+                which = epa_indicators(age, risk, ghm, geste, anaesthesia)
+                if role == "b1000" and y == 2019 and pairs + len(which) > target:
+                    continue  # exactly 1 000 stays of the selection
+                pairs += len(which)
+                pid = new_patient(e)
+                date = day(y, D3.randint(3, days_in(y) - 1))
+                interventions.append([e.finess, y, pid, date.isoformat(), age, yes_no(risk), ghm, geste,
+                                      yes_no(anaesthesia)])
+                exams = []
+                for k in which:
+                    codes = list(BILANS[k])
+                    if k == 4 and D3.chance(0.4):
+                        codes = ["1610"]
+                    r = D3.rng.random()
+                    if r < u[k]:
+                        exams += [(c, -D3.randint(0, 28)) for c in codes]  # in the month before: useless
+                    elif r < u[k] + 0.06 and len(codes) > 1:
+                        exams.append((D3.choice(codes), -D3.randint(1, 28)))  # an incomplete bilan
+                    elif r < u[k] + 0.09:
+                        late = D3.chance(0.5)
+                        exams += [(c, D3.randint(1, 3) if late else -D3.randint(32, 60)) for c in codes]
+                if not which and risk and D3.chance(0.5):
+                    exams += [(c, -D3.randint(1, 20)) for c in BILANS[2]]  # a bleeding risk: exams are in order
+                for code, offset in exams:
+                    when = date + datetime.timedelta(days=offset)
+                    biologie.append([e.finess, y, pid, when.isoformat(), code, euros(EXAM_PRICE[code])])
+    header = ["finess", "année", "patient", "date", "âge", "risque_hémorragique", "ghm", "geste", "anesthésie"]
+    return header, interventions, (["finess", "année", "patient", "date", "nabm", "montant"], biologie)
+
+
+def year_factors_d3(pattern):
+    """Year-on-year factors of the useless shares (third stream): pattern as in year_factors."""
+    factors = {2019: 1.0, 2021: D3.trend(0, 0.02, 0.1)}
+    for i, y in enumerate(CONTRACT_YEARS):
+        factors[y] = D3.trend(pattern[i] if pattern else 0, 0.08, 0.2)
+    return factors
+
+
+# ---------------------------------------------------------------------------------------------------------------
 
 
 def main():
@@ -1279,9 +1575,10 @@ def main():
     parser.add_argument("--roles", action="store_true",
                         help="also print, per establishment, the role it was designed for in each indicator")
     args = parser.parse_args()
-    global D, D2
+    global D, D2, D3
     D = Draw(args.seed)
     D2 = Draw(args.seed + 1)
+    D3 = Draw(args.seed + 2)
     os.makedirs(args.out, exist_ok=True)
 
     etabs = make_establishments()
@@ -1293,8 +1590,9 @@ def main():
     tables["liste_en_sus"] = gen_liste_en_sus(etabs)
     tables["pharmacie_clinique"] = gen_pharmacie_clinique(etabs, conciliables)
     tables["transports"] = gen_transports(etabs)
-    tables["ic_séjours"] = gen_ic(etabs)
-    tables["phev"] = gen_phev(etabs)
+    gen_ic(etabs)  # the design of the heart-failure stays (its draws keep the first stream as it was)
+    header, phev = gen_phev(etabs)
+    tables["phev"] = (header, merge_phev_lines(phev))
     # The tables of the regional indicators of 2022 (second stream).
     tables["autorisations"] = gen_autorisations(etabs)
     tables["listes_ars"] = gen_listes_ars(etabs)
@@ -1305,14 +1603,23 @@ def main():
     tables["transports_vp"] = gen_transports_vp(etabs)
     tables["activité_chirurgie"] = gen_activite_chirurgie(etabs)
     tables["had_pertinence"] = gen_had_pertinence(etabs)
+    # The row-level tables of heart failure and EPA (third stream).
+    tables["hospitalisations_ic"] = gen_hospitalisations_ic(etabs)
+    header, interventions, biologie = gen_epa(etabs)
+    tables["interventions"] = (header, interventions)
+    tables["biologie"] = biologie
 
     for name, (header, rows) in tables.items():
         if name == "établissements":
             rows = sorted(rows, key=lambda r: r[0])
-        elif name not in ("séjours", "phev"):
+        elif name not in ("séjours", "phev", "hospitalisations_ic", "interventions", "biologie"):
             rows = sorted(rows, key=lambda r: (r[0], r[1]))
         path = write_table(args.out, name, header, rows)
         print("%-28s %7d lignes  %9d octets" % (os.path.basename(path), len(rows), os.path.getsize(path)))
+    # The extract of heart-failure counts the rules no longer read (the stays are in hospitalisations_ic.csv).
+    stale = os.path.join(args.out, "ic_séjours.csv")
+    if os.path.exists(stale):
+        os.remove(stale)
     if args.roles:
         for e in sorted(etabs, key=lambda e: e.finess):
             roles = " ".join("%s=%s" % (k, v) for k, v in sorted(e.roles.items()) if v is not None)
