@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -71,11 +72,16 @@ struct Evaluator::Impl {
   // Tables read by nested (correlated) aggregations, held in memory per establishment, and for each nested call
   // whose filter equates an inner column with an outer one (patient = séjours.patient), an index on that column.
   std::map<int, std::vector<std::vector<Row>>> held;
-  struct CorrelationIndex {
+  // For each nested call, the equality its filter starts from (inner column = outer column), if any.
+  struct Correlation {
     int inner_column = -1, outer_column = -1;
-    std::vector<std::unique_ptr<std::unordered_map<std::string, std::vector<const Row*>>>> by_entity;
   };
-  std::unordered_map<int, CorrelationIndex> correlation;  // nested call id → index
+  std::unordered_map<int, Correlation> correlation;  // nested call id → its equality
+  // The held rows of one establishment grouped by the value of one column, shared by every nested call that
+  // equates that column with an outer one. Keys view the held rows' texts (held rows never move once loaded).
+  using RowsByKey = std::unordered_map<std::string_view, std::vector<const Row*>>;
+  std::map<std::pair<int, int>, std::vector<std::unique_ptr<RowsByKey>>> indexes;  // (table, column) → entity
+  std::deque<std::string> index_keys;  // the keys of values that are not texts
 
   // Explanation: while `trace` is non-empty, the evaluation of `trace_entity` records its steps under the top node.
   std::vector<ExplainNode*> trace;
@@ -324,7 +330,7 @@ struct Evaluator::Impl {
   }
 
   // The equality between an inner and an outer column at the top of a nested filter, if there is one.
-  void find_correlation(const ast::Expr& filter, CorrelationIndex& index) {
+  void find_correlation(const ast::Expr& filter, Correlation& index) {
     std::vector<const ast::Expr*> conjuncts = {&filter};
     for (std::size_t i = 0; i < conjuncts.size(); ++i) {
       auto* b = conjuncts[i]->as<ast::Binary>();
@@ -351,44 +357,52 @@ struct Evaluator::Impl {
     }
   }
 
+  std::string_view index_key(const Value& v) {
+    if (v.is_text()) return v.text();
+    index_keys.push_back(v.key());
+    return index_keys.back();
+  }
+
   Value nested_aggregate(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
     const TableInfo& t = p.tables[info.table];
     const std::vector<Row>& rows = held.at(info.table)[ctx.entity];
     auto found = correlation.find(e.id);
     if (found == correlation.end()) {
-      CorrelationIndex index;
-      if (info.filter) find_correlation(*info.filter, index);
-      index.by_entity.resize(data.entities.size());
-      found = correlation.emplace(e.id, std::move(index)).first;
+      Correlation c;
+      if (info.filter) find_correlation(*info.filter, c);
+      found = correlation.emplace(e.id, c).first;
     }
-    CorrelationIndex& index = found->second;
-    std::vector<const Row*> all;
-    const std::vector<const Row*>* candidates = nullptr;
-    if (index.inner_column >= 0) {
-      auto& map = index.by_entity[ctx.entity];
-      if (!map) {
-        map = std::make_unique<std::unordered_map<std::string, std::vector<const Row*>>>();
-        for (const auto& r : rows) (*map)[r[index.inner_column].key()].push_back(&r);
-      }
-      static const std::vector<const Row*> none;
-      auto it = map->find((*ctx.row)[index.outer_column].key());  // the outer row is the current row here
-      candidates = it == map->end() ? &none : &it->second;
-    } else {
-      all.reserve(rows.size());
-      for (const auto& r : rows) all.push_back(&r);
-      candidates = &all;
-    }
+    const Correlation& c = found->second;
     Accumulator acc;
     int wanted = info.period ? info.period->apply(ctx.year) : ctx.year;
-    for (const Row* r : *candidates) {
-      if (t.has_year() && (*r)[t.year_column].number().to_int().value_or(0) != wanted) continue;
-      Context inner{ctx.entity, ctx.year, r, ctx.row};
+    auto visit = [&](const Row& r) {
+      if (t.has_year() && (r)[t.year_column].number().to_int().value_or(0) != wanted) return true;
+      Context inner{ctx.entity, ctx.year, &r, ctx.row};
       if (info.filter) {
         Value keep = eval(*info.filter, inner);
-        if (!keep.is_bool() || !keep.boolean()) continue;
+        if (!keep.is_bool() || !keep.boolean()) return true;
       }
       accumulate(info, acc, inner);
-      if (info.function == Function::RowExists) break;
+      return info.function != Function::RowExists;  // one row is enough for existe
+    };
+    if (c.inner_column >= 0) {
+      auto& per_entity = indexes[{info.table, c.inner_column}];
+      if (per_entity.empty()) per_entity.resize(data.entities.size());
+      auto& map = per_entity[ctx.entity];
+      if (!map) {
+        map = std::make_unique<RowsByKey>();
+        for (const auto& r : rows) (*map)[index_key(r[c.inner_column])].push_back(&r);
+      }
+      const Value& outer = (*ctx.row)[c.outer_column];  // the outer row is the current row here
+      std::string key_storage;
+      std::string_view key = outer.is_text() ? std::string_view(outer.text()) : (key_storage = outer.key(), std::string_view(key_storage));
+      auto it = map->find(key);
+      if (it != map->end())
+        for (const Row* r : it->second)
+          if (!visit(*r)) break;
+    } else {
+      for (const Row& r : rows)
+        if (!visit(r)) break;
     }
     return row_value(info, acc);
   }
