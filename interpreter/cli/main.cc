@@ -330,6 +330,7 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
     bool same = parse_file(again, reparsed, diags2) && fingerprint(program, original) == fingerprint(reparsed, again) &&
                 format_file(reparsed, again) == formatted;
     if (!same) {
+      if (std::getenv("CAQES_FMT_KEEP_REJECTED")) emit(formatted, path + ".rejected");  // to see why
       print_error(fmt::format("{}: formatting would change the meaning or is not stable; file left as is", path));
       status = 1;
       continue;

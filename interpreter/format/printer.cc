@@ -108,7 +108,11 @@ std::string print_node(const ast::Expr& e) {
     bool comparison = p == 5;
     // `et` inside `ou` keeps its parentheses: (a et b) ou c reads better than a et b ou c.
     int left = comparison ? p + 1 : p, right = p + 1;
-    if (b->op == ast::BinaryOp::Or) left = right = 4;
+    if (b->op == ast::BinaryOp::Or) {
+      auto* l = b->lhs->as<ast::Binary>();
+      left = l && l->op == ast::BinaryOp::Or ? 2 : 4;  // a ou b ou c, not (a ou b) ou c
+      right = 4;
+    }
     return print(*b->lhs, left) + " " + ast::spelling(b->op) + " " + print(*b->rhs, right);
   }
   if (auto* in = e.as<ast::In>()) {
@@ -176,11 +180,45 @@ std::string layout(const ast::Expr& e, int column, int indent, int limit) {
     return "si " + print(*i->condition, 2) + "\n" + pad + "alors " + layout(*i->then_branch, indent + 6, indent + 6, limit) +
            "\n" + pad + "sinon " + layout(*i->else_branch, indent + 6, indent + 6, limit);
   }
+  if (auto* b = e.as<ast::Binary>(); b && (b->op == ast::BinaryOp::Add || b->op == ast::BinaryOp::Subtract)) {
+    // A long sum: one term per line, the operator first.
+    std::vector<std::pair<ast::BinaryOp, const ast::Expr*>> terms;
+    const ast::Expr* x = &e;
+    while (auto* y = x->as<ast::Binary>()) {
+      if (y->op != ast::BinaryOp::Add && y->op != ast::BinaryOp::Subtract) break;
+      terms.push_back({y->op, y->rhs.get()});
+      x = y->lhs.get();
+    }
+    // Terms that need parentheses (a − (b + c)) are printed whole, with them.
+    auto term = [&](const ast::Expr& t, int min_precedence, int at) {
+      return precedence(t) < min_precedence ? print(t, min_precedence) : layout(t, at, at, limit);
+    };
+    std::string out = term(*x, 6, column);
+    for (auto it = terms.rbegin(); it != terms.rend(); ++it)
+      out += "\n" + pad + ast::spelling(it->first) + " " + term(*it->second, 7, indent + 2);
+    return out;
+  }
   if (auto* c = e.as<ast::Call>(); c && c->args.size() == 1 && c->args[0].filter) {
     const ast::Argument& a = c->args[0];
     std::string head = c->function + "(" + print(*a.value, 0);
     if (a.source) head += " de " + print(*a.source, 0);
     if (a.group) head += " par " + print(*a.group, 0);
+    if (column + width(head) > 60) {
+      // A long head (an aggregation inside another): `où` and each condition start their own lines.
+      std::vector<const ast::Expr*> operands;
+      chain(*a.filter, ast::BinaryOp::And, operands);
+      std::string inner(static_cast<std::size_t>(indent + 2), ' ');
+      std::string out = c->function + "(" + layout(*a.value, column + width(c->function) + 1, indent + 2, limit);
+      if (a.source) out += " de " + print(*a.source, 0);
+      if (a.group) out += " par " + print(*a.group, 0);
+      for (std::size_t k = 0; k < operands.size(); ++k) {
+        // An operand looser than `et` (an `ou`, a `si`) keeps its parentheses, on one line.
+        const ast::Expr& x = *operands[k];
+        std::string text = precedence(x) < 4 ? print(x, 4) : layout(x, indent + 5, indent + 5, limit);
+        out += "\n" + inner + (k == 0 ? "où " : "et ") + text;
+      }
+      return out + ")";
+    }
     head += " où ";
     int filter_column = column + width(head);
     std::string filter = print(*a.filter, 0);
