@@ -106,41 +106,47 @@ RuleChange expression_change(std::string what, std::string name, std::string lab
 }
 
 // The local definitions an expression uses (bare names that are bindings of the same indicator).
-void local_uses(const CheckedProgram& p, const ast::Expr& e, int indicator, std::set<int>& out) {
+// Also collects, in `parameters`, the parameters used on the way (directly or through other parameters).
+void local_uses(const CheckedProgram& p, const ast::Expr& e, int indicator, std::set<int>& out,
+                std::set<std::string>* parameters = nullptr) {
   auto it = p.references_.find(e.id);
   if (it != p.references_.end() && it->second.what == Reference::What::Binding && it->second.indicator == indicator &&
       e.as<ast::Name>()) {
     if (out.insert(it->second.binding).second)
-      local_uses(p, *p.indicators[indicator].decl->bindings[it->second.binding].value, indicator, out);
+      local_uses(p, *p.indicators[indicator].decl->bindings[it->second.binding].value, indicator, out, parameters);
+  }
+  if (parameters && it != p.references_.end() && it->second.what == Reference::What::Parameter) {
+    const ast::ParameterDecl& d = *p.parameters[it->second.parameter].decl;
+    if (parameters->insert(d.name).second) local_uses(p, *d.value, indicator, out, parameters);
   }
   std::visit(
       [&](const auto& n) {
         using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, ast::AtPeriod>) local_uses(p, *n.expr, indicator, out);
-        if constexpr (std::is_same_v<T, ast::Unary>) local_uses(p, *n.operand, indicator, out);
+        if constexpr (std::is_same_v<T, ast::AtPeriod>) local_uses(p, *n.expr, indicator, out, parameters);
+        if constexpr (std::is_same_v<T, ast::Unary>) local_uses(p, *n.operand, indicator, out, parameters);
         if constexpr (std::is_same_v<T, ast::Binary>) {
-          local_uses(p, *n.lhs, indicator, out);
-          local_uses(p, *n.rhs, indicator, out);
+          local_uses(p, *n.lhs, indicator, out, parameters);
+          local_uses(p, *n.rhs, indicator, out, parameters);
         }
         if constexpr (std::is_same_v<T, ast::In>) {
-          local_uses(p, *n.value, indicator, out);
-          local_uses(p, *n.list, indicator, out);
+          local_uses(p, *n.value, indicator, out, parameters);
+          local_uses(p, *n.list, indicator, out, parameters);
         }
         if constexpr (std::is_same_v<T, ast::If>) {
-          local_uses(p, *n.condition, indicator, out);
-          local_uses(p, *n.then_branch, indicator, out);
-          local_uses(p, *n.else_branch, indicator, out);
+          local_uses(p, *n.condition, indicator, out, parameters);
+          local_uses(p, *n.then_branch, indicator, out, parameters);
+          local_uses(p, *n.else_branch, indicator, out, parameters);
         }
         if constexpr (std::is_same_v<T, ast::Selon>) {
-          local_uses(p, *n.subject, indicator, out);
-          for (const auto& arm : n.arms) local_uses(p, *arm.result, indicator, out);
-          if (n.otherwise) local_uses(p, *n.otherwise, indicator, out);
+          local_uses(p, *n.subject, indicator, out, parameters);
+          for (const auto& arm : n.arms) local_uses(p, *arm.result, indicator, out, parameters);
+          if (n.otherwise) local_uses(p, *n.otherwise, indicator, out, parameters);
         }
         if constexpr (std::is_same_v<T, ast::Call>)
           for (const auto& a : n.args) {
-            local_uses(p, *a.value, indicator, out);
-            if (a.filter) local_uses(p, *a.filter, indicator, out);
-            if (a.group) local_uses(p, *a.group, indicator, out);
+            local_uses(p, *a.value, indicator, out, parameters);
+            if (a.filter) local_uses(p, *a.filter, indicator, out, parameters);
+            if (a.group) local_uses(p, *a.group, indicator, out, parameters);
           }
       },
       e.node);
@@ -224,6 +230,9 @@ void diff_parameters(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
 }
 
 void diff_indicators(const CheckedProgram& a, const CheckedProgram& b, DiffReport& r) {
+  std::set<std::string> changed_parameters;  // changed, added or removed by diff_parameters
+  for (const auto& c : r.changes)
+    if (c.what == "paramètre") changed_parameters.insert(c.name);
   for (const auto& x : a.indicators) {
     int j = b.indicator_index(x.name);
     if (j < 0) {
@@ -264,14 +273,17 @@ void diff_indicators(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
       r.changes.push_back({RuleChange::Kind::Added, "partie", x.name + "." + by.name, by.label, "", print_expr(*by.value), "",
                            where(by.span), {}, ""});
     }
-    // A part whose own formula did not change but that uses a definition that did.
+    // A part whose own formula did not change but that uses a definition or a parameter that did.
     for (int part : {y.targeting, y.value, y.target, y.achieved, y.incentive}) {
       if (part < 0 || changed_new.count(part)) continue;
       std::set<int> uses;
-      local_uses(b, *y.decl->bindings[part].value, j, uses);
+      std::set<std::string> parameters;
+      local_uses(b, *y.decl->bindings[part].value, j, uses, &parameters);
       std::vector<std::string> changed;
       for (int u : uses)
         if (changed_new.count(u)) changed.push_back(y.decl->bindings[u].name);
+      for (const auto& name : parameters)
+        if (changed_parameters.count(name)) changed.push_back("paramètre " + name);
       if (changed.empty()) continue;
       std::string list;
       for (const auto& n : changed) list += (list.empty() ? "" : ", ") + n;
