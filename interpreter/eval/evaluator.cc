@@ -317,8 +317,11 @@ struct Evaluator::Impl {
     return row_value(info, acc);
   }
 
-  // Loads the tables that nested aggregations read, once, before the streaming pass.
+  // Loads the tables that nested aggregations read, once, before the streaming pass. Nested aggregations only
+  // stand inside row aggregations: with none planned, nothing needs them.
   bool hold_tables(Diagnostics& diags) {
+    bool streaming = std::any_of(slot_years.begin(), slot_years.end(), [](const auto& y) { return !y.empty(); });
+    if (!streaming) return true;
     for (int t : p.correlated_tables) {
       auto& rows = held[t];
       rows.assign(data.entities.size(), {});
@@ -1016,8 +1019,9 @@ bool text_per_entity(const CheckedProgram& program, const Dataset& data, int par
   out.clear();
   if (parameter < 0) return true;
   Evaluator evaluator(program, data);
-  if (!evaluator.prepare({program.first_year}, diags)) return false;
   const ast::Expr& e = *program.parameters[parameter].decl->value;
+  // Only this parameter is planned (no indicator year): the row tables are streamed only if it reads them.
+  if (!evaluator.prepare({}, diags, {{&e, program.first_year}})) return false;
   for (std::size_t i = 0; i < data.entities.size(); ++i) {
     auto v = evaluator.evaluate(e, static_cast<int>(i), program.first_year, diags);
     if (!v) return false;

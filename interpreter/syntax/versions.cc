@@ -174,90 +174,77 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
       diags.error(r.span, fmt::format("nothing to remove: the base contract '{}' has no {} '{}'", p.base_contract, r.kind, r.name));
   }
 
-  for (auto& t : own->tables) {
-    ast::TableDecl* existing = find_named(p.tables, t.name);
-    if (t.change == ast::Change::New) {
+  // A declaration of the new version: added if new, else it replaces (or modifies) the base's of that name.
+  // `word` names the kind in messages, `how` says how to change it; `change` applies a replacement or modification.
+  auto merge = [&](auto& base_list, auto& decl, const char* word, const char* how, auto change) {
+    auto* existing = find_named(base_list, decl.name);
+    if (decl.change == ast::Change::New) {
       if (existing) {
-        diags.error(t.name_span, fmt::format("table '{}' is already declared by the base contract", t.name),
-                    base_where(existing->name_span) + "; write 'remplace table' to change it");
-        continue;
+        diags.error(decl.name_span, fmt::format("{} '{}' is already declared by the base contract", word, decl.name),
+                    base_where(existing->name_span) + how);
+        return;
       }
-      p.tables.push_back(std::move(t));
-    } else if (!existing) {
-      diags.error(t.name_span, fmt::format("nothing to replace: the base contract '{}' has no table '{}'", p.base_contract, t.name));
-    } else {
-      t.change = ast::Change::New;
-      *existing = std::move(t);
-    }
-  }
-
-  for (auto& prm : own->parameters) {
-    ast::ParameterDecl* existing = find_named(p.parameters, prm.name);
-    if (prm.change == ast::Change::New) {
-      if (existing) {
-        diags.error(prm.name_span, fmt::format("parameter '{}' is already declared by the base contract", prm.name),
-                    base_where(existing->name_span) + "; write 'remplace paramètre' to change it");
-        continue;
-      }
-      p.parameters.push_back(std::move(prm));
-      continue;
+      base_list.push_back(std::move(decl));
+      return;
     }
     if (!existing) {
-      diags.error(prm.name_span, fmt::format("nothing to replace: the base contract '{}' has no parameter '{}'", p.base_contract, prm.name));
-      continue;
+      diags.error(decl.name_span, fmt::format("nothing to {}: the base contract '{}' has no {} '{}'",
+                                              decl.change == ast::Change::Replace ? "replace" : "modify",
+                                              p.base_contract, word, decl.name));
+      return;
     }
-    if (prm.first_year) {
-      // Only some years change: the base's value stays for the others.
-      Span where = prm.value->span;
-      prm.value = for_years(p, where, prm.first_year, prm.last_year, std::move(prm.value), std::move(existing->value));
-      if (prm.label.empty()) prm.label = existing->label;
-      if (prm.type_name.empty()) prm.type_name = existing->type_name;
-    }
-    prm.change = ast::Change::New;
-    prm.first_year = prm.last_year = 0;
-    *existing = std::move(prm);
-  }
+    change(*existing, decl);
+  };
+  auto replace = [](auto& existing, auto& decl) {
+    decl.change = ast::Change::New;
+    existing = std::move(decl);
+  };
 
-  for (auto& ind : own->indicators) {
-    ast::IndicatorDecl* existing = find_named(p.indicators, ind.name);
-    if (ind.change == ast::Change::New) {
-      if (existing) {
-        diags.error(ind.name_span, fmt::format("indicator '{}' is already declared by the base contract", ind.name),
-                    base_where(existing->name_span) + "; write 'remplace indicateur' or 'modifie indicateur'");
-        continue;
-      }
-      p.indicators.push_back(std::move(ind));
-      continue;
-    }
-    if (!existing) {
-      diags.error(ind.name_span, fmt::format("nothing to {}: the base contract '{}' has no indicator '{}'",
-                                             ind.change == ast::Change::Replace ? "replace" : "modify", p.base_contract, ind.name));
-      continue;
-    }
-    if (ind.change == ast::Change::Replace) {
-      ind.change = ast::Change::New;
-      *existing = std::move(ind);
-      continue;
-    }
-    // modifie: the parts given replace the base's, by name; new parts are added; the rest is inherited.
-    if (!ind.label.empty()) existing->label = ind.label;
-    existing->name_span = ind.name_span;
-    existing->span = ind.span;
-    for (auto& m : ind.metadata) {
-      auto it = std::find_if(existing->metadata.begin(), existing->metadata.end(), [&](const auto& x) { return x.key == m.key; });
-      if (it != existing->metadata.end()) *it = std::move(m);
-      else existing->metadata.push_back(std::move(m));
-    }
-    for (auto& b : ind.bindings) {
-      auto it = std::find_if(existing->bindings.begin(), existing->bindings.end(), [&](const auto& x) { return x.name == b.name; });
-      if (it != existing->bindings.end()) {
-        if (b.label.empty()) b.label = it->label;
-        *it = std::move(b);
-      } else {
-        existing->bindings.push_back(std::move(b));
-      }
-    }
-  }
+  for (auto& t : own->tables) merge(p.tables, t, "table", "; write 'remplace table' to change it", replace);
+
+  for (auto& prm : own->parameters)
+    merge(p.parameters, prm, "parameter", "; write 'remplace paramètre' to change it",
+          [&](ast::ParameterDecl& existing, ast::ParameterDecl& decl) {
+            if (decl.first_year) {
+              // Only some years change: the base's value stays for the others.
+              Span where = decl.value->span;
+              decl.value = for_years(p, where, decl.first_year, decl.last_year, std::move(decl.value),
+                                     std::move(existing.value));
+              if (decl.label.empty()) decl.label = existing.label;
+              if (decl.type_name.empty()) decl.type_name = existing.type_name;
+            }
+            decl.first_year = decl.last_year = 0;
+            replace(existing, decl);
+          });
+
+  for (auto& ind : own->indicators)
+    merge(p.indicators, ind, "indicator", "; write 'remplace indicateur' or 'modifie indicateur'",
+          [&](ast::IndicatorDecl& existing, ast::IndicatorDecl& decl) {
+            if (decl.change == ast::Change::Replace) {
+              replace(existing, decl);
+              return;
+            }
+            // modifie: the parts given replace the base's, by name; new parts are added; the rest is inherited.
+            if (!decl.label.empty()) existing.label = decl.label;
+            existing.name_span = decl.name_span;
+            existing.span = decl.span;
+            for (auto& m : decl.metadata) {
+              auto it = std::find_if(existing.metadata.begin(), existing.metadata.end(),
+                                     [&](const auto& x) { return x.key == m.key; });
+              if (it != existing.metadata.end()) *it = std::move(m);
+              else existing.metadata.push_back(std::move(m));
+            }
+            for (auto& b : decl.bindings) {
+              auto it = std::find_if(existing.bindings.begin(), existing.bindings.end(),
+                                     [&](const auto& x) { return x.name == b.name; });
+              if (it == existing.bindings.end()) {
+                existing.bindings.push_back(std::move(b));
+                continue;
+              }
+              if (b.label.empty()) b.label = it->label;
+              *it = std::move(b);
+            }
+          });
 
   for (auto& t : own->tests) p.tests.push_back(std::move(t));
   p.removals.clear();

@@ -4,6 +4,8 @@
 // newline (valid: it must load with the right line numbers after it), two decimal separators, a negative count.
 #include <doctest/doctest.h>
 
+#include "rules_file.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -20,28 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "caqes_bad_input_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    dir_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream out(dir_ / name, std::ios::binary);
-    out << bytes;
-    REQUIRE(out.good());
-    return (dir_ / name).string();
-  }
-  std::string path() const { return dir_.string(); }
-
- private:
-  fs::path dir_;
-};
 
 const char* kRules = R"(contrat c "C" { années 2022..2022; }
 table établissements par établissement { statut: code; }
@@ -55,7 +35,7 @@ indicateur longs "Longs séjours" {
 
 // The rules text's diagnostics; the rules must be rejected.
 std::string rules_errors(const std::string& text) {
-  TempDir dir;
+  TempFolder dir;
   std::string path = dir.write("r.caqes", text);
   Diagnostics diags;
   auto program = load_program(path, diags);
@@ -68,7 +48,7 @@ std::string rules_errors(const std::string& text) {
 
 // Runs the tiny contract on a data folder; returns the diagnostics ("" if the run succeeded).
 std::string run_errors(const std::string& etablissements, const std::string& sejours, int* results = nullptr) {
-  TempDir rules_dir, data_dir;
+  TempFolder rules_dir, data_dir;
   std::string rules = rules_dir.write("r.caqes", kRules);
   data_dir.write("établissements.csv", etablissements);
   data_dir.write("séjours.csv", sejours);

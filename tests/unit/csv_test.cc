@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "rules_file.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -17,28 +19,6 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMiB = std::size_t{1} << 20;
 
-class TempFolder {
- public:
-  TempFolder() {
-    std::string pattern = (fs::temp_directory_path() / "caqes_csv_test_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::string path = (path_ / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    REQUIRE(out.good());
-    return path;
-  }
-
- private:
-  fs::path path_;
-};
 
 std::unique_ptr<CsvReader> open_ok(const TempFolder& folder, const std::string& bytes) {
   auto opened = CsvReader::open(folder.write("data.csv", bytes));

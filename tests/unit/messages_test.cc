@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "rules_file.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -174,30 +176,6 @@ TEST_CASE("the language comes from LC_ALL, then LC_MESSAGES, then LANG") {
 
 // ---- rules and data written to a temporary folder -----------------------------------------------------------
 
-class Folder {
- public:
-  Folder() {
-    std::string pattern = (fs::temp_directory_path() / "caqes_messages_test_XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    dir_ = pattern;
-  }
-  ~Folder() {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    fs::create_directories((dir_ / name).parent_path());
-    std::string path = (dir_ / name).string();
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
-    return path;
-  }
-  std::string path() const { return dir_.string(); }
-
- private:
-  fs::path dir_;
-};
 
 struct Result {
   Diagnostics diags;
@@ -206,7 +184,7 @@ struct Result {
 };
 
 // Loads and checks the rules, as `caqes check` does.
-Result diagnose(const Folder& folder, const std::string& rules) {
+Result diagnose(const TempFolder& folder, const std::string& rules) {
   Result r;
   r.rules_path = folder.write("règles.caqes", rules);
   auto program = load_program(r.rules_path, r.diags);
@@ -226,7 +204,7 @@ std::string indicator(const std::string& bindings, const std::string& name = "t"
 }
 
 TEST_CASE("a diagnostic in French and in English") {
-  Folder folder;
+  TempFolder folder;
   Result r = diagnose(folder, std::string(kBase) + indicator("valeur = finances.dépens;\nciblage = vrai;"));
   REQUIRE(r.diags.items().size() == 1);
   const std::string& path = r.rules_path;
@@ -244,7 +222,7 @@ TEST_CASE("a diagnostic in French and in English") {
 }
 
 TEST_CASE("several diagnostics in French: units, names, and a message without hint") {
-  Folder folder;
+  TempFolder folder;
   Result r = diagnose(folder, std::string(kBase) +
                                   indicator("valeur = finances.dépense + finances.part;\nciblage = inconnu;\n"
                                             "intéressement = finances.patients;"));
@@ -389,7 +367,7 @@ TEST_CASE("the messages of bad rules all have a French translation") {
   };
   int diagnostics = 0;
   for (const auto& rules : cases) {
-    Folder folder;
+    TempFolder folder;
     Result r = diagnose(folder, rules);
     INFO("rules:\n", rules.substr(0, 2000));
     CHECK(r.diags.has_errors());
@@ -400,7 +378,7 @@ TEST_CASE("the messages of bad rules all have a French translation") {
 }
 
 TEST_CASE("the messages of a version of a contract all have a French translation") {
-  Folder folder;
+  TempFolder folder;
   folder.write("base/règles.caqes", std::string(kBase) + "paramètre p = 1;\n" + indicator("valeur = 1; ciblage = vrai;"));
   std::string own = folder.write(
       "v2/règles.caqes",
@@ -422,7 +400,7 @@ TEST_CASE("the messages of a version of a contract all have a French translation
   CHECK(fr.find("erreur : rien à modifier : le contrat de base « essai » n'a pas d'indicateur « w »\n") !=
         std::string::npos);
 
-  Folder loop;
+  TempFolder loop;
   std::string self = loop.write("c/règles.caqes", "contrat c \"C\" { années 2022..2024; étend \".\"; }\n");
   Diagnostics cycle;
   load_program(self, cycle);
@@ -444,7 +422,7 @@ const char* const kFinancesHeader = "finess;année;dépense;patients;part;début
 
 // Loads the rules above with the given CSV files.
 Diagnostics load_data(const std::map<std::string, std::string>& files) {
-  Folder folder;
+  TempFolder folder;
   Result r = diagnose(folder, kDataRules);
   REQUIRE_MESSAGE(r.program != nullptr, render_all(r.diags));
   fs::create_directory(fs::path(folder.path()) / "données");
@@ -550,7 +528,7 @@ TEST_CASE("the messages of a run all have a French translation") {
        "erreur : l'ordre d'un quantile est compris entre 0 et 1 (ici 1.5)\n"},
   };
   for (const auto& c : cases) {
-    Folder folder;
+    TempFolder folder;
     Result r = diagnose(folder, rules + c.extra);
     REQUIRE_MESSAGE(r.program != nullptr, render_all(r.diags));
     folder.write("données/établissements.csv", "finess;catégorie\n310000001;MCO\n");

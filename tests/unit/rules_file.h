@@ -1,4 +1,5 @@
-// A rules text written to its own temporary folder for a test, and removed at the end of it.
+// Files written for a test in their own temporary folder, removed at the end of the test: a folder of files
+// (data extracts, rules) and a single rules text.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -10,27 +11,43 @@
 
 namespace caqes {
 
-class RulesFile {
+class TempFolder {
  public:
-  explicit RulesFile(const std::string& text) {
+  TempFolder() {
     std::string pattern = (std::filesystem::temp_directory_path() / "caqes_unit_test_XXXXXX").string();
     REQUIRE(mkdtemp(pattern.data()) != nullptr);
     dir_ = pattern;
-    path_ = (dir_ / "règles.caqes").string();
-    std::ofstream out(path_, std::ios::binary);
-    out << text;
-    REQUIRE(out.good());
   }
-  ~RulesFile() {
+  ~TempFolder() {
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
-  RulesFile(const RulesFile&) = delete;
-  RulesFile& operator=(const RulesFile&) = delete;
-  const std::string& path() const { return path_; }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+
+  // Writes `bytes` to `name` (which may hold subfolders) and returns its path.
+  std::string write(const std::string& name, const std::string& bytes) const {
+    std::filesystem::create_directories((dir_ / name).parent_path());
+    std::string path = (dir_ / name).string();
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    REQUIRE(out.good());
+    return path;
+  }
+  std::string path() const { return dir_.string(); }
 
  private:
   std::filesystem::path dir_;
+};
+
+// A rules text in a folder of its own, as règles.caqes.
+class RulesFile {
+ public:
+  explicit RulesFile(const std::string& text) : path_(folder_.write("règles.caqes", text)) {}
+  const std::string& path() const { return path_; }
+
+ private:
+  TempFolder folder_;
   std::string path_;
 };
 
