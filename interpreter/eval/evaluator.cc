@@ -110,12 +110,11 @@ struct Evaluator::Impl {
 
   // A value the expression denotes without computing anything (a literal, a column of the current row), read in
   // place: comparisons in row filters then copy no text. Null for anything else.
-  std::unordered_map<int, Value> literals;
+  IdMap<Value> literals;
   const Value* peek(const ast::Expr& e, const Context& ctx) {
     if (auto* s = e.as<ast::StringLiteral>()) {
-      auto it = literals.find(e.id);
-      if (it == literals.end()) it = literals.emplace(e.id, Value(s->value)).first;
-      return &it->second;
+      if (auto* found = literals.find(e.id)) return &found->second;
+      return &(literals[e.id] = Value(s->value));
     }
     if (e.as<ast::Name>() || e.as<ast::Member>()) {
       auto r = p.references_.find(e.id);
@@ -796,7 +795,7 @@ struct Evaluator::Impl {
     return 0;
   }
 
-  std::unordered_map<int, Value> constant_lists;  // list literals of constants, built once
+  IdMap<Value> constant_lists;  // list literals of constants, built once
   Value eval_node(const ast::Expr&, const ast::In& n, const Context& ctx) {
     const Value* peeked = peek(*n.value, ctx);
     Value owned;
@@ -806,12 +805,11 @@ struct Evaluator::Impl {
     }
     const Value& v = *peeked;
     Value l;
-    auto cached = constant_lists.find(n.list->id);
-    if (cached != constant_lists.end()) {
+    if (auto* cached = constant_lists.find(n.list->id)) {
       l = cached->second;
     } else {
       l = eval(*n.list, ctx);
-      if (!p.year_dependent.at(n.list->id) && is_constant_list(*n.list)) constant_lists.emplace(n.list->id, l);
+      if (!p.year_dependent.at(n.list->id) && is_constant_list(*n.list)) constant_lists[n.list->id] = l;
     }
     if (v.absent() || l.absent()) return Value();
     bool found = false;
