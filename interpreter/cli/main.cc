@@ -105,7 +105,7 @@ int cmd_check(const std::string& rules) {
 }
 
 int cmd_run(const std::string& rules, const std::string& data_dir, int year, const std::string& format,
-            const std::string& output, bool by_signatory) {
+            const std::string& output, bool by_signatory, const PassOptions& pass) {
   auto p = load_and_check(rules);
   if (!p) return 1;
   std::vector<int> years;
@@ -125,7 +125,7 @@ int cmd_run(const std::string& rules, const std::string& data_dir, int year, con
     return 1;
   }
   std::vector<IndicatorResult> results;
-  if (!run_all(*p, data, years, results, diags)) {
+  if (!run_all(*p, data, years, results, diags, pass)) {
     print_diagnostics(diags);
     std::fprintf(stderr, "caqes: %s\n", translate("no result written: the run did not complete", g_lang).c_str());
     return 1;
@@ -244,13 +244,13 @@ int cmd_diff(const std::string& old_rules, const std::string& new_rules, const s
   return report.changes.empty() ? 0 : 1;
 }
 
-int cmd_test(const std::string& rules, const std::string& filter) {
+int cmd_test(const std::string& rules, const std::string& filter, const PassOptions& pass) {
   auto p = load_and_check(rules);
   if (!p) {
     std::printf("0 passed, 1 failed\n");
     return 1;
   }
-  auto outcomes = run_rule_tests(*p, filter);
+  auto outcomes = run_rule_tests(*p, filter, pass);
   if (outcomes.empty() && !filter.empty()) {
     print_error(fmt::format("no test label contains '{}'", filter));
     std::printf("0 passed, 0 failed\n");
@@ -374,6 +374,18 @@ int main(int argc, char** argv) {
   run->add_flag("--par-signataire", by_signatory,
                 "résultats cumulés par entité signataire (EJ pour le public et l'ESPIC, EG pour le privé)");
 
+  // How the pass over the rows uses the machine (the figures do not change): for measuring and for the tests.
+  PassOptions pass;
+  auto pass_options = [&](CLI::App* cmd) {
+    cmd->add_option("--threads", pass.threads, "tables lues en parallèle (par défaut: une par cœur)")
+        ->check(CLI::Range(1, 64));
+    cmd->add_option("--partitions", pass.partitions,
+                    "découpe les tables lues par clé en N partitions traitées l'une après l'autre (par défaut: "
+                    "selon la taille des fichiers, 8 Mo de CSV par partition)")
+        ->check(CLI::Range(1, 4096));
+  };
+  pass_options(run);
+
   auto* list = app.add_subcommand("list", "liste les indicateurs du contrat");
   list->add_option("RULES", rules)->required();
   list->add_option("--format", format, "table, csv ou json")->check(CLI::IsMember({"table", "csv", "json"}));
@@ -385,6 +397,7 @@ int main(int argc, char** argv) {
   auto* test = app.add_subcommand("test", "exécute les tests écrits dans les règles");
   test->add_option("RULES", rules)->required();
   test->add_option("--filter", filter, "seulement les tests dont le libellé contient ce texte");
+  pass_options(test);
 
   std::string entity, indicator;
   auto* explain = app.add_subcommand("explain", "explique chaque chiffre d'un établissement: valeurs, seuils, statistiques, lignes");
@@ -429,8 +442,8 @@ int main(int argc, char** argv) {
   }
   if (!lang.empty()) g_lang = language_from_name(lang).value_or(g_lang);
   if (check->parsed()) return cmd_check(rules);
-  if (run->parsed()) return cmd_run(rules, data_dir, year, format, output, by_signatory);
-  if (test->parsed()) return cmd_test(rules, filter);
+  if (run->parsed()) return cmd_run(rules, data_dir, year, format, output, by_signatory, pass);
+  if (test->parsed()) return cmd_test(rules, filter, pass);
   if (diff->parsed()) return cmd_diff(old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(rules, data_dir, entity, indicator, year, format);
   if (fmt_cmd->parsed()) return cmd_fmt(fmt_paths, fmt_check);

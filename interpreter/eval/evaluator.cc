@@ -12,9 +12,14 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <atomic>
+#include <filesystem>
+#include <thread>
 #include <unordered_set>
 
+#include "data/spill.h"
 #include "eval/format.h"
+#include "eval/row_code.h"
 #include "format/printer.h"
 
 namespace caqes {
@@ -33,6 +38,7 @@ struct Accumulator {
   Decimal sum;
   Value min, max;
   std::unique_ptr<std::unordered_set<std::string>> distinct;
+  long long distinct_counted = 0;  // values counted in earlier partitions (the set holds the current one's)
 };
 
 // A population statistic for one year: the sorted values of every group, and each establishment's group.
@@ -51,7 +57,7 @@ long long memo_key(int a, int b, int entity, int year) {
 
 }  // namespace
 
-struct Evaluator::Impl {
+struct Evaluator::Impl final : RowCodeHost {
   const CheckedProgram& p;
   const Dataset& data;
   std::vector<std::set<int>> slot_years;                                      // slot → years (or kAnyYear)
@@ -69,19 +75,27 @@ struct Evaluator::Impl {
     const Row* outer = nullptr;  // in a nested aggregation: the row of the aggregation around it
   };
 
-  // Tables read by nested (correlated) aggregations, held in memory per establishment, and for each nested call
-  // whose filter equates an inner column with an outer one (patient = séjours.patient), an index on that column.
-  std::map<int, std::vector<std::vector<Row>>> held;
   // For each nested call, the equality its filter starts from (inner column = outer column), if any.
   struct Correlation {
     int inner_column = -1, outer_column = -1;
   };
-  std::unordered_map<int, Correlation> correlation;  // nested call id → its equality
+  IdMap<Correlation> correlation;  // nested call id → its equality, found by the plan
   // The held rows of one establishment grouped by the value of one column, shared by every nested call that
   // equates that column with an outer one. Keys view the held rows' texts (held rows never move once loaded).
   using RowsByKey = std::unordered_map<std::string_view, std::vector<const Row*>>;
-  std::map<std::pair<int, int>, std::vector<std::unique_ptr<RowsByKey>>> indexes;  // (table, column) → entity
-  std::deque<std::string> index_keys;  // the keys of values that are not texts
+  // The rows of the tables that nested (correlated) aggregations read, held per establishment (all of them, or one
+  // partition's), with their indexes.
+  struct Held {
+    std::map<int, std::vector<std::vector<Row>>> rows;                               // table → establishment
+    std::map<std::pair<int, int>, std::vector<std::unique_ptr<RowsByKey>>> indexes;  // (table, column) → establishment
+    std::deque<std::string> index_keys;  // the keys of values that are not texts
+    void clear() {
+      rows.clear();
+      indexes.clear();
+      index_keys.clear();
+    }
+  };
+  Held* interpreting = nullptr;  // the held rows that the tree walker's nested aggregations read
 
   // Explanation: while `trace` is non-empty, the evaluation of `trace_entity` records its steps under the top node.
   std::vector<ExplainNode*> trace;
@@ -207,53 +221,282 @@ struct Evaluator::Impl {
     });
   }
 
-  bool stream(Diagnostics& diags) {
-    std::size_t entities = data.entities.size();
+  // The aggregations over one table (its slots) and the tables that the aggregations nested in their filters read,
+  // evaluated together. When each nested aggregation equates an inner column with an outer one (patient =
+  // interventions.patient), or when the table's distinct counts all count one column, the rows can be split by
+  // that key into partitions processed one after the other: a patient's stays and lab acts are in the same one.
+  struct SlotYear {
+    int year;
+    int rows_year;  // the year of the rows it reads (N, or the aggregation's period)
+    std::vector<Accumulator>* accs;
+    std::unique_ptr<RowCode> filter, value;
+  };
+  struct SlotPass {
+    const CallInfo* info;
+    bool distinct_on_key;  // a distinct count of the partition column: its counts add up over the partitions
+    std::vector<SlotYear> years;
+  };
+  struct Group {
+    int table = -1;
+    std::vector<int> slots;
+    std::set<int> inner;     // the tables read by nested aggregations
+    std::map<int, int> key;  // table → partition column; empty when the rows cannot be partitioned
+    std::vector<SlotPass> passes;
+    Held held;
+    bool interpreted = false;  // some of its code is left to the tree walker, which is not shared between threads
+    Diagnostics diags;
+  };
+  std::vector<std::unique_ptr<Group>> groups;
+  Group* compiling = nullptr;  // the group whose code is being compiled
+  PassOptions options;
+
+  void nested_calls(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
+    if (auto* call = e.as<ast::Call>()) {
+      const auto* info = p.calls.find(e.id);
+      if (info && info->second.nested) out.push_back(&e);
+      for (const auto& a : call->args) {
+        nested_calls(*a.value, out);
+        if (a.filter) nested_calls(*a.filter, out);
+        if (a.group) nested_calls(*a.group, out);
+      }
+      return;
+    }
+    std::visit([&](const auto& n) { children(n, out); }, e.node);
+  }
+  template <class T>
+  void children(const T& n, std::vector<const ast::Expr*>& out) {
+    if constexpr (std::is_same_v<T, ast::Unary>) nested_calls(*n.operand, out);
+    if constexpr (std::is_same_v<T, ast::Binary>) {
+      nested_calls(*n.lhs, out);
+      nested_calls(*n.rhs, out);
+    }
+    if constexpr (std::is_same_v<T, ast::In>) {
+      nested_calls(*n.value, out);
+      nested_calls(*n.list, out);
+    }
+    if constexpr (std::is_same_v<T, ast::If>) {
+      nested_calls(*n.condition, out);
+      nested_calls(*n.then_branch, out);
+      nested_calls(*n.else_branch, out);
+    }
+    if constexpr (std::is_same_v<T, ast::List>)
+      for (const auto& i : n.items) nested_calls(*i, out);
+    if constexpr (std::is_same_v<T, ast::Selon>) {
+      nested_calls(*n.subject, out);
+      for (const auto& arm : n.arms) {
+        for (const auto& k : arm.keys) nested_calls(*k, out);
+        nested_calls(*arm.result, out);
+      }
+      if (n.otherwise) nested_calls(*n.otherwise, out);
+    }
+    if constexpr (std::is_same_v<T, ast::AtPeriod>) nested_calls(*n.expr, out);
+    if constexpr (std::is_same_v<T, ast::Member>) nested_calls(*n.object, out);
+  }
+
+  // The column a slot's value reads when it is a column of the row, else -1.
+  int plain_column(const CallInfo& info) {
+    if (!info.value) return -1;
+    const auto* r = p.references_.find(info.value->id);
+    return r && r->second.what == Reference::What::RowColumn ? r->second.column : -1;
+  }
+
+  void make_groups() {
     for (std::size_t t = 0; t < p.tables.size(); ++t) {
-      const TableInfo& table = p.tables[t];
-      if (table.per_entity()) continue;
-      std::vector<int> slots;
-      for (std::size_t s = 0; s < p.row_aggregations.size(); ++s) {
+      if (p.tables[t].per_entity()) continue;
+      auto g = std::make_unique<Group>();
+      g->table = static_cast<int>(t);
+      for (std::size_t s = 0; s < p.row_aggregations.size(); ++s)
+        if (p.calls.at(p.row_aggregations[s]->id).table == g->table && !slot_years[s].empty())
+          g->slots.push_back(static_cast<int>(s));
+      if (g->slots.empty()) continue;
+      // The partition columns: the correlations of the nested aggregations, else the column of distinct counts.
+      bool partitionable = true;
+      std::vector<const ast::Expr*> nested;
+      for (int s : g->slots) {
         const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
-        if (info.table == static_cast<int>(t) && !slot_years[s].empty()) slots.push_back(static_cast<int>(s));
+        if (info.filter) nested_calls(*info.filter, nested);
+        if (info.value) nested_calls(*info.value, nested);
       }
-      if (slots.empty()) continue;
-      for (int s : slots)
-        for (int y : slot_years[s]) accumulators[s][y].resize(entities);
-      // Per slot, its call, its years and their accumulators, looked up once rather than for every row.
-      struct SlotPass {
-        const CallInfo* info;
-        std::vector<std::pair<int, std::vector<Accumulator>*>> years;
+      auto set_key = [&](int table, int column) {
+        auto [it, inserted] = g->key.emplace(table, column);
+        if (!inserted && it->second != column) partitionable = false;
       };
-      std::vector<SlotPass> passes;
-      for (int s : slots) {
-        SlotPass pass{&p.calls.at(p.row_aggregations[s]->id), {}};
-        for (int y : slot_years[s]) pass.years.push_back({y, &accumulators[s][y]});
-        passes.push_back(std::move(pass));
+      for (const ast::Expr* call : nested) {
+        const CallInfo& info = p.calls.at(call->id);
+        Correlation c;
+        if (info.filter) find_correlation(*info.filter, c);
+        correlation[call->id] = c;
+        g->inner.insert(info.table);
+        if (c.inner_column < 0) partitionable = false;
+        set_key(info.table, c.inner_column);
+        set_key(g->table, c.outer_column);
       }
-      auto rows = data.open_rows(static_cast<int>(t), &needed_columns[t]);
-      while (const Row* row = rows->next(diags)) {
-        int entity = rows->entity();
-        int row_year = table.has_year() ? static_cast<int>((*row)[table.year_column].number().to_int().value_or(0)) : 0;
-        for (const SlotPass& pass : passes) {
-          const CallInfo& info = *pass.info;
-          for (const auto& [y, accs] : pass.years) {
-            if (table.has_year()) {
-              int wanted = info.period ? info.period->apply(y) : y;
-              if (wanted != row_year) continue;
-            }
-            Context ctx{entity, y, row};
-            if (info.filter) {
-              Value keep = eval(*info.filter, ctx);
-              if (!keep.is_bool() || !keep.boolean()) continue;
-            }
-            accumulate(info, (*accs)[entity], ctx);
-          }
+      if (nested.empty()) {
+        for (int s : g->slots) {
+          const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
+          if (info.function != Function::RowCountDistinct) continue;
+          int column = plain_column(info);
+          if (column < 0) partitionable = false;
+          set_key(g->table, column);
         }
       }
-      if (diags.has_errors()) return false;
+      if (!partitionable) g->key.clear();
+      groups.push_back(std::move(g));
     }
-    return true;
+  }
+
+  // Compiles every slot of every group (before any thread starts: the compiler evaluates the constants).
+  void compile_groups() {
+    std::size_t entities = data.entities.size();
+    for (auto& g : groups) {
+      compiling = g.get();
+      for (int s : g->slots) {
+        const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
+        auto key = g->key.find(g->table);
+        bool on_key = info.function == Function::RowCountDistinct && key != g->key.end() && plain_column(info) == key->second;
+        SlotPass pass{&info, on_key, {}};
+        for (int y : slot_years[s]) {
+          accumulators[s][y].resize(entities);
+          SlotYear sy{y, info.period ? info.period->apply(y) : y, &accumulators[s][y], nullptr, nullptr};
+          if (info.filter) sy.filter = compile_row_code(p, *info.filter, y, *this);
+          if (info.value) sy.value = compile_row_code(p, *info.value, y, *this);
+          pass.years.push_back(std::move(sy));
+        }
+        g->passes.push_back(std::move(pass));
+      }
+    }
+    compiling = nullptr;
+  }
+
+  void run_row(const Group& g, const Row& row, int entity, Value& scratch) {
+    const TableInfo& table = p.tables[g.table];
+    int row_year = table.has_year() ? static_cast<int>(row[table.year_column].number().to_int().value_or(0)) : 0;
+    RowFrame frame{&row, nullptr, entity};
+    for (const SlotPass& pass : g.passes) {
+      for (const SlotYear& sy : pass.years) {
+        if (table.has_year() && sy.rows_year != row_year) continue;
+        if (sy.filter && sy.filter->test(frame) != Truth::True) continue;
+        Accumulator& acc = (*sy.accs)[entity];
+        if (!sy.value) {
+          ++acc.count;
+          continue;
+        }
+        accumulate_value(pass.info->function, acc, sy.value->get(frame, scratch));
+      }
+    }
+  }
+
+  // How many partitions a group's rows are split into: 1 (no files) unless they can be partitioned and the
+  // tables are bigger than one partition's worth of CSV.
+  int partitions_of(const Group& g) {
+    if (g.key.empty()) return 1;
+    if (options.partitions > 0) return options.partitions;
+    std::uintmax_t bytes = 0;
+    for (const auto& [t, column] : g.key) {
+      std::error_code ec;
+      if (!data.row_files[t].empty()) bytes += std::filesystem::file_size(data.row_files[t], ec);
+    }
+    std::uintmax_t n = (bytes + options.partition_bytes - 1) / options.partition_bytes;
+    return static_cast<int>(std::clamp<std::uintmax_t>(n, 1, 4096));
+  }
+
+  void load(Held& held, int table, RowSource& source, Diagnostics& diags) {
+    auto& rows = held.rows[table];
+    rows.resize(data.entities.size());
+    while (const Row* row = source.next(diags)) rows[source.entity()].push_back(*row);
+  }
+
+  bool run_group(Group& g) {
+    Diagnostics& diags = g.diags;
+    Value scratch;
+    int partitions = partitions_of(g);
+    if (partitions <= 1) {
+      for (int t : g.inner) load(g.held, t, *data.open_rows(t, &needed_columns[t]), diags);
+      if (diags.has_errors()) return false;
+      auto rows = data.open_rows(g.table, &needed_columns[g.table]);
+      while (const Row* row = rows->next(diags)) run_row(g, *row, rows->entity(), scratch);
+      g.held.clear();
+      return !diags.has_errors();
+    }
+    std::string error;
+    auto folder = SpillFolder::create(error);
+    if (!folder) {
+      diags.error_at("", error);
+      return false;
+    }
+    std::map<int, std::unique_ptr<SpillWriter>> spilled;
+    for (const auto& [t, column] : g.key) {
+      std::vector<bool> kept = needed_columns[t];
+      kept[column] = true;
+      if (p.tables[t].has_year()) kept[p.tables[t].year_column] = true;
+      auto writer = std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept);
+      auto rows = data.open_rows(t, &needed_columns[t]);
+      while (const Row* row = rows->next(diags))
+        writer->write(partition_of((*row)[column], rows->entity(), partitions), rows->entity(), *row);
+      if (diags.has_errors()) return false;
+      if (!writer->close(error)) {
+        diags.error_at("", error);
+        return false;
+      }
+      spilled[t] = std::move(writer);
+    }
+    for (int part = 0; part < partitions; ++part) {
+      for (int t : g.inner) {
+        auto source = read_spilled(*spilled.at(t), part, p.tables[t].columns.size(), error);
+        if (!source) break;
+        load(g.held, t, *source, diags);
+      }
+      if (!error.empty()) break;
+      if (g.inner.count(g.table)) {
+        for (std::size_t entity = 0; entity < data.entities.size(); ++entity)
+          for (const Row& row : g.held.rows[g.table][entity]) run_row(g, row, static_cast<int>(entity), scratch);
+      } else {
+        auto source = read_spilled(*spilled.at(g.table), part, p.tables[g.table].columns.size(), error);
+        if (!source) break;
+        while (const Row* row = source->next(diags)) run_row(g, *row, source->entity(), scratch);
+      }
+      // The distinct values of the partition column seen here are seen in no other partition.
+      for (const SlotPass& pass : g.passes)
+        if (pass.distinct_on_key)
+          for (const SlotYear& sy : pass.years)
+            for (Accumulator& acc : *sy.accs)
+              if (acc.distinct) {
+                acc.distinct_counted += static_cast<long long>(acc.distinct->size());
+                acc.distinct.reset();
+              }
+      g.held.clear();
+    }
+    if (!error.empty()) diags.error_at("", error);
+    return !diags.has_errors();
+  }
+
+  // The pass: every group, on as many threads as asked (a group whose code is partly left to the tree walker
+  // runs alone, after the others).
+  bool stream(Diagnostics& diags) {
+    make_groups();
+    compile_groups();
+    std::vector<Group*> shared, alone;
+    for (auto& g : groups) (g->interpreted ? alone : shared).push_back(g.get());
+    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(shared.size()));
+    if (threads > 1) {
+      std::atomic<std::size_t> next{0};
+      std::vector<std::thread> workers;
+      for (unsigned i = 0; i < threads; ++i)
+        workers.emplace_back([&] {
+          for (std::size_t k; (k = next++) < shared.size();) run_group(*shared[k]);
+        });
+      for (auto& w : workers) w.join();
+    } else {
+      for (Group* g : shared) run_group(*g);
+    }
+    for (Group* g : alone) {
+      interpreting = &g->held;
+      run_group(*g);
+      interpreting = nullptr;
+    }
+    for (auto& g : groups) diags.append(g->diags);
+    return !diags.has_errors();
   }
 
   void accumulate(const CallInfo& info, Accumulator& acc, const Context& ctx) {
@@ -261,9 +504,12 @@ struct Evaluator::Impl {
       ++acc.count;
       return;
     }
-    Value v = eval(*info.value, ctx);
+    accumulate_value(info.function, acc, eval(*info.value, ctx));
+  }
+
+  static void accumulate_value(Function function, Accumulator& acc, const Value& v) {
     if (v.absent()) return;
-    switch (info.function) {
+    switch (function) {
       case Function::RowSum:
       case Function::RowMean:
         acc.sum = acc.sum + v.number();
@@ -316,21 +562,6 @@ struct Evaluator::Impl {
     return row_value(info, acc);
   }
 
-  // Loads the tables that nested aggregations read, once, before the streaming pass. Nested aggregations only
-  // stand inside row aggregations: with none planned, nothing needs them.
-  bool hold_tables(Diagnostics& diags) {
-    bool streaming = std::any_of(slot_years.begin(), slot_years.end(), [](const auto& y) { return !y.empty(); });
-    if (!streaming) return true;
-    for (int t : p.correlated_tables) {
-      auto& rows = held[t];
-      rows.assign(data.entities.size(), {});
-      auto source = data.open_rows(t, &needed_columns[t]);
-      while (const Row* row = source->next(diags)) rows[source->entity()].push_back(*row);
-      if (diags.has_errors()) return false;
-    }
-    return true;
-  }
-
   // The equality between an inner and an outer column at the top of a nested filter, if there is one.
   void find_correlation(const ast::Expr& filter, Correlation& index) {
     std::vector<const ast::Expr*> conjuncts = {&filter};
@@ -359,26 +590,49 @@ struct Evaluator::Impl {
     }
   }
 
-  std::string_view index_key(const Value& v) {
+  static std::string_view index_key(Held& held, const Value& v) {
     if (v.is_text()) return v.text();
-    index_keys.push_back(v.key());
-    return index_keys.back();
+    held.index_keys.push_back(v.key());
+    return held.index_keys.back();
+  }
+
+  // The held rows a nested aggregation reads for one outer row, in `wanted` year: those with the outer row's key
+  // when its filter equates an inner column with an outer one, else all the establishment's rows. `visit` returns
+  // false to stop.
+  template <class Visit>
+  void candidate_rows(Held& held, const ast::Expr& e, const CallInfo& info, int entity, const Row& outer_row,
+                      int wanted, Visit visit) {
+    const TableInfo& t = p.tables[info.table];
+    const std::vector<Row>& rows = held.rows.at(info.table)[entity];
+    const Correlation& c = correlation.at(e.id);
+    auto in_year = [&](const Row& r) {
+      return !t.has_year() || r[t.year_column].number().to_int().value_or(0) == wanted;
+    };
+    if (c.inner_column >= 0) {
+      auto& per_entity = held.indexes[{info.table, c.inner_column}];
+      if (per_entity.empty()) per_entity.resize(data.entities.size());
+      auto& map = per_entity[entity];
+      if (!map) {
+        map = std::make_unique<RowsByKey>();
+        for (const auto& r : rows) (*map)[index_key(held, r[c.inner_column])].push_back(&r);
+      }
+      const Value& outer = outer_row[c.outer_column];
+      std::string key_storage;
+      std::string_view key = outer.is_text() ? std::string_view(outer.text()) : (key_storage = outer.key(), std::string_view(key_storage));
+      auto it = map->find(key);
+      if (it != map->end())
+        for (const Row* r : it->second)
+          if (in_year(*r) && !visit(*r)) break;
+    } else {
+      for (const Row& r : rows)
+        if (in_year(r) && !visit(r)) break;
+    }
   }
 
   Value nested_aggregate(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
-    const TableInfo& t = p.tables[info.table];
-    const std::vector<Row>& rows = held.at(info.table)[ctx.entity];
-    auto found = correlation.find(e.id);
-    if (found == correlation.end()) {
-      Correlation c;
-      if (info.filter) find_correlation(*info.filter, c);
-      found = correlation.emplace(e.id, c).first;
-    }
-    const Correlation& c = found->second;
     Accumulator acc;
     int wanted = info.period ? info.period->apply(ctx.year) : ctx.year;
-    auto visit = [&](const Row& r) {
-      if (t.has_year() && (r)[t.year_column].number().to_int().value_or(0) != wanted) return true;
+    candidate_rows(*interpreting, e, info, ctx.entity, *ctx.row, wanted, [&](const Row& r) {
       Context inner{ctx.entity, ctx.year, &r, ctx.row};
       if (info.filter) {
         Value keep = eval(*info.filter, inner);
@@ -386,27 +640,96 @@ struct Evaluator::Impl {
       }
       accumulate(info, acc, inner);
       return info.function != Function::RowExists;  // one row is enough for existe
-    };
-    if (c.inner_column >= 0) {
-      auto& per_entity = indexes[{info.table, c.inner_column}];
-      if (per_entity.empty()) per_entity.resize(data.entities.size());
-      auto& map = per_entity[ctx.entity];
-      if (!map) {
-        map = std::make_unique<RowsByKey>();
-        for (const auto& r : rows) (*map)[index_key(r[c.inner_column])].push_back(&r);
-      }
-      const Value& outer = (*ctx.row)[c.outer_column];  // the outer row is the current row here
-      std::string key_storage;
-      std::string_view key = outer.is_text() ? std::string_view(outer.text()) : (key_storage = outer.key(), std::string_view(key_storage));
-      auto it = map->find(key);
-      if (it != map->end())
-        for (const Row* r : it->second)
-          if (!visit(*r)) break;
-    } else {
-      for (const Row& r : rows)
-        if (!visit(r)) break;
-    }
+    });
     return row_value(info, acc);
+  }
+
+  // ---- compiled row code (row_code.h): what the compiler asks of the evaluator ------------------------------
+  // A parameter is compiled as a constant when its value is written with literals, N and other such parameters.
+  bool constant_expression(const ast::Expr& e) {
+    if (e.as<ast::NumberLiteral>() || e.as<ast::StringLiteral>() || e.as<ast::DateLiteral>() ||
+        e.as<ast::BooleanLiteral>() || e.as<ast::AbsentLiteral>() || e.as<ast::CurrentYear>())
+      return true;
+    if (auto* l = e.as<ast::List>())
+      return std::all_of(l->items.begin(), l->items.end(), [&](const auto& i) { return constant_expression(*i); });
+    if (auto* u = e.as<ast::Unary>()) return constant_expression(*u->operand);
+    if (auto* b = e.as<ast::Binary>())
+      return b->op != ast::BinaryOp::Divide && constant_expression(*b->lhs) && constant_expression(*b->rhs);
+    if (e.as<ast::Name>()) {
+      const auto* r = p.references_.find(e.id);
+      return r && r->second.what == Reference::What::Parameter &&
+             constant_expression(*p.parameters[r->second.parameter].decl->value);
+    }
+    return false;
+  }
+
+  std::optional<Value> constant_parameter(int parameter, int year) override {
+    if (data.entities.empty() || !constant_expression(*p.parameters[parameter].decl->value)) return std::nullopt;
+    return eval(*p.parameters[parameter].decl->value, Context{0, year, nullptr});
+  }
+
+  class Interpreted final : public RowCode {
+   public:
+    Interpreted(Impl& impl, const ast::Expr& e, int year) : impl_(impl), e_(e), year_(year) {}
+    const Value& get(const RowFrame& f, Value& scratch) const override {
+      return scratch = impl_.eval(e_, Context{f.entity, year_, f.row, f.outer});
+    }
+
+   private:
+    Impl& impl_;
+    const ast::Expr& e_;
+    int year_;
+  };
+
+  std::unique_ptr<RowCode> interpreted(const ast::Expr& e, int year) override {
+    if (compiling) compiling->interpreted = true;
+    return std::make_unique<Interpreted>(*this, e, year);
+  }
+
+  // An aggregation nested in a compiled filter: its own filter and value compiled too, its rows found as the tree
+  // walker finds them (candidate_rows).
+  class NestedAggregation final : public RowCode {
+   public:
+    NestedAggregation(Impl& impl, const ast::Expr& e, int year)
+        : impl_(impl), held_(impl.compiling->held), e_(e), info_(impl.p.calls.at(e.id)),
+          wanted_(info_.period ? info_.period->apply(year) : year) {
+      if (info_.filter) filter_ = compile_row_code(impl.p, *info_.filter, year, impl);
+      if (info_.value) value_ = compile_row_code(impl.p, *info_.value, year, impl);
+    }
+    const Value& get(const RowFrame& f, Value& scratch) const override {
+      Accumulator acc;
+      run(f, acc);
+      return scratch = impl_.row_value(info_, acc);
+    }
+    Truth test(const RowFrame& f) const override {
+      Accumulator acc;
+      run(f, acc);
+      return acc.count > 0 ? Truth::True : Truth::False;  // only existe is a boolean
+    }
+
+   private:
+    void run(const RowFrame& f, Accumulator& acc) const {
+      Value scratch;
+      impl_.candidate_rows(held_, e_, info_, f.entity, *f.row, wanted_, [&](const Row& r) {
+        RowFrame inner{&r, f.row, f.entity};
+        if (filter_ && filter_->test(inner) != Truth::True) return true;
+        if (!value_)
+          ++acc.count;
+        else
+          accumulate_value(info_.function, acc, value_->get(inner, scratch));
+        return info_.function != Function::RowExists;  // one row is enough for existe
+      });
+    }
+    Impl& impl_;
+    Held& held_;
+    const ast::Expr& e_;
+    const CallInfo& info_;
+    int wanted_;
+    std::unique_ptr<RowCode> filter_, value_;
+  };
+
+  std::unique_ptr<RowCode> nested_aggregation(const ast::Expr& call, int year) override {
+    return std::make_unique<NestedAggregation>(*this, call, year);
   }
 
   Value row_value(const CallInfo& info, const Accumulator& acc) {
@@ -417,7 +740,8 @@ struct Evaluator::Impl {
       case Function::RowMean: return acc.count ? Value(acc.sum / Decimal(acc.count)) : Value();
       case Function::RowMin: return acc.min;
       case Function::RowMax: return acc.max;
-      case Function::RowCountDistinct: return Value(Decimal(acc.distinct ? static_cast<long long>(acc.distinct->size()) : 0));
+      case Function::RowCountDistinct:
+        return Value(Decimal(acc.distinct_counted + (acc.distinct ? static_cast<long long>(acc.distinct->size()) : 0)));
       default: return Value();
     }
   }
@@ -787,14 +1111,6 @@ struct Evaluator::Impl {
     return Value();
   }
 
-  static int compare(const Value& a, const Value& b) {
-    if (a.is_number()) return a.number() < b.number() ? -1 : b.number() < a.number() ? 1 : 0;
-    if (a.is_date()) return a.date() < b.date() ? -1 : b.date() < a.date() ? 1 : 0;
-    if (a.is_text()) return a.text().compare(b.text()) < 0 ? -1 : a.text() == b.text() ? 0 : 1;
-    if (a.is_bool()) return static_cast<int>(a.boolean()) - static_cast<int>(b.boolean());
-    return 0;
-  }
-
   IdMap<Value> constant_lists;  // list literals of constants, built once
   Value eval_node(const ast::Expr&, const ast::In& n, const Context& ctx) {
     const Value* peeked = peek(*n.value, ctx);
@@ -932,8 +1248,10 @@ struct Evaluator::Impl {
   }
 };
 
-Evaluator::Evaluator(const CheckedProgram& program, const Dataset& data)
-    : impl_(std::make_unique<Impl>(program, data)) {}
+Evaluator::Evaluator(const CheckedProgram& program, const Dataset& data, const PassOptions& options)
+    : impl_(std::make_unique<Impl>(program, data)) {
+  impl_->options = options;
+}
 Evaluator::~Evaluator() = default;
 
 bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
@@ -945,7 +1263,6 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
   for (const auto& [e, year] : extra) impl_->plan(*e, year);
   try {
     impl_->find_needed_columns();
-    if (!impl_->hold_tables(diags)) return false;
     if (!impl_->stream(diags)) return false;
     // Population statistics next, before any establishment is evaluated (each is computed once per year).
     for (const auto& [e, year] : impl_->population_needed) impl_->population(*e, p.calls.at(e->id), year);
@@ -1041,8 +1358,8 @@ bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vec
 }
 
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
-             std::vector<IndicatorResult>& out, Diagnostics& diags) {
-  Evaluator evaluator(program, data);
+             std::vector<IndicatorResult>& out, Diagnostics& diags, const PassOptions& options) {
+  Evaluator evaluator(program, data, options);
   if (!evaluator.prepare(years, diags)) return false;
   bool ok = true;
   for (std::size_t i = 0; i < program.indicators.size(); ++i)

@@ -3,6 +3,7 @@
 // row-level table once to compute them, computes the population statistics, then evaluates each establishment.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -24,9 +25,16 @@ struct IndicatorResult {
   Value value, target, achieved, incentive;
 };
 
+// How the pass over the row-level tables uses the machine. The results do not depend on these.
+struct PassOptions {
+  int threads = 0;     // tables processed side by side; 0: one per core
+  int partitions = 0;  // 0: from the size of the files; N: split every table that can be split into N (tests)
+  std::uintmax_t partition_bytes = 8u << 20;  // CSV bytes per partition: bounds the rows held at once
+};
+
 class Evaluator {
  public:
-  Evaluator(const CheckedProgram& program, const Dataset& data);
+  Evaluator(const CheckedProgram& program, const Dataset& data, const PassOptions& options = {});
   ~Evaluator();
 
   // The plan and the streaming pass, for the years that will be asked for. `extra` adds expressions to evaluate
@@ -56,6 +64,6 @@ bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vec
 
 // Runs every indicator for every establishment and year, in that order (indicator, establishment, year).
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
-             std::vector<IndicatorResult>& out, Diagnostics& diags);
+             std::vector<IndicatorResult>& out, Diagnostics& diags, const PassOptions& options = {});
 
 }  // namespace caqes

@@ -48,7 +48,7 @@ int test_year(const CheckedProgram& p, const ast::TestDecl& t, std::string& erro
   return p.first_year;
 }
 
-RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t) {
+RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const PassOptions& options) {
   RuleTestOutcome out;
   out.label = t.label;
   out.span = t.span;
@@ -114,7 +114,7 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t) {
   }
 
   Diagnostics diags;
-  Evaluator evaluator(p, data);
+  Evaluator evaluator(p, data, options);
   std::vector<std::pair<const ast::Expr*, int>> extra;
   for (const auto& e : t.expectations) extra.push_back({e.expr.get(), year});
   if (!evaluator.prepare({year}, diags, extra)) return fail(render_all(diags));
@@ -148,11 +148,12 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t) {
 
 }  // namespace
 
-std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter) {
+std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter,
+                                            const PassOptions& options) {
   std::vector<RuleTestOutcome> outcomes;
   for (const auto& t : program.ast->tests) {
     if (!name_filter.empty() && t.label.find(name_filter) == std::string::npos) continue;
-    outcomes.push_back(run_one(program, t));
+    outcomes.push_back(run_one(program, t, options));
   }
   return outcomes;
 }

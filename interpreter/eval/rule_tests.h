@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "check/program.h"
+#include "eval/evaluator.h"
 #include "syntax/diagnostic.h"
 
 namespace caqes {
@@ -18,6 +19,7 @@ struct RuleTestOutcome {
 };
 
 // Runs every test block; a block that cannot run (bad rows) fails with its reason.
-std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter = "");
+std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter = "",
+                                            const PassOptions& options = {});
 
 }  // namespace caqes

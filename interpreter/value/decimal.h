@@ -75,6 +75,15 @@ class Decimal {
   mpq_class rational() const;
   std::size_t hash() const;
 
+  // The small form's units and scale (value = units / 10^scale), for a compact binary copy; false for a rational.
+  bool small_form(long long& units, int& scale) const {
+    units = units_;
+    scale = scale_;
+    return small_;
+  }
+  // The value units / 10^scale (0 ≤ scale ≤ 18), as small_form gave it.
+  static Decimal from_small_form(long long units, int scale) { return from_scaled(units, scale); }
+
  private:
   explicit Decimal(mpq_class value);  // takes the small form when the value has one
   static Decimal from_scaled(__int128 units, int scale);

@@ -44,6 +44,17 @@ bool Value::equals(const Value& o) const {
   return false;
 }
 
+int compare(const Value& a, const Value& b) {
+  if (a.is_number()) return a.number().compare(b.number());
+  if (a.is_date()) return a.date() < b.date() ? -1 : b.date() < a.date() ? 1 : 0;
+  if (a.is_text()) {
+    int c = a.text().compare(b.text());
+    return (c > 0) - (c < 0);
+  }
+  if (a.is_bool()) return static_cast<int>(a.boolean()) - static_cast<int>(b.boolean());
+  return 0;
+}
+
 std::string Value::key() const {
   if (absent()) return "\x01";
   if (is_bool()) return boolean() ? "\x02t" : "\x02f";

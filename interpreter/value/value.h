@@ -55,4 +55,7 @@ class Value {
   std::variant<std::monostate, bool, Decimal, std::string, Date, std::shared_ptr<const ValueList>> v_;
 };
 
+// The order of two present values of the same kind: -1, 0 or 1 (texts byte by byte).
+int compare(const Value& a, const Value& b);
+
 }  // namespace caqes

@@ -97,8 +97,8 @@ class Fixture {
     }
   }
 
-  void prepare(const std::vector<int>& years) {
-    evaluator_ = std::make_unique<Evaluator>(*program_, data_);
+  void prepare(const std::vector<int>& years, const PassOptions& options = {}) {
+    evaluator_ = std::make_unique<Evaluator>(*program_, data_, options);
     Diagnostics d;
     bool ok = evaluator_->prepare(years, d);
     REQUIRE_MESSAGE(ok, "prepare failed:\n", render_all(d));
@@ -636,6 +636,57 @@ TEST_CASE("exact money comparison at the boundary") {
   CHECK_BOOL(f.eval("c", "ge", "340000002"), true);
   CHECK_BOOL(f.eval("c", "lt", "340000002"), false);
   CHECK_BOOL(f.eval("c", "eq", "340000002"), false);
+}
+
+
+// ---- row filters: compiled code over rows with missing cells, with and without partitions -----------------------
+
+const char* const kRowFilters =
+    "au_dessus = compte(lignes où montant > 8 €);\n"
+    "pas_au_dessus = compte(lignes où non (montant > 8 €));\n"
+    "au_dessus_ou_b = compte(lignes où montant > 8 € ou classe = \"B\");\n"
+    "au_dessus_et_a = compte(lignes où montant > 8 € et classe = \"A\");\n"
+    "pas_au_dessus_et_a = compte(lignes où non (montant > 8 € et classe = \"A\"));\n"
+    "a_ou_c = compte(lignes où classe dans [\"A\", \"C\"]);\n"
+    "ni_a_ni_c = compte(lignes où classe non dans [\"A\", \"C\"]);\n"
+    "patients_avec_montant = compte_distinct(patient de lignes où présent(montant));\n"
+    "montant_a = somme(montant de lignes où commence_par(classe, \"A\"));\n"
+    "deuxième_caractère = compte(lignes où sous_texte(patient, 2, 1) = \"2\");\n"
+    "double = somme(montant * 2 - 1 € de lignes où classe = \"A\");\n"
+    "valeur = au_dessus; ciblage = vrai;";
+
+void row_filter_rows(Fixture& f) {
+  f.row("lignes", "340000001", {{"année", num("2022")}, {"montant", num("10")}, {"classe", txt("A")}, {"patient", txt("p1")}});
+  f.row("lignes", "340000001", {{"année", num("2022")}, {"classe", txt("B")}, {"patient", txt("p2")}});
+  f.row("lignes", "340000001", {{"année", num("2022")}, {"montant", num("30")}, {"patient", txt("p3")}});
+  f.row("lignes", "340000001", {{"année", num("2022")}, {"montant", num("5")}, {"classe", txt("A")}});
+  f.row("lignes", "340000001", {{"année", num("2022")}, {"montant", num("7")}, {"classe", txt("AB")}, {"patient", txt("p1")}});
+}
+
+void check_row_filters(Fixture& f) {
+  const std::string e = "340000001";
+  // Rows: (10 €, A, p1), (absent, B, p2), (30 €, absent, p3), (5 €, A, absent), (7 €, AB, p1).
+  CHECK_NUMBER(f.eval("t", "au_dessus", e), Decimal(2));           // rows 1 and 3; row 2 is neither
+  CHECK_NUMBER(f.eval("t", "pas_au_dessus", e), Decimal(2));       // rows 4 and 5
+  CHECK_NUMBER(f.eval("t", "au_dessus_ou_b", e), Decimal(3));      // 1, 2 (B), 3
+  CHECK_NUMBER(f.eval("t", "au_dessus_et_a", e), Decimal(1));      // 1; row 3 is vrai et absent = absent
+  CHECK_NUMBER(f.eval("t", "pas_au_dessus_et_a", e), Decimal(3));  // 2 (absent et faux), 4, 5
+  CHECK_NUMBER(f.eval("t", "a_ou_c", e), Decimal(2));              // 1 and 4; AB is not A
+  CHECK_NUMBER(f.eval("t", "ni_a_ni_c", e), Decimal(2));           // 2 and 5; row 3's class is absent
+  CHECK_NUMBER(f.eval("t", "patients_avec_montant", e), Decimal(2));  // p1 (twice), p3; row 4 has no patient
+  CHECK_NUMBER(f.eval("t", "montant_a", e), Decimal(22));             // 10 + 5 + 7 (AB starts with A)
+  CHECK_NUMBER(f.eval("t", "deuxième_caractère", e), Decimal(1));     // p2
+  CHECK_NUMBER(f.eval("t", "double", e), Decimal(28));                // (20 − 1) + (10 − 1)
+}
+
+TEST_CASE("row filters: absent cells are neither true nor false, in memory and in partitions") {
+  for (PassOptions options : {PassOptions{}, PassOptions{1, 3, 0}, PassOptions{2, 2, 0}}) {
+    CAPTURE(options.partitions);
+    Fixture f(base() + indicator("t", kRowFilters));
+    row_filter_rows(f);
+    f.prepare({2022}, options);
+    check_row_filters(f);
+  }
 }
 
 }  // namespace

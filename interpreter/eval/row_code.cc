@@ -1,0 +1,420 @@
+// The row-code compiler and its nodes. Each node mirrors one case of the tree walker (evaluator.cc): absent
+// propagates through arithmetic and comparisons, `et` is false as soon as one side is false, `ou` true as soon as
+// one side is true.
+#include "eval/row_code.h"
+
+#include <vector>
+
+namespace caqes {
+namespace {
+
+Truth truth_of(const Value& v) {
+  if (v.absent()) return Truth::Absent;
+  return v.boolean() ? Truth::True : Truth::False;
+}
+
+Value value_of(Truth t) { return t == Truth::Absent ? Value() : Value(t == Truth::True); }
+
+class Constant final : public RowCode {
+ public:
+  explicit Constant(Value v) : v_(std::move(v)) {}
+  const Value& get(const RowFrame&, Value&) const override { return v_; }
+  Truth test(const RowFrame&) const override { return truth_; }
+  const Value& value() const { return v_; }
+
+ private:
+  Value v_;
+  Truth truth_ = v_.is_bool() ? truth_of(v_) : Truth::Absent;
+};
+
+class Column final : public RowCode {
+ public:
+  Column(int column, bool outer) : column_(column), outer_(outer) {}
+  const Value& get(const RowFrame& f, Value&) const override { return (*(outer_ ? f.outer : f.row))[column_]; }
+  Truth test(const RowFrame& f) const override { return truth_of((*(outer_ ? f.outer : f.row))[column_]); }
+
+ private:
+  int column_;
+  bool outer_;
+};
+
+class Not final : public RowCode {
+ public:
+  explicit Not(std::unique_ptr<RowCode> operand) : operand_(std::move(operand)) {}
+  Truth test(const RowFrame& f) const override {
+    Truth t = operand_->test(f);
+    return t == Truth::Absent ? t : t == Truth::True ? Truth::False : Truth::True;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> operand_;
+};
+
+class Negate final : public RowCode {
+ public:
+  explicit Negate(std::unique_ptr<RowCode> operand) : operand_(std::move(operand)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    const Value& v = operand_->get(f, scratch);
+    if (v.absent()) return scratch = Value();
+    return scratch = Value(-v.number());
+  }
+
+ private:
+  std::unique_ptr<RowCode> operand_;
+};
+
+// `et` (decisive false) and `ou` (decisive true).
+class Logical final : public RowCode {
+ public:
+  Logical(bool decisive, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs)
+      : decisive_(decisive ? Truth::True : Truth::False), lhs_(std::move(lhs)), rhs_(std::move(rhs)) {}
+  Truth test(const RowFrame& f) const override {
+    Truth l = lhs_->test(f);
+    if (l == decisive_) return l;
+    Truth r = rhs_->test(f);
+    if (r == decisive_) return r;
+    if (l == Truth::Absent || r == Truth::Absent) return Truth::Absent;
+    return decisive_ == Truth::True ? Truth::False : Truth::True;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  Truth decisive_;
+  std::unique_ptr<RowCode> lhs_, rhs_;
+};
+
+class Comparison final : public RowCode {
+ public:
+  Comparison(ast::BinaryOp op, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs)
+      : op_(op), lhs_(std::move(lhs)), rhs_(std::move(rhs)) {}
+  Truth test(const RowFrame& f) const override {
+    Value ls, rs;
+    const Value& l = lhs_->get(f, ls);
+    if (l.absent()) return Truth::Absent;
+    const Value& r = rhs_->get(f, rs);
+    if (r.absent()) return Truth::Absent;
+    int c = compare(l, r);
+    bool result = false;
+    switch (op_) {
+      case ast::BinaryOp::Equal: result = c == 0; break;
+      case ast::BinaryOp::NotEqual: result = c != 0; break;
+      case ast::BinaryOp::Less: result = c < 0; break;
+      case ast::BinaryOp::LessEqual: result = c <= 0; break;
+      case ast::BinaryOp::Greater: result = c > 0; break;
+      case ast::BinaryOp::GreaterEqual: result = c >= 0; break;
+      default: break;
+    }
+    return result ? Truth::True : Truth::False;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  ast::BinaryOp op_;
+  std::unique_ptr<RowCode> lhs_, rhs_;
+};
+
+class Arithmetic final : public RowCode {
+ public:
+  Arithmetic(ast::BinaryOp op, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs)
+      : op_(op), lhs_(std::move(lhs)), rhs_(std::move(rhs)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    Value ls, rs;
+    const Value& l = lhs_->get(f, ls);
+    const Value& r = rhs_->get(f, rs);
+    if (l.absent() || r.absent()) return scratch = Value();
+    switch (op_) {
+      case ast::BinaryOp::Add: return scratch = Value(l.number() + r.number());
+      case ast::BinaryOp::Subtract: return scratch = Value(l.number() - r.number());
+      default: return scratch = Value(l.number() * r.number());
+    }
+  }
+
+ private:
+  ast::BinaryOp op_;
+  std::unique_ptr<RowCode> lhs_, rhs_;
+};
+
+// `x dans [..]` with a list that is the same for every row.
+class InList final : public RowCode {
+ public:
+  InList(std::unique_ptr<RowCode> value, std::vector<Value> items, bool negated)
+      : value_(std::move(value)), items_(std::move(items)), negated_(negated) {}
+  Truth test(const RowFrame& f) const override {
+    Value s;
+    const Value& v = value_->get(f, s);
+    if (v.absent()) return Truth::Absent;
+    bool found = false;
+    for (const auto& item : items_)
+      if (item.equals(v)) {
+        found = true;
+        break;
+      }
+    return found != negated_ ? Truth::True : Truth::False;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> value_;
+  std::vector<Value> items_;
+  bool negated_;
+};
+
+class Conditional final : public RowCode {
+ public:
+  Conditional(std::unique_ptr<RowCode> condition, std::unique_ptr<RowCode> then_branch,
+              std::unique_ptr<RowCode> else_branch)
+      : condition_(std::move(condition)), then_(std::move(then_branch)), else_(std::move(else_branch)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    Truth c = condition_->test(f);
+    if (c == Truth::Absent) return scratch = Value();
+    return (c == Truth::True ? then_ : else_)->get(f, scratch);
+  }
+  Truth test(const RowFrame& f) const override {
+    Truth c = condition_->test(f);
+    if (c == Truth::Absent) return c;
+    return (c == Truth::True ? then_ : else_)->test(f);
+  }
+
+ private:
+  std::unique_ptr<RowCode> condition_, then_, else_;
+};
+
+class DaysBetween final : public RowCode {
+ public:
+  DaysBetween(std::unique_ptr<RowCode> from, std::unique_ptr<RowCode> to) : from_(std::move(from)), to_(std::move(to)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    Value fs, ts;
+    const Value& a = from_->get(f, fs);
+    const Value& b = to_->get(f, ts);
+    if (a.absent() || b.absent()) return scratch = Value();
+    return scratch = Value(Decimal(static_cast<long long>(b.date().days) - a.date().days));
+  }
+
+ private:
+  std::unique_ptr<RowCode> from_, to_;
+};
+
+class StartsWith final : public RowCode {
+ public:
+  StartsWith(std::unique_ptr<RowCode> text, std::unique_ptr<RowCode> prefix)
+      : text_(std::move(text)), prefix_(std::move(prefix)) {}
+  Truth test(const RowFrame& f) const override {
+    Value ts, ps;
+    const Value& t = text_->get(f, ts);
+    const Value& p = prefix_->get(f, ps);
+    if (t.absent() || p.absent()) return Truth::Absent;
+    return t.text().compare(0, p.text().size(), p.text()) == 0 ? Truth::True : Truth::False;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> text_, prefix_;
+};
+
+class YearOf final : public RowCode {
+ public:
+  explicit YearOf(std::unique_ptr<RowCode> date) : date_(std::move(date)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    const Value& d = date_->get(f, scratch);
+    if (d.absent()) return scratch = Value();
+    int y, m, day;
+    d.date().to_civil(y, m, day);
+    return scratch = Value(Decimal(y));
+  }
+
+ private:
+  std::unique_ptr<RowCode> date_;
+};
+
+class Absolute final : public RowCode {
+ public:
+  explicit Absolute(std::unique_ptr<RowCode> operand) : operand_(std::move(operand)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    const Value& v = operand_->get(f, scratch);
+    if (v.absent()) return scratch = Value();
+    return scratch = Value(v.number().abs());
+  }
+
+ private:
+  std::unique_ptr<RowCode> operand_;
+};
+
+class Present final : public RowCode {
+ public:
+  explicit Present(std::unique_ptr<RowCode> operand) : operand_(std::move(operand)) {}
+  Truth test(const RowFrame& f) const override {
+    Value s;
+    return operand_->get(f, s).absent() ? Truth::False : Truth::True;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> operand_;
+};
+
+// sous_texte(t, from, length): positions count UTF-8 characters, from 1.
+class Substring final : public RowCode {
+ public:
+  Substring(std::unique_ptr<RowCode> text, std::unique_ptr<RowCode> from, std::unique_ptr<RowCode> length)
+      : text_(std::move(text)), from_(std::move(from)), length_(std::move(length)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override {
+    Value ts, fs, ls;
+    const Value& t = text_->get(f, ts);
+    const Value& from_v = from_->get(f, fs);
+    const Value& length_v = length_->get(f, ls);
+    if (t.absent() || from_v.absent() || length_v.absent()) return scratch = Value();
+    long long from = from_v.number().to_int().value_or(1), length = length_v.number().to_int().value_or(0);
+    const std::string& text = t.text();
+    std::string out;
+    long long index = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      auto c = static_cast<unsigned char>(text[i]);
+      std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+      ++index;
+      if (index >= from && index < from + length) out.append(text, i, n);
+      i += n;
+    }
+    return scratch = Value(std::move(out));
+  }
+
+ private:
+  std::unique_ptr<RowCode> text_, from_, length_;
+};
+
+class Compiler {
+ public:
+  Compiler(const CheckedProgram& p, int year, RowCodeHost& host) : p_(p), year_(year), host_(host) {}
+
+  std::unique_ptr<RowCode> compile(const ast::Expr& e) {
+    return std::visit([&](const auto& n) { return node(e, n); }, e.node);
+  }
+
+ private:
+  const CheckedProgram& p_;
+  int year_;
+  RowCodeHost& host_;
+
+  std::unique_ptr<RowCode> leave(const ast::Expr& e) { return host_.interpreted(e, year_); }
+  static std::unique_ptr<RowCode> constant(Value v) { return std::make_unique<Constant>(std::move(v)); }
+  static const Constant* as_constant(const std::unique_ptr<RowCode>& c) { return dynamic_cast<const Constant*>(c.get()); }
+
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::NumberLiteral& n) { return constant(Value(n.value)); }
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::StringLiteral& n) { return constant(Value(n.value)); }
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::DateLiteral& n) {
+    return constant(Value(Date::from_civil(n.year, n.month, n.day)));
+  }
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::BooleanLiteral& n) { return constant(Value(n.value)); }
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::AbsentLiteral&) { return constant(Value()); }
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::CurrentYear&) { return constant(Value(Decimal(year_))); }
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Name&) { return reference(e); }
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Member&) { return reference(e); }
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::AtPeriod&) { return leave(e); }
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Selon&) { return leave(e); }
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::List&) { return leave(e); }
+
+  bool row_column(const ast::Expr& e) const {
+    const auto* found = p_.references_.find(e.id);
+    return found && (found->second.what == Reference::What::RowColumn ||
+                     found->second.what == Reference::What::OuterRowColumn);
+  }
+
+  std::unique_ptr<RowCode> reference(const ast::Expr& e) {
+    const auto* found = p_.references_.find(e.id);
+    if (!found) return leave(e);
+    const Reference& r = found->second;
+    if (r.what == Reference::What::RowColumn) return std::make_unique<Column>(r.column, false);
+    if (r.what == Reference::What::OuterRowColumn) return std::make_unique<Column>(r.column, true);
+    if (r.what == Reference::What::Parameter)
+      if (auto v = host_.constant_parameter(r.parameter, year_)) return constant(std::move(*v));
+    return leave(e);
+  }
+
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::Unary& n) {
+    auto operand = compile(*n.operand);
+    if (n.op == ast::UnaryOp::Negate) return std::make_unique<Negate>(std::move(operand));
+    return std::make_unique<Not>(std::move(operand));
+  }
+
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Binary& n) {
+    switch (n.op) {
+      case ast::BinaryOp::And:
+      case ast::BinaryOp::Or:
+        return std::make_unique<Logical>(n.op == ast::BinaryOp::Or, compile(*n.lhs), compile(*n.rhs));
+      case ast::BinaryOp::Equal:
+      case ast::BinaryOp::NotEqual:
+      case ast::BinaryOp::Less:
+      case ast::BinaryOp::LessEqual:
+      case ast::BinaryOp::Greater:
+      case ast::BinaryOp::GreaterEqual:
+        return std::make_unique<Comparison>(n.op, compile(*n.lhs), compile(*n.rhs));
+      case ast::BinaryOp::Add:
+      case ast::BinaryOp::Subtract:
+      case ast::BinaryOp::Multiply:
+        return std::make_unique<Arithmetic>(n.op, compile(*n.lhs), compile(*n.rhs));
+      default:
+        return leave(e);  // division (the contract's policy on zero), ≈
+    }
+  }
+
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::In& n) {
+    std::vector<Value> items;
+    if (auto* list = n.list->as<ast::List>()) {
+      for (const auto& item : list->items) {
+        auto c = compile(*item);
+        const Constant* k = as_constant(c);
+        if (!k) return leave(e);
+        items.push_back(k->value());
+      }
+    } else {
+      auto c = compile(*n.list);
+      const Constant* k = as_constant(c);
+      if (!k || !k->value().is_list()) return leave(e);
+      items = k->value().list();
+    }
+    return std::make_unique<InList>(compile(*n.value), std::move(items), n.negated);
+  }
+
+  std::unique_ptr<RowCode> node(const ast::Expr&, const ast::If& n) {
+    return std::make_unique<Conditional>(compile(*n.condition), compile(*n.then_branch), compile(*n.else_branch));
+  }
+
+  std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Call& n) {
+    const auto* found = p_.calls.find(e.id);
+    if (!found) return leave(e);
+    const CallInfo& info = found->second;
+    if (info.nested) return host_.nested_aggregation(e, year_);
+    if (info.slot >= 0) return leave(e);
+    switch (info.function) {
+      case Function::DaysBetween:
+        return std::make_unique<DaysBetween>(compile(*n.args[0].value), compile(*n.args[1].value));
+      case Function::StartsWith:
+        return std::make_unique<StartsWith>(compile(*n.args[0].value), compile(*n.args[1].value));
+      case Function::YearOf: return std::make_unique<YearOf>(compile(*n.args[0].value));
+      case Function::Abs: return std::make_unique<Absolute>(compile(*n.args[0].value));
+      case Function::Substring:
+        return std::make_unique<Substring>(compile(*n.args[0].value), compile(*n.args[1].value),
+                                           compile(*n.args[2].value));
+      case Function::Present:
+        // Only of a row's column: elsewhere présent() also tolerates a missing datum under 'données_absentes
+        // erreur', which the tree walker keeps.
+        if (!row_column(*n.args[0].value)) return leave(e);
+        return std::make_unique<Present>(compile(*n.args[0].value));
+      default: return leave(e);
+    }
+  }
+};
+
+}  // namespace
+
+Truth RowCode::test(const RowFrame& f) const {
+  Value scratch;
+  return truth_of(get(f, scratch));
+}
+
+std::unique_ptr<RowCode> compile_row_code(const CheckedProgram& program, const ast::Expr& e, int year,
+                                          RowCodeHost& host) {
+  return Compiler(program, year, host).compile(e);
+}
+
+}  // namespace caqes
