@@ -381,7 +381,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 64));
     cmd->add_option("--partitions", pass.partitions,
                     "découpe les tables lues par clé en N partitions traitées l'une après l'autre (par défaut: "
-                    "selon la taille des fichiers, 8 Mo de CSV par partition)")
+                    "selon la taille des fichiers, 2 Mo de CSV par partition)")
         ->check(CLI::Range(1, 4096));
   };
   pass_options(run);

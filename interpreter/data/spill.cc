@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -16,7 +17,8 @@ namespace caqes {
 namespace {
 
 enum Tag : unsigned char { kAbsent, kFalse, kTrue, kSmall, kRational, kText, kDate };
-constexpr std::size_t kBufferBytes = 64 * 1024;
+// The write buffers of one table's partitions share this much memory (each between 4 and 64 KiB).
+constexpr std::size_t kBuffersBytes = 4u << 20;
 
 void put_varint(std::string& out, unsigned long long v) {
   while (v >= 0x80) {
@@ -155,7 +157,8 @@ int partition_of(const Value& key, int entity, int partitions) {
 
 SpillWriter::SpillWriter(std::string folder, std::string name, int partitions, std::vector<bool> columns)
     : folder_(std::move(folder)), name_(std::move(name)), columns_(std::move(columns)),
-      files_(static_cast<std::size_t>(partitions), nullptr), buffers_(static_cast<std::size_t>(partitions)) {}
+      files_(static_cast<std::size_t>(partitions), nullptr), buffers_(static_cast<std::size_t>(partitions)),
+      buffer_bytes_(std::clamp<std::size_t>(kBuffersBytes / static_cast<std::size_t>(partitions), 4096, 65536)) {}
 
 SpillWriter::~SpillWriter() {
   for (std::FILE* f : files_)
@@ -167,7 +170,7 @@ void SpillWriter::write(int partition, int entity, const Row& row) {
   put_varint(out, static_cast<unsigned long long>(entity));
   for (std::size_t c = 0; c < columns_.size(); ++c)
     if (columns_[c]) put_value(out, row[c]);
-  if (out.size() >= kBufferBytes) flush(partition);
+  if (out.size() >= buffer_bytes_) flush(partition);
 }
 
 bool SpillWriter::flush(int partition) {

@@ -51,6 +51,7 @@ class SpillWriter {
   std::vector<bool> columns_;
   std::vector<std::FILE*> files_;
   std::vector<std::string> buffers_;
+  std::size_t buffer_bytes_;
   std::string error_;
 };
 

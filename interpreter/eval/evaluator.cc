@@ -236,6 +236,13 @@ struct Evaluator::Impl final : RowCodeHost {
     bool distinct_on_key;  // a distinct count of the partition column: its counts add up over the partitions
     std::vector<SlotYear> years;
   };
+  // The figure of one nested aggregation for the current outer row, shared by the filters that repeat it (the
+  // EPA's rates, counts and amounts test the same bilans).
+  struct NestedMemo {
+    unsigned long long serial = 0;
+    Value value;
+  };
+
   struct Group {
     int table = -1;
     std::vector<int> slots;
@@ -245,6 +252,9 @@ struct Evaluator::Impl final : RowCodeHost {
     Held held;
     bool interpreted = false;  // some of its code is left to the tree walker, which is not shared between threads
     Diagnostics diags;
+    std::map<std::string, NestedMemo*> memo_index;  // nested aggregation text and year → its memo
+    std::vector<std::unique_ptr<NestedMemo>> memos;
+    unsigned long long rows_seen = 0;
   };
   std::vector<std::unique_ptr<Group>> groups;
   Group* compiling = nullptr;  // the group whose code is being compiled
@@ -368,10 +378,10 @@ struct Evaluator::Impl final : RowCodeHost {
     compiling = nullptr;
   }
 
-  void run_row(const Group& g, const Row& row, int entity, Value& scratch) {
+  void run_row(Group& g, const Row& row, int entity, Value& scratch) {
     const TableInfo& table = p.tables[g.table];
     int row_year = table.has_year() ? static_cast<int>(row[table.year_column].number().to_int().value_or(0)) : 0;
-    RowFrame frame{&row, nullptr, entity};
+    RowFrame frame{&row, nullptr, entity, ++g.rows_seen};
     for (const SlotPass& pass : g.passes) {
       for (const SlotYear& sy : pass.years) {
         if (table.has_year() && sy.rows_year != row_year) continue;
@@ -690,28 +700,34 @@ struct Evaluator::Impl final : RowCodeHost {
   // walker finds them (candidate_rows).
   class NestedAggregation final : public RowCode {
    public:
-    NestedAggregation(Impl& impl, const ast::Expr& e, int year)
+    NestedAggregation(Impl& impl, const ast::Expr& e, int year, NestedMemo* memo)
         : impl_(impl), held_(impl.compiling->held), e_(e), info_(impl.p.calls.at(e.id)),
-          wanted_(info_.period ? info_.period->apply(year) : year) {
+          wanted_(info_.period ? info_.period->apply(year) : year), memo_(memo) {
       if (info_.filter) filter_ = compile_row_code(impl.p, *info_.filter, year, impl);
       if (info_.value) value_ = compile_row_code(impl.p, *info_.value, year, impl);
     }
     const Value& get(const RowFrame& f, Value& scratch) const override {
-      Accumulator acc;
-      run(f, acc);
-      return scratch = impl_.row_value(info_, acc);
+      if (memo_ && f.serial != 0) {
+        if (memo_->serial != f.serial) {
+          memo_->value = compute(f);
+          memo_->serial = f.serial;
+        }
+        return memo_->value;
+      }
+      return scratch = compute(f);
     }
     Truth test(const RowFrame& f) const override {
-      Accumulator acc;
-      run(f, acc);
-      return acc.count > 0 ? Truth::True : Truth::False;  // only existe is a boolean
+      Value scratch;
+      const Value& v = get(f, scratch);
+      return v.is_bool() && v.boolean() ? Truth::True : Truth::False;  // only existe is a boolean, never absent
     }
 
    private:
-    void run(const RowFrame& f, Accumulator& acc) const {
+    Value compute(const RowFrame& f) const {
+      Accumulator acc;
       Value scratch;
       impl_.candidate_rows(held_, e_, info_, f.entity, *f.row, wanted_, [&](const Row& r) {
-        RowFrame inner{&r, f.row, f.entity};
+        RowFrame inner{&r, f.row, f.entity, 0};
         if (filter_ && filter_->test(inner) != Truth::True) return true;
         if (!value_)
           ++acc.count;
@@ -719,17 +735,30 @@ struct Evaluator::Impl final : RowCodeHost {
           accumulate_value(info_.function, acc, value_->get(inner, scratch));
         return info_.function != Function::RowExists;  // one row is enough for existe
       });
+      return impl_.row_value(info_, acc);
     }
     Impl& impl_;
     Held& held_;
     const ast::Expr& e_;
     const CallInfo& info_;
     int wanted_;
+    NestedMemo* memo_;  // null: not shared
     std::unique_ptr<RowCode> filter_, value_;
   };
 
   std::unique_ptr<RowCode> nested_aggregation(const ast::Expr& call, int year) override {
-    return std::make_unique<NestedAggregation>(*this, call, year);
+    // Aggregations nest one level: the ones compiled here read the outer row of the pass, and the same text in
+    // the same year gives the same figure for a row.
+    NestedMemo* memo = nullptr;
+    if (compiling) {
+      auto [it, inserted] = compiling->memo_index.emplace(print_expr(call) + "\n" + std::to_string(year), nullptr);
+      if (inserted) {
+        compiling->memos.push_back(std::make_unique<NestedMemo>());
+        it->second = compiling->memos.back().get();
+      }
+      memo = it->second;
+    }
+    return std::make_unique<NestedAggregation>(*this, call, year, memo);
   }
 
   Value row_value(const CallInfo& info, const Accumulator& acc) {

@@ -29,7 +29,7 @@ struct IndicatorResult {
 struct PassOptions {
   int threads = 0;     // tables processed side by side; 0: one per core
   int partitions = 0;  // 0: from the size of the files; N: split every table that can be split into N (tests)
-  std::uintmax_t partition_bytes = 8u << 20;  // CSV bytes per partition: bounds the rows held at once
+  std::uintmax_t partition_bytes = 2u << 20;  // CSV bytes per partition: bounds the rows held at once
 };
 
 class Evaluator {

@@ -94,6 +94,8 @@ class Comparison final : public RowCode {
     if (l.absent()) return Truth::Absent;
     const Value& r = rhs_->get(f, rs);
     if (r.absent()) return Truth::Absent;
+    if (l.is_text() && (op_ == ast::BinaryOp::Equal || op_ == ast::BinaryOp::NotEqual))
+      return (l.text() == r.text()) == (op_ == ast::BinaryOp::Equal) ? Truth::True : Truth::False;
     int c = compare(l, r);
     bool result = false;
     switch (op_) {

@@ -21,6 +21,9 @@ struct RowFrame {
   const Row* row = nullptr;
   const Row* outer = nullptr;
   int entity = -1;
+  // Numbers the rows of a pass (from 1; 0 inside a nested aggregation): the figures of a nested aggregation that
+  // several filters share are computed once per outer row.
+  unsigned long long serial = 0;
 };
 
 // A boolean of the language: true, false or absent (a comparison with a missing value is neither).

@@ -273,8 +273,7 @@ bool Decimal::is_integer() const {
   return small_ ? scale_ == 0 : value_->get_den() == 1;
 }
 
-std::optional<long long> Decimal::to_int() const {
-  if (small_) return scale_ == 0 ? std::optional<long long>(units_) : std::nullopt;
+std::optional<long long> Decimal::rational_to_int() const {
   if (!is_integer()) return std::nullopt;
   const mpz_class& z = value_->get_num();
   if (mpz_sizeinbase(z.get_mpz_t(), 2) > 64) return std::nullopt;

@@ -55,7 +55,10 @@ class Decimal {
   int sign() const { return small_ ? (units_ > 0) - (units_ < 0) : sgn(*value_); }
   bool is_integer() const;
   // The value as an integer, only if it is one and fits in a long long.
-  std::optional<long long> to_int() const;
+  std::optional<long long> to_int() const {
+    if (small_) return scale_ == 0 ? std::optional<long long>(units_) : std::nullopt;
+    return rational_to_int();
+  }
   Decimal abs() const;
 
   // Rounds to `places` decimal places; places may be 0 or negative (-3 rounds to thousands).
@@ -86,6 +89,7 @@ class Decimal {
 
  private:
   explicit Decimal(mpq_class value);  // takes the small form when the value has one
+  std::optional<long long> rational_to_int() const;
   static Decimal from_scaled(__int128 units, int scale);
 
   bool small_ = true;
