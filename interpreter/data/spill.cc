@@ -173,6 +173,12 @@ void SpillWriter::write(int partition, int entity, const Row& row) {
   if (out.size() >= buffer_bytes_) flush(partition);
 }
 
+void SpillWriter::write_bytes(int partition, std::string_view bytes) {
+  std::string& out = buffers_[partition];
+  out += bytes;
+  if (out.size() >= buffer_bytes_) flush(partition);
+}
+
 bool SpillWriter::flush(int partition) {
   std::string& out = buffers_[partition];
   if (out.empty() || !error_.empty()) return error_.empty();
@@ -199,24 +205,28 @@ bool SpillWriter::close(std::string& error) {
   return error_.empty();
 }
 
+bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& bytes, std::string& error) {
+  std::string path = fmt::format("{}/{}.{}", written.folder(), written.name(), partition);
+  bytes.clear();
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    if (errno == ENOENT) return true;  // no file: nothing fell in this partition
+    error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
+    return false;
+  }
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.append(buffer, n);
+  bool failed = std::ferror(f);
+  std::fclose(f);
+  if (failed) error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
+  return !failed;
+}
+
 std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,
                                         std::string& error) {
-  std::string path = fmt::format("{}/{}.{}", written.folder(), written.name(), partition);
   std::string bytes;
-  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-    char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.append(buffer, n);
-    bool failed = std::ferror(f);
-    std::fclose(f);
-    if (failed) {
-      error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
-      return nullptr;
-    }
-  } else if (errno != ENOENT) {  // no file: no row fell in this partition
-    error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
-    return nullptr;
-  }
+  if (!read_spilled_bytes(written, partition, bytes, error)) return nullptr;
   return std::make_unique<SpilledRows>(std::move(bytes), written.columns(), width);
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/dataset.h"
@@ -39,6 +40,8 @@ class SpillWriter {
   SpillWriter(const SpillWriter&) = delete;
   SpillWriter& operator=(const SpillWriter&) = delete;
   void write(int partition, int entity, const Row& row);
+  // A record of the caller's own format (read back whole with read_spilled_bytes).
+  void write_bytes(int partition, std::string_view bytes);
   // Flushes and closes every file; false (with the reason) if one could not be written (a full disk).
   bool close(std::string& error);
   const std::string& folder() const { return folder_; }
@@ -59,5 +62,7 @@ class SpillWriter {
 // cells that were not kept absent. Null (with the reason in `error`) if the file cannot be read.
 std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,
                                         std::string& error);
+// The bytes written to one partition (empty if none); false (with the reason) if the file cannot be read.
+bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& bytes, std::string& error);
 
 }  // namespace caqes

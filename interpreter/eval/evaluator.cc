@@ -230,6 +230,7 @@ struct Evaluator::Impl final : RowCodeHost {
     int rows_year;  // the year of the rows it reads (N, or the aggregation's period)
     std::vector<Accumulator>* accs;
     std::unique_ptr<RowCode> filter, value;
+    std::size_t first_id = 0;  // distinct counts of the partition column: the id of its first accumulator
   };
   struct SlotPass {
     const CallInfo* info;
@@ -255,6 +256,12 @@ struct Evaluator::Impl final : RowCodeHost {
     std::map<std::string, NestedMemo*> memo_index;  // nested aggregation text and year → its memo
     std::vector<std::unique_ptr<NestedMemo>> memos;
     unsigned long long rows_seen = 0;
+    // A table without nested aggregations whose distinct counts are split by value: the values counted are written
+    // to partitions (accumulator id, value) while the other aggregations add up as the rows stream.
+    SpillWriter* distinct_values = nullptr;
+    int partitions = 1;
+    std::vector<Accumulator*> distinct_accumulators;  // id → accumulator
+    std::string record, framed;                       // run_row's buffers for those records
   };
   std::vector<std::unique_ptr<Group>> groups;
   Group* compiling = nullptr;  // the group whose code is being compiled
@@ -367,7 +374,11 @@ struct Evaluator::Impl final : RowCodeHost {
         SlotPass pass{&info, on_key, {}};
         for (int y : slot_years[s]) {
           accumulators[s][y].resize(entities);
-          SlotYear sy{y, info.period ? info.period->apply(y) : y, &accumulators[s][y], nullptr, nullptr};
+          SlotYear sy{y, info.period ? info.period->apply(y) : y, &accumulators[s][y], nullptr, nullptr, 0};
+          if (on_key) {
+            sy.first_id = g->distinct_accumulators.size();
+            for (Accumulator& acc : accumulators[s][y]) g->distinct_accumulators.push_back(&acc);
+          }
           if (info.filter) sy.filter = compile_row_code(p, *info.filter, y, *this);
           if (info.value) sy.value = compile_row_code(p, *info.value, y, *this);
           pass.years.push_back(std::move(sy));
@@ -391,10 +402,41 @@ struct Evaluator::Impl final : RowCodeHost {
           ++acc.count;
           continue;
         }
-        accumulate_value(pass.info->function, acc, sy.value->get(frame, scratch));
+        const Value& v = sy.value->get(frame, scratch);
+        if (g.distinct_values && pass.distinct_on_key) {
+          if (v.absent()) continue;
+          g.record.clear();
+          put_varint(g.record, sy.first_id + static_cast<std::size_t>(entity));
+          g.record += v.key();
+          g.framed.clear();
+          put_varint(g.framed, g.record.size());
+          g.framed += g.record;
+          g.distinct_values->write_bytes(partition_of(v, entity, g.partitions), g.framed);
+          continue;
+        }
+        accumulate_value(pass.info->function, acc, v);
       }
     }
   }
+
+  // The distinct-values spill: each record is its length, then the accumulator id and the value's key (the part
+  // a partition's set holds); numbers as varints (7 bits a byte, the high bit set on all but the last).
+  static void put_varint(std::string& out, std::size_t v) {
+    while (v >= 0x80) {
+      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+  }
+  static std::size_t get_varint(std::string_view bytes, std::size_t& at) {
+    std::size_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      auto b = static_cast<unsigned char>(bytes[at++]);
+      v |= static_cast<std::size_t>(b & 0x7F) << shift;
+      if (b < 0x80) return v;
+    }
+  }
+
 
   // How many partitions a group's rows are split into: 1 (no files) unless they can be partitioned and the
   // tables are bigger than one partition's worth of CSV.
@@ -428,6 +470,7 @@ struct Evaluator::Impl final : RowCodeHost {
       g.held.clear();
       return !diags.has_errors();
     }
+    if (g.inner.empty()) return run_group_distinct(g, partitions);
     std::string error;
     auto folder = SpillFolder::create(error);
     if (!folder) {
@@ -478,6 +521,48 @@ struct Evaluator::Impl final : RowCodeHost {
     }
     if (!error.empty()) diags.error_at("", error);
     return !diags.has_errors();
+  }
+
+  // A table whose only unbounded state is its distinct counts: one pass over the rows, the values counted
+  // written out by value, then each partition's values counted with a set of (accumulator, value) records.
+  bool run_group_distinct(Group& g, int partitions) {
+    Diagnostics& diags = g.diags;
+    std::string error;
+    auto folder = SpillFolder::create(error);
+    if (!folder) {
+      diags.error_at("", error);
+      return false;
+    }
+    SpillWriter writer(folder->path(), "distinct", partitions, {});
+    g.distinct_values = &writer;
+    g.partitions = partitions;
+    Value scratch;
+    auto rows = data.open_rows(g.table, &needed_columns[g.table]);
+    while (const Row* row = rows->next(diags)) run_row(g, *row, rows->entity(), scratch);
+    g.distinct_values = nullptr;
+    if (diags.has_errors()) return false;
+    if (!writer.close(error)) {
+      diags.error_at("", error);
+      return false;
+    }
+    std::string bytes;
+    std::unordered_set<std::string_view> seen;
+    for (int part = 0; part < partitions; ++part) {
+      if (!read_spilled_bytes(writer, part, bytes, error)) {
+        diags.error_at("", error);
+        return false;
+      }
+      seen.clear();
+      for (std::size_t at = 0; at < bytes.size();) {
+        std::size_t length = get_varint(bytes, at);
+        std::string_view counted(bytes.data() + at, length);
+        at += length;
+        std::size_t id_end = 0;
+        std::size_t id = get_varint(counted, id_end);
+        if (seen.insert(counted).second) ++g.distinct_accumulators[id]->distinct_counted;
+      }
+    }
+    return true;
   }
 
   // The pass: every group, on as many threads as asked (a group whose code is partly left to the tree walker
