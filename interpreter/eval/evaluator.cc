@@ -438,16 +438,27 @@ struct Evaluator::Impl final : RowCodeHost {
   }
 
 
+  // The size of the files a group reads (0 for rows held in memory).
+  std::uintmax_t bytes_of(const Group& g) {
+    std::set<int> tables = g.inner;
+    tables.insert(g.table);
+    std::uintmax_t bytes = 0;
+    for (int t : tables) {
+      std::error_code ec;
+      if (!data.row_files[t].empty()) {
+        std::uintmax_t size = std::filesystem::file_size(data.row_files[t], ec);
+        if (!ec) bytes += size;
+      }
+    }
+    return bytes;
+  }
+
   // How many partitions a group's rows are split into: 1 (no files) unless they can be partitioned and the
   // tables are bigger than one partition's worth of CSV.
   int partitions_of(const Group& g) {
     if (g.key.empty()) return 1;
     if (options.partitions > 0) return options.partitions;
-    std::uintmax_t bytes = 0;
-    for (const auto& [t, column] : g.key) {
-      std::error_code ec;
-      if (!data.row_files[t].empty()) bytes += std::filesystem::file_size(data.row_files[t], ec);
-    }
+    std::uintmax_t bytes = bytes_of(g);
     std::uintmax_t n = (bytes + options.partition_bytes - 1) / options.partition_bytes;
     return static_cast<int>(std::clamp<std::uintmax_t>(n, 1, 4096));
   }
@@ -572,6 +583,11 @@ struct Evaluator::Impl final : RowCodeHost {
     compile_groups();
     std::vector<Group*> shared, alone;
     for (auto& g : groups) (g->interpreted ? alone : shared).push_back(g.get());
+    // The biggest first, so that the threads finish together (the size of the files stands for the work).
+    std::vector<std::pair<std::uintmax_t, Group*>> by_size;
+    for (Group* g : shared) by_size.push_back({bytes_of(*g), g});
+    std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < shared.size(); ++i) shared[i] = by_size[i].second;
     unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, static_cast<unsigned>(shared.size()));
     if (threads > 1) {
