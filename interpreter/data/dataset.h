@@ -23,6 +23,13 @@ class RowSource {
   virtual const Row* next(Diagnostics& diags) = 0;
   // Establishment of the current row, as an index into Dataset::entities (-1: unknown, already reported).
   virtual int entity() const = 0;
+  // The next row moved or copied into `out` (whose storage it may reuse); false at the end or on an error.
+  virtual bool next_into(Row& out, Diagnostics& diags) {
+    const Row* row = next(diags);
+    if (!row) return false;
+    out = *row;
+    return true;
+  }
 };
 
 struct Dataset {

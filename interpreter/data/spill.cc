@@ -70,12 +70,15 @@ class SpilledRows final : public RowSource {
   SpilledRows(std::string bytes, std::vector<bool> columns, std::size_t width)
       : bytes_(std::move(bytes)), columns_(std::move(columns)), row_(width) {}
 
-  const Row* next(Diagnostics&) override {
-    if (at_ >= bytes_.size()) return nullptr;
+  const Row* next(Diagnostics& diags) override { return next_into(row_, diags) ? &row_ : nullptr; }
+  bool next_into(Row& out, Diagnostics&) override {
+    if (at_ >= bytes_.size()) return false;
     entity_ = static_cast<int>(varint());
+    out.resize(columns_.size());
     for (std::size_t c = 0; c < columns_.size(); ++c)
-      if (columns_[c]) read_value(row_[c]);
-    return &row_;
+      if (columns_[c]) read_value(out[c]);
+      else out[c] = Value();
+    return true;
   }
   int entity() const override { return entity_; }
 

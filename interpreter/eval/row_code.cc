@@ -284,6 +284,21 @@ class Substring final : public RowCode {
   std::unique_ptr<RowCode> text_, from_, length_;
 };
 
+class Quantified final : public RowCode {
+ public:
+  Quantified(bool every, std::vector<std::unique_ptr<RowCode>> parts) : every_(every), parts_(std::move(parts)) {}
+  Truth test(const RowFrame& f) const override {
+    for (const auto& part : parts_)
+      if ((part->test(f) == Truth::True) != every_) return every_ ? Truth::False : Truth::True;
+    return every_ ? Truth::True : Truth::False;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  bool every_;
+  std::vector<std::unique_ptr<RowCode>> parts_;
+};
+
 class Compiler {
  public:
   Compiler(const CheckedProgram& p, int year, RowCodeHost& host) : p_(p), year_(year), host_(host) {}
@@ -408,6 +423,14 @@ class Compiler {
 };
 
 }  // namespace
+
+std::unique_ptr<RowCode> all_true(std::vector<std::unique_ptr<RowCode>> parts) {
+  return std::make_unique<Quantified>(true, std::move(parts));
+}
+
+std::unique_ptr<RowCode> any_true(std::vector<std::unique_ptr<RowCode>> parts) {
+  return std::make_unique<Quantified>(false, std::move(parts));
+}
 
 Truth RowCode::test(const RowFrame& f) const {
   Value scratch;

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "check/program.h"
 #include "data/dataset.h"
@@ -54,5 +55,10 @@ class RowCodeHost {
 
 std::unique_ptr<RowCode> compile_row_code(const CheckedProgram& program, const ast::Expr& e, int year,
                                           RowCodeHost& host);
+
+// For deciding which rows to keep, where absent and false are the same (a row is kept only on true): true when
+// every part is true / when some part is.
+std::unique_ptr<RowCode> all_true(std::vector<std::unique_ptr<RowCode>> parts);
+std::unique_ptr<RowCode> any_true(std::vector<std::unique_ptr<RowCode>> parts);
 
 }  // namespace caqes
