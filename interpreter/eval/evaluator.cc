@@ -827,6 +827,8 @@ struct Evaluator::Impl final : RowCodeHost {
   }
 
   Value nested_aggregate(const ast::Expr& e, const CallInfo& info, const Context& ctx) {
+    // Only reached from the code of a group that runs alone (Group::interpreted), which sets `interpreting`.
+    if (!interpreting || !ctx.row) throw EvalError{e.span, "internal: nested aggregation outside the pass over the rows", ""};
     Accumulator acc;
     int wanted = info.period ? info.period->apply(ctx.year) : ctx.year;
     candidate_rows(*interpreting, e, info, ctx.entity, *ctx.row, wanted, [&](const Row& r) {

@@ -689,5 +689,26 @@ TEST_CASE("row filters: absent cells are neither true nor false, in memory and i
   }
 }
 
+// What the row compiler leaves to the tree walker (`selon`, a division) runs on one thread, nested aggregations
+// included, with the same figures.
+const char* const kTreeWalked =
+    "selon_a = compte(lignes où selon classe { \"A\": vrai; autre: faux; });\n"
+    "moitié_a = somme(montant / 2 de lignes où classe = \"A\");\n"
+    "a_avec_ab = compte(lignes où selon classe { \"A\": existe(lignes où patient = lignes.patient et classe = \"AB\"); autre: faux; });\n"
+    "valeur = selon_a; ciblage = vrai;";
+
+TEST_CASE("row filters left to the tree walker, nested aggregations inside, in memory and in partitions") {
+  for (PassOptions options : {PassOptions{}, PassOptions{2, 3, 0}}) {
+    CAPTURE(options.partitions);
+    Fixture f(base() + indicator("t", kTreeWalked));
+    row_filter_rows(f);
+    f.prepare({2022}, options);
+    const std::string e = "340000001";
+    CHECK_NUMBER(f.eval("t", "selon_a", e), Decimal(2));       // rows 1 and 4
+    CHECK_NUMBER(f.eval("t", "moitié_a", e), dec("7.5"));      // (10 + 5) / 2
+    CHECK_NUMBER(f.eval("t", "a_avec_ab", e), Decimal(1));     // row 1: p1 also has an AB row; row 4 has no patient
+  }
+}
+
 }  // namespace
 }  // namespace caqes
