@@ -63,6 +63,18 @@ bool emit(const std::string& text, const std::string& path) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return true;
   }
+  std::error_code kind_error;
+  auto kind = std::filesystem::status(path, kind_error).type();
+  if (kind != std::filesystem::file_type::not_found && kind != std::filesystem::file_type::regular &&
+      kind != std::filesystem::file_type::none) {
+    // A device or a pipe (/dev/null, /dev/stdout, a named pipe): written in place. Replacing it by a file, as
+    // below, would replace /dev/null itself when run as root.
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    bool written = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    written = out && std::fclose(out) == 0 && written;
+    if (!written) print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    return written;
+  }
   std::string tmp = path + ".partial";
   {
     std::FILE* out = std::fopen(tmp.c_str(), "wb");

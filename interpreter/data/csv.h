@@ -83,6 +83,8 @@ class CsvReader {
   Step parse_record();
   void add_field(const unsigned char* raw, const unsigned char* content, const unsigned char* content_end, bool quoted,
                  bool needs_decoding);
+  // Unescapes or re-encodes the field into scratch_.
+  void decode_field(FieldSpan& span, const unsigned char* content, const unsigned char* content_end);
   std::string_view view(const FieldSpan& span) const;
   bool is_blank_record() const;
   Step fail(std::size_t offset, std::string message);

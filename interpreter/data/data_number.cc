@@ -104,7 +104,34 @@ constexpr const char* kMonthNames[12] = {"January", "February", "March",     "Ap
 
 }  // namespace
 
+// Nothing to trim, no group, no unit: the general parse would give the same value, built here without copying
+// the digits.
+bool parse_plain_data_number(std::string_view cell, Decimal& value) {
+  const char* p = cell.data();
+  const char* const end = p + cell.size();
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  // Unsigned, so that too many digits wrap harmlessly before the count below refuses them.
+  unsigned long long mantissa = 0;
+  const char* const integer = p;
+  while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+  const std::size_t integer_digits = static_cast<std::size_t>(p - integer);
+  if (integer_digits == 0) return false;
+  std::size_t fraction_digits = 0;
+  if (p < end && (*p == ',' || *p == '.')) {
+    const char* const fraction = ++p;
+    while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+    fraction_digits = static_cast<std::size_t>(p - fraction);
+    if (fraction_digits == 0) return false;
+  }
+  if (p != end || integer_digits + fraction_digits > 18) return false;
+  const auto units = static_cast<long long>(mantissa);
+  value = Decimal::from_small_form(negative ? -units : units, static_cast<int>(fraction_digits));
+  return true;
+}
+
 std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
+  if (DataNumber plain; parse_plain_data_number(cell, plain.value)) return plain;
   std::string_view text = without_surrounding_spaces(cell);
   if (text.empty()) return NumberError{"empty"};
   // Built only on failure: the message is never needed for a well-formed cell.

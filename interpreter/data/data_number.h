@@ -27,6 +27,12 @@ struct DataNumber {
 // before it. An empty cell is an error ("empty"): callers that allow missing values test for it first.
 std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell);
 
+// The form nearly every cell of an extract has, "-1234,56" or "42": an optional '-', 1 to 18 digits in all, at most
+// one ',' or '.' with digits on both sides, nothing else (no space, no unit). True with `value` set as
+// parse_data_number would set it; false for anything else, which parse_data_number then reads or rejects. A fast
+// path for the hot loops: it skips parse_data_number's general scan and its result variant.
+bool parse_plain_data_number(std::string_view cell, Decimal& value);
+
 struct ParsedDate {
   int year = 0;
   int month = 0;

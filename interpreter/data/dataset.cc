@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "data/csv.h"
@@ -49,6 +52,33 @@ bool valid_finess(std::string_view f) {
   return true;
 }
 
+// a == b for the short texts of cells, with word loads instead of a call to memcmp: rows repeat most texts of the
+// row before, so this comparison runs for nearly every text cell, and memcmp's call and dispatch on the size cost
+// more than the few bytes compared.
+bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t size = a.size();
+  if (size != b.size()) return false;
+  if (size > 16) return a == b;
+  auto load8 = [](const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+  };
+  auto load4 = [](const char* p) {
+    std::uint32_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+  };
+  const char* x = a.data();
+  const char* y = b.data();
+  // Two overlapping loads cover any size from one word to two.
+  if (size >= 8) return ((load8(x) ^ load8(y)) | (load8(x + size - 8) ^ load8(y + size - 8))) == 0;
+  if (size >= 4) return ((load4(x) ^ load4(y)) | (load4(x + size - 4) ^ load4(y + size - 4))) == 0;
+  for (std::size_t i = 0; i < size; ++i)
+    if (x[i] != y[i]) return false;
+  return true;
+}
+
 }  // namespace
 
 bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& error, bool french_extract) {
@@ -60,7 +90,9 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
   switch (type) {
     case ColumnType::Text:
     case ColumnType::Code:
-      out = Value(std::string(cell));
+      // Streamed rows reuse their values, and consecutive rows often repeat a text (establishment, category):
+      // left as it is, it is not copied again.
+      if (!out.is_text() || !same_text(out.text(), cell)) out = Value(std::string(cell));
       return true;
     case ColumnType::Boolean: {
       std::string lower;
@@ -89,13 +121,16 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
     default:
       break;
   }
-  auto parsed = parse_data_number(cell);
-  if (auto* e = std::get_if<NumberError>(&parsed)) {
-    error = e->message;
-    return false;
+  DataNumber n;
+  if (!parse_plain_data_number(cell, n.value)) {
+    auto parsed = parse_data_number(cell);
+    if (auto* e = std::get_if<NumberError>(&parsed)) {
+      error = e->message;
+      return false;
+    }
+    n = std::get<DataNumber>(std::move(parsed));
   }
-  const DataNumber& n = std::get<DataNumber>(parsed);
-  Decimal value = n.value;
+  Decimal& value = n.value;
   if (french_extract && type == ColumnType::Money) {
     // In a ';' extract a point followed by exactly three digits is most likely a thousands separator (1.234 for
     // 1 234 €), not three decimals of a euro: refuse to guess.
@@ -139,9 +174,13 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
         error = fmt::format("'{}' is negative; a count cannot be", cell);
         return false;
       }
-      if (type == ColumnType::Year && (value < Decimal(1900) || value > Decimal(2200))) {
-        error = fmt::format("'{}' is not a year", cell);
-        return false;
+      if (type == ColumnType::Year) {
+        // A whole number that does not fit in a long long is no year either.
+        std::optional<long long> year = value.to_int();
+        if (!year || *year < 1900 || *year > 2200) {
+          error = fmt::format("'{}' is not a year", cell);
+          return false;
+        }
       }
       break;
     case ColumnType::Decimal:
@@ -180,11 +219,9 @@ class TableFile {
       }
       return nullptr;
     }
-    for (std::size_t c = 0; c < table_.columns.size(); ++c) {
-      std::size_t f = column_field_[c];
-      if (needed_ && !(*needed_)[c] && static_cast<int>(c) != table_.finess_column && static_cast<int>(c) != table_.year_column)
-        continue;
-      if (!parse_cell(table_.columns[c].type, fields_[f], row_[c], error_, reader_->delimiter() == ';')) {
+    for (const Parsed& parsed : parsed_) {
+      std::size_t c = parsed.column, f = parsed.field;
+      if (!parse_cell(parsed.type, fields_[f], row_[c], error_, french_extract_)) {
         diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
                        fmt::format("column '{}': {}", table_.columns[c].name, error_),
                        fmt::format("'{}' is declared {} at {}", table_.columns[c].name,
@@ -213,12 +250,32 @@ class TableFile {
     return fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f));
   }
   long line() const { return reader_->record_line(); }
-  void only(const std::vector<bool>* needed) { needed_ = needed; }
+  // Only the `needed` columns are parsed from then on (with the key columns); all of them when null.
+  void only(const std::vector<bool>* needed) {
+    parsed_.clear();
+    for (std::size_t c = 0; c < table_.columns.size(); ++c) {
+      if (needed && !(*needed)[c] && static_cast<int>(c) != table_.finess_column &&
+          static_cast<int>(c) != table_.year_column)
+        continue;
+      parsed_.push_back({c, column_field_[c], table_.columns[c].type});
+    }
+  }
   const std::string& path() const { return path_; }
 
  private:
   TableFile(const TableInfo& table, std::string path, std::unique_ptr<CsvReader> reader)
-      : table_(table), path_(std::move(path)), reader_(std::move(reader)), row_(table.columns.size()) {}
+      : table_(table),
+        path_(std::move(path)),
+        reader_(std::move(reader)),
+        french_extract_(reader_->delimiter() == ';'),
+        row_(table.columns.size()) {}
+
+  // A column to parse in each row, worked out once rather than per row.
+  struct Parsed {
+    std::size_t column;  // declared column
+    std::size_t field;   // its field in the file
+    ColumnType type;
+  };
 
   bool match_header(Diagnostics& diags) {
     const auto& header = reader_->header();
@@ -249,17 +306,19 @@ class TableFile {
       }
       column_field_[c] = static_cast<std::size_t>(it - header.begin());
     }
+    only(nullptr);
     return ok;
   }
 
   const TableInfo& table_;
   std::string path_;
   std::unique_ptr<CsvReader> reader_;
+  bool french_extract_;
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> column_field_;  // declared column → field of the file
+  std::vector<Parsed> parsed_;
   Row row_;
   std::string error_;
-  const std::vector<bool>* needed_ = nullptr;
 };
 
 class FileRows : public RowSource {
@@ -269,10 +328,12 @@ class FileRows : public RowSource {
   const Row* next(Diagnostics& diags) override {
     const Row* row = file_->next(diags);
     if (!row) return nullptr;
-    auto it = data_.entity_index.find((*row)[table_.finess_column].text());
+    const std::string& finess = (*row)[table_.finess_column].text();
+    // Extracts list an establishment's rows together: the previous row's establishment is most often this one's.
+    if (entity_ >= 0 && same_text(finess, data_.entities[entity_])) return row;
+    auto it = data_.entity_index.find(finess);
     if (it == data_.entity_index.end()) {
-      diags.error_at(file_->location(table_.finess_column),
-                     fmt::format("unknown establishment '{}'", (*row)[table_.finess_column].text()),
+      diags.error_at(file_->location(table_.finess_column), fmt::format("unknown establishment '{}'", finess),
                      "every FINESS must be listed in the establishments table");
       return nullptr;
     }

@@ -69,6 +69,32 @@ TEST_CASE("numbers longer than 18 digits stay exact") {
   CHECK(number("-0.000000000000000001").value == Decimal::from_fraction(-1, 1000000000000000000));
 }
 
+TEST_CASE("the plain form is read as the general form would read it") {
+  // A trailing space sends a cell through the general parse: both must give the same value, in the same form.
+  for (std::string_view cell : {"0", "-0", "42", "007", "-12", "2019", "100,44", "100.44", "-0,50", "1,000", "0.001",
+                                "123456789012345678", "-12345678901234567,8", "0,12345678901234567"}) {
+    CAPTURE(cell);
+    Decimal fast;
+    CHECK(parse_plain_data_number(cell, fast));
+    DataNumber general = number(std::string(cell) + " ");
+    CHECK(fast == general.value);
+    CHECK(number(cell).value == general.value);
+    CHECK(number(cell).unit == NumberUnit::None);
+    long long fast_units = 0, general_units = 0;
+    int fast_scale = 0, general_scale = 0;
+    CHECK(fast.small_form(fast_units, fast_scale) == general.value.small_form(general_units, general_scale));
+    CHECK(fast_units == general_units);
+    CHECK(fast_scale == general_scale);
+  }
+  Decimal untouched(7);
+  for (std::string_view other : {"", "-", ",5", "5,", "1,2,3", "1.2,3", "+1", " 1", "1 ", "1 000", "12 %", "1e5",
+                                 "\u22121", "1234567890123456789", "99999999999999999,99"}) {
+    CAPTURE(other);
+    CHECK_FALSE(parse_plain_data_number(other, untouched));
+    CHECK(untouched == Decimal(7));
+  }
+}
+
 TEST_CASE("what is not a number") {
   CHECK(number_error("") == "empty");
   CHECK(number_error("   ") == "empty");
