@@ -436,14 +436,23 @@ struct Evaluator::Impl final : RowCodeHost {
 
   // Null when every row may count.
   std::unique_ptr<RowCode> usable_rows(const std::vector<const CallInfo*>& calls, int year) {
-    std::vector<std::unique_ptr<RowCode>> alternatives;
+    // Many calls repeat the same conditions (the EPA's 48 lookups of lab acts test a dozen codes): each set of
+    // conditions is tested once.
+    std::map<std::set<std::string>, std::vector<const ast::Expr*>> sets;
     for (const CallInfo* info : calls) {
       std::vector<const ast::Expr*> conjuncts;
       if (info->filter) split_conjuncts(*info->filter, conjuncts);
-      std::vector<std::unique_ptr<RowCode>> parts;
+      std::set<std::string> texts;
+      std::vector<const ast::Expr*> kept;
       for (const ast::Expr* c : conjuncts)
-        if (reads_row_alone(*c)) parts.push_back(compile_row_code(p, *c, year, *this));
-      if (parts.empty()) return nullptr;
+        if (reads_row_alone(*c) && texts.insert(print_expr(*c)).second) kept.push_back(c);
+      if (kept.empty()) return nullptr;
+      sets.emplace(std::move(texts), std::move(kept));
+    }
+    std::vector<std::unique_ptr<RowCode>> alternatives;
+    for (const auto& [texts, conjuncts] : sets) {
+      std::vector<std::unique_ptr<RowCode>> parts;
+      for (const ast::Expr* c : conjuncts) parts.push_back(compile_row_code(p, *c, year, *this));
       alternatives.push_back(all_true(std::move(parts)));
     }
     if (alternatives.empty()) return nullptr;
