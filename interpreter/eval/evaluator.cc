@@ -1309,33 +1309,14 @@ struct Evaluator::Impl final : RowCodeHost {
     }
     int c = compare(l, r);
     if (tracing(ctx.entity)) {
-      bool result = false;
-      switch (n.op) {
-        case ast::BinaryOp::Equal: result = c == 0; break;
-        case ast::BinaryOp::NotEqual: result = c != 0; break;
-        case ast::BinaryOp::Less: result = c < 0; break;
-        case ast::BinaryOp::LessEqual: result = c <= 0; break;
-        case ast::BinaryOp::Greater: result = c > 0; break;
-        case ast::BinaryOp::GreaterEqual: result = c >= 0; break;
-        default: break;
-      }
+      bool result = comparison_holds(n.op, c);
       ExplainNode& node = trace_node(ExplainNode::Kind::Comparison, print_expr(e), trace_year);
       node.name = print_expr(e);
       node.value = result ? "oui" : "non";
       node.detail = fmt::format("{} {} {} → {}", format_french(l, p.type_of(*n.lhs)), ast::spelling(n.op),
                                 format_french(r, p.type_of(*n.rhs)), result ? "oui" : "non");
     }
-    switch (n.op) {
-      case ast::BinaryOp::Equal: return Value(c == 0);
-      case ast::BinaryOp::NotEqual: return Value(c != 0);
-      case ast::BinaryOp::Less: return Value(c < 0);
-      case ast::BinaryOp::LessEqual: return Value(c <= 0);
-      case ast::BinaryOp::Greater: return Value(c > 0);
-      case ast::BinaryOp::GreaterEqual: return Value(c >= 0);
-      default: break;
-    }
-    (void)e;
-    return Value();
+    return Value(comparison_holds(n.op, c));
   }
 
   IdMap<Value> constant_lists;  // list literals of constants, built once

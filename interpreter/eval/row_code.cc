@@ -97,17 +97,7 @@ class Comparison final : public RowCode {
     if (l.is_text() && (op_ == ast::BinaryOp::Equal || op_ == ast::BinaryOp::NotEqual))
       return (l.text() == r.text()) == (op_ == ast::BinaryOp::Equal) ? Truth::True : Truth::False;
     int c = compare(l, r);
-    bool result = false;
-    switch (op_) {
-      case ast::BinaryOp::Equal: result = c == 0; break;
-      case ast::BinaryOp::NotEqual: result = c != 0; break;
-      case ast::BinaryOp::Less: result = c < 0; break;
-      case ast::BinaryOp::LessEqual: result = c <= 0; break;
-      case ast::BinaryOp::Greater: result = c > 0; break;
-      case ast::BinaryOp::GreaterEqual: result = c >= 0; break;
-      default: break;
-    }
-    return result ? Truth::True : Truth::False;
+    return comparison_holds(op_, c) ? Truth::True : Truth::False;
   }
   const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
 
@@ -430,6 +420,18 @@ std::unique_ptr<RowCode> all_true(std::vector<std::unique_ptr<RowCode>> parts) {
 
 std::unique_ptr<RowCode> any_true(std::vector<std::unique_ptr<RowCode>> parts) {
   return std::make_unique<Quantified>(false, std::move(parts));
+}
+
+bool comparison_holds(ast::BinaryOp op, int order) {
+  switch (op) {
+    case ast::BinaryOp::Equal: return order == 0;
+    case ast::BinaryOp::NotEqual: return order != 0;
+    case ast::BinaryOp::Less: return order < 0;
+    case ast::BinaryOp::LessEqual: return order <= 0;
+    case ast::BinaryOp::Greater: return order > 0;
+    case ast::BinaryOp::GreaterEqual: return order >= 0;
+    default: return false;
+  }
 }
 
 Truth RowCode::test(const RowFrame& f) const {

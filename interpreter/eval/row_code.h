@@ -56,6 +56,9 @@ class RowCodeHost {
 std::unique_ptr<RowCode> compile_row_code(const CheckedProgram& program, const ast::Expr& e, int year,
                                           RowCodeHost& host);
 
+// Whether a comparison holds, given the order of its two sides (-1, 0, 1, as compare() gives it).
+bool comparison_holds(ast::BinaryOp op, int order);
+
 // For deciding which rows to keep, where absent and false are the same (a row is kept only on true): true when
 // every part is true / when some part is.
 std::unique_ptr<RowCode> all_true(std::vector<std::unique_ptr<RowCode>> parts);
