@@ -20,14 +20,6 @@ enum Tag : unsigned char { kAbsent, kFalse, kTrue, kSmall, kRational, kText, kDa
 // The write buffers of one table's partitions share this much memory (each between 4 and 64 KiB).
 constexpr std::size_t kBuffersBytes = 4u << 20;
 
-void put_varint(std::string& out, unsigned long long v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
 template <class T>
 void put_raw(std::string& out, T v) {
   char bytes[sizeof(T)];
@@ -50,12 +42,12 @@ void put_value(std::string& out, const Value& v) {
     } else {
       std::string text = v.number().rational().get_str();
       out.push_back(static_cast<char>(kRational));
-      put_varint(out, text.size());
+      append_varint(out, text.size());
       out += text;
     }
   } else if (v.is_text()) {
     out.push_back(static_cast<char>(kText));
-    put_varint(out, v.text().size());
+    append_varint(out, v.text().size());
     out += v.text();
   } else if (v.is_date()) {
     out.push_back(static_cast<char>(kDate));
@@ -83,14 +75,7 @@ class SpilledRows final : public RowSource {
   int entity() const override { return entity_; }
 
  private:
-  unsigned long long varint() {
-    unsigned long long v = 0;
-    for (int shift = 0;; shift += 7) {
-      auto b = static_cast<unsigned char>(bytes_[at_++]);
-      v |= static_cast<unsigned long long>(b & 0x7F) << shift;
-      if (b < 0x80) return v;
-    }
-  }
+  unsigned long long varint() { return read_varint(bytes_, at_); }
   template <class T>
   T raw() {
     T v;
@@ -151,6 +136,23 @@ SpillFolder::~SpillFolder() {
   std::filesystem::remove_all(path_, ec);
 }
 
+void append_varint(std::string& out, unsigned long long v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+unsigned long long read_varint(std::string_view bytes, std::size_t& at) {
+  unsigned long long v = 0;
+  for (int shift = 0;; shift += 7) {
+    auto b = static_cast<unsigned char>(bytes[at++]);
+    v |= static_cast<unsigned long long>(b & 0x7F) << shift;
+    if (b < 0x80) return v;
+  }
+}
+
 int partition_of(const Value& key, int entity, int partitions) {
   std::size_t h = key.is_text() ? std::hash<std::string_view>()(key.text()) : std::hash<std::string>()(key.key());
   h ^= static_cast<std::size_t>(entity) * 0x9E3779B97F4A7C15ull;
@@ -170,15 +172,16 @@ SpillWriter::~SpillWriter() {
 
 void SpillWriter::write(int partition, int entity, const Row& row) {
   std::string& out = buffers_[partition];
-  put_varint(out, static_cast<unsigned long long>(entity));
+  append_varint(out, static_cast<unsigned long long>(entity));
   for (std::size_t c = 0; c < columns_.size(); ++c)
     if (columns_[c]) put_value(out, row[c]);
   if (out.size() >= buffer_bytes_) flush(partition);
 }
 
-void SpillWriter::write_bytes(int partition, std::string_view bytes) {
+void SpillWriter::write_record(int partition, std::string_view record) {
   std::string& out = buffers_[partition];
-  out += bytes;
+  append_varint(out, record.size());
+  out += record;
   if (out.size() >= buffer_bytes_) flush(partition);
 }
 
@@ -208,6 +211,8 @@ bool SpillWriter::close(std::string& error) {
   return error_.empty();
 }
 
+namespace {
+
 bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& bytes, std::string& error) {
   std::string path = fmt::format("{}/{}.{}", written.folder(), written.name(), partition);
   bytes.clear();
@@ -224,6 +229,19 @@ bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& 
   std::fclose(f);
   if (failed) error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
   return !failed;
+}
+
+}  // namespace
+
+bool for_each_spilled_record(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
+                             const std::function<void(std::string_view)>& each) {
+  if (!read_spilled_bytes(written, partition, bytes, error)) return false;
+  for (std::size_t at = 0; at < bytes.size();) {
+    std::size_t length = read_varint(bytes, at);
+    each(std::string_view(bytes.data() + at, length));
+    at += length;
+  }
+  return true;
 }
 
 std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,

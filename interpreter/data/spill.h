@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,8 +41,8 @@ class SpillWriter {
   SpillWriter(const SpillWriter&) = delete;
   SpillWriter& operator=(const SpillWriter&) = delete;
   void write(int partition, int entity, const Row& row);
-  // A record of the caller's own format (read back whole with read_spilled_bytes).
-  void write_bytes(int partition, std::string_view bytes);
+  // A record of the caller's own format, read back by for_each_spilled_record.
+  void write_record(int partition, std::string_view record);
   // Flushes and closes every file; false (with the reason) if one could not be written (a full disk).
   bool close(std::string& error);
   const std::string& folder() const { return folder_; }
@@ -62,7 +63,13 @@ class SpillWriter {
 // cells that were not kept absent. Null (with the reason in `error`) if the file cannot be read.
 std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,
                                         std::string& error);
-// The bytes written to one partition (empty if none); false (with the reason) if the file cannot be read.
-bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& bytes, std::string& error);
+// Calls `each` with every record that write_record wrote to one partition (the views are into `bytes`); false
+// (with the reason) if the file cannot be read.
+bool for_each_spilled_record(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
+                             const std::function<void(std::string_view)>& each);
+
+// Unsigned numbers in the spill files: 7 bits a byte, the high bit set on all but the last.
+void append_varint(std::string& out, unsigned long long v);
+unsigned long long read_varint(std::string_view bytes, std::size_t& at);
 
 }  // namespace caqes

@@ -261,7 +261,7 @@ struct Evaluator::Impl final : RowCodeHost {
     SpillWriter* distinct_values = nullptr;
     int partitions = 1;
     std::vector<Accumulator*> distinct_accumulators;  // id → accumulator
-    std::string record, framed;                       // run_row's buffers for those records
+    std::string record;                               // run_row's buffer for those records
     // Per table, the rows that some aggregation of the group could count (absent: all of them).
     std::map<int, std::unique_ptr<RowCode>> usable;
   };
@@ -475,9 +475,13 @@ struct Evaluator::Impl final : RowCodeHost {
       if (auto code = usable_rows(calls, year)) g.usable[table] = std::move(code);
   }
 
-  bool usable(const Group& g, int table, const Row& row, int entity) const {
+  // The pre-filter of a table in a group, looked up once per table rather than per row; null: every row.
+  static const RowCode* usable_rows_of(const Group& g, int table) {
     auto it = g.usable.find(table);
-    return it == g.usable.end() || it->second->test(RowFrame{&row, nullptr, entity, 0}) == Truth::True;
+    return it == g.usable.end() ? nullptr : it->second.get();
+  }
+  static bool usable(const RowCode* keep, const Row& row, int entity) {
+    return !keep || keep->test(RowFrame{&row, nullptr, entity, 0}) == Truth::True;
   }
 
   void run_row(Group& g, const Row& row, int entity, Value& scratch) {
@@ -496,38 +500,17 @@ struct Evaluator::Impl final : RowCodeHost {
         const Value& v = sy.value->get(frame, scratch);
         if (g.distinct_values && pass.distinct_on_key) {
           if (v.absent()) continue;
+          // The record: the accumulator's id, then the value's key (what a partition's set holds).
           g.record.clear();
-          put_varint(g.record, sy.first_id + static_cast<std::size_t>(entity));
+          append_varint(g.record, sy.first_id + static_cast<std::size_t>(entity));
           g.record += v.key();
-          g.framed.clear();
-          put_varint(g.framed, g.record.size());
-          g.framed += g.record;
-          g.distinct_values->write_bytes(partition_of(v, entity, g.partitions), g.framed);
+          g.distinct_values->write_record(partition_of(v, entity, g.partitions), g.record);
           continue;
         }
         accumulate_value(pass.info->function, acc, v);
       }
     }
   }
-
-  // The distinct-values spill: each record is its length, then the accumulator id and the value's key (the part
-  // a partition's set holds); numbers as varints (7 bits a byte, the high bit set on all but the last).
-  static void put_varint(std::string& out, std::size_t v) {
-    while (v >= 0x80) {
-      out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    out.push_back(static_cast<char>(v));
-  }
-  static std::size_t get_varint(std::string_view bytes, std::size_t& at) {
-    std::size_t v = 0;
-    for (int shift = 0;; shift += 7) {
-      auto b = static_cast<unsigned char>(bytes[at++]);
-      v |= static_cast<std::size_t>(b & 0x7F) << shift;
-      if (b < 0x80) return v;
-    }
-  }
-
 
   // The size of the files a group reads (0 for rows held in memory).
   std::uintmax_t bytes_of(const Group& g) {
@@ -557,9 +540,10 @@ struct Evaluator::Impl final : RowCodeHost {
   void load(Group& g, int table, RowSource& source, Diagnostics& diags) {
     auto& rows = g.held.rows[table];
     rows.resize(data.entities.size());
+    const RowCode* keep = usable_rows_of(g, table);
     Row row;
     while (source.next_into(row, diags))
-      if (usable(g, table, row, source.entity())) rows[source.entity()].push_back(std::move(row));
+      if (usable(keep, row, source.entity())) rows[source.entity()].push_back(std::move(row));
   }
 
   bool run_group(Group& g) {
@@ -569,9 +553,10 @@ struct Evaluator::Impl final : RowCodeHost {
     if (partitions <= 1) {
       for (int t : g.inner) load(g, t, *data.open_rows(t, &needed_columns[t]), diags);
       if (diags.has_errors()) return false;
+      const RowCode* keep = usable_rows_of(g, g.table);
       auto rows = data.open_rows(g.table, &needed_columns[g.table]);
       while (const Row* row = rows->next(diags))
-        if (usable(g, g.table, *row, rows->entity())) run_row(g, *row, rows->entity(), scratch);
+        if (usable(keep, *row, rows->entity())) run_row(g, *row, rows->entity(), scratch);
       g.held.clear();
       return !diags.has_errors();
     }
@@ -589,8 +574,9 @@ struct Evaluator::Impl final : RowCodeHost {
       if (p.tables[t].has_year()) kept[p.tables[t].year_column] = true;
       auto writer = std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept);
       auto rows = data.open_rows(t, &needed_columns[t]);
+      const RowCode* keep = usable_rows_of(g, t);
       while (const Row* row = rows->next(diags))
-        if (usable(g, t, *row, rows->entity()))
+        if (usable(keep, *row, rows->entity()))
           writer->write(partition_of((*row)[column], rows->entity(), partitions), rows->entity(), *row);
       if (diags.has_errors()) return false;
       if (!writer->close(error)) {
@@ -654,18 +640,15 @@ struct Evaluator::Impl final : RowCodeHost {
     std::string bytes;
     std::unordered_set<std::string_view> seen;
     for (int part = 0; part < partitions; ++part) {
-      if (!read_spilled_bytes(writer, part, bytes, error)) {
+      seen.clear();
+      bool read = for_each_spilled_record(writer, part, bytes, error, [&](std::string_view counted) {
+        std::size_t at = 0;
+        std::size_t id = read_varint(counted, at);
+        if (seen.insert(counted).second) ++g.distinct_accumulators[id]->distinct_counted;
+      });
+      if (!read) {
         diags.error_at("", error);
         return false;
-      }
-      seen.clear();
-      for (std::size_t at = 0; at < bytes.size();) {
-        std::size_t length = get_varint(bytes, at);
-        std::string_view counted(bytes.data() + at, length);
-        at += length;
-        std::size_t id_end = 0;
-        std::size_t id = get_varint(counted, id_end);
-        if (seen.insert(counted).second) ++g.distinct_accumulators[id]->distinct_counted;
       }
     }
     return true;
