@@ -31,8 +31,8 @@ std::optional<Resolved> resolve(Context& cx, const ast::Expr& e, const ast::Call
   const FunctionInfo* population = find_function(call.function, FunctionFamily::Population);
   const FunctionInfo* scalar = find_function(call.function, FunctionFamily::Scalar);
   bool has_source = !call.args.empty() && call.args[0].source;
-  // With `de`, even a function that has no form over rows (médiane(x de t)) is checked as an aggregation: it
-  // always was, and `Abs` stands for its function.
+  // With `de`, even a function that has no form over rows (médiane(x de t)) is checked as an aggregation, `Abs`
+  // standing for its function: so it was before the checker was split, and its value is then always absent.
   if (has_source) return Resolved{FunctionFamily::Rows, rows ? rows->function : Function::Abs};
   if (rows && reads_a_table(rows->function)) return Resolved{FunctionFamily::Rows, rows->function};
   if (population && (!scalar || call.args.size() < 2)) return Resolved{FunctionFamily::Population, population->function};
