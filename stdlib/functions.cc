@@ -80,3 +80,13 @@ bool is_function_name(const std::string& name) {
 }
 
 }  // namespace caqes
+
+namespace caqes {
+
+const FunctionInfo* find_function(const std::string& name, FunctionFamily family) {
+  for (const auto& f : functions())
+    if (f.family == family && name == f.name) return &f;
+  return nullptr;
+}
+
+}  // namespace caqes

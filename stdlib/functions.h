@@ -34,3 +34,10 @@ std::vector<std::string> function_names();
 bool is_function_name(const std::string& name);
 
 }  // namespace caqes
+
+namespace caqes {
+
+// The function of `family` written `name` in the rules, or null if that family has none of that name.
+const FunctionInfo* find_function(const std::string& name, FunctionFamily family);
+
+}  // namespace caqes

@@ -1,4 +1,4 @@
-// Names of types and units, and the unit algebra shared by the checker's operators.
+// Names of types and units, and the column types a table may declare.
 #include "check/types.h"
 
 namespace caqes {
@@ -74,15 +74,6 @@ Type type_of_column(ColumnType t) {
     case ColumnType::Date: return Type::date();
   }
   return Type::error();
-}
-
-bool same_dimension(Unit a, Unit b) { return (a == Unit::Money) == (b == Unit::Money); }
-
-Unit join_units(Unit a, Unit b) {
-  if (a == b) return a;
-  if (a == Unit::Money || b == Unit::Money) return Unit::Money;
-  if (a == Unit::Rate || b == Unit::Rate) return Unit::Rate;
-  return Unit::Plain;  // Count with Plain
 }
 
 }  // namespace caqes

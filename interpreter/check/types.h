@@ -1,6 +1,6 @@
 // Types and units of the rules language: what a value is (number, boolean, text, date, list) and, for numbers,
-// its unit. The unit rules are the ones policy staff expect: € + % is an error, € / € is a ratio (%),
-// € × % is €, € / count is € (a mean per patient).
+// its unit; how they are named in messages; the column types a table may declare. What the operators do with
+// units is in check/units.h.
 #pragma once
 
 #include <optional>
@@ -42,10 +42,5 @@ std::string column_type_name(ColumnType t);
 Type type_of_column(ColumnType t);
 // The spellings accepted after ':' in a column declaration, for messages.
 std::string column_type_names();
-
-// Money and dimensionless numbers never mix; Count, Rate and Plain are all dimensionless.
-bool same_dimension(Unit a, Unit b);
-// The unit of a + b (and of the branches of si/selon) when the dimensions agree.
-Unit join_units(Unit a, Unit b);
 
 }  // namespace caqes

@@ -536,15 +536,8 @@ class Builder {
       return expr(c->expr());
     } else if (auto* c = dynamic_cast<G::ListExprContext*>(ctx)) {
       ast::List list;
-      for (auto* item : c->expr()) {
-        auto x = expr(item);
-        // In a list, a bare word is a code: [D02, D04] is ["D02", "D04"].
-        if (auto* name = x->as<ast::Name>()) {
-          std::string code = name->name;
-          x->node = ast::StringLiteral{code, true};
-        }
-        list.items.push_back(std::move(x));
-      }
+      // A bare word in a list is a code ([D02, D04]): check/desugar.cc makes it one.
+      for (auto* item : c->expr()) list.items.push_back(expr(item));
       e->node = std::move(list);
     } else if (auto* c = dynamic_cast<G::SelonExprContext*>(ctx)) {
       ast::Selon selon;
@@ -552,14 +545,7 @@ class Builder {
       for (auto* arm : c->selonArm()) {
         ast::SelonArm a;
         a.span = span(arm);
-        for (auto* k : arm->keys) {
-          auto key = expr(k);
-          if (auto* name = key->as<ast::Name>()) {
-            std::string code = name->name;
-            key->node = ast::StringLiteral{code, true};
-          }
-          a.keys.push_back(std::move(key));
-        }
+        for (auto* k : arm->keys) a.keys.push_back(expr(k));
         a.result = expr(arm->result);
         selon.arms.push_back(std::move(a));
       }

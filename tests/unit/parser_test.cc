@@ -1,5 +1,5 @@
 // Unit tests of the parser: rules text written to a temporary file, loaded with load_program, and the AST read
-// back. French numbers, the errors with their hints, identifiers, comments, spans, lists of codes, periods,
+// back. French numbers, the errors with their hints, identifiers, comments, spans, lists, periods,
 // operator precedence and repeated test rows.
 #include "syntax/parser.h"
 
@@ -255,26 +255,7 @@ TEST_CASE("a syntax error is located in characters after accents") {
 
 // ---- lists, periods ------------------------------------------------------------------------------------------
 
-TEST_CASE("in a list, bare words are codes") {
-  Parsed p = parse("paramètre domaines = [D02, D04, \"D05\"];\n");
-  INFO(p.report());
-  REQUIRE(p.ok());
-  const auto* list = value_of(p, "domaines").as<ast::List>();
-  REQUIRE(list != nullptr);
-  REQUIRE(list->items.size() == 3);
-  const auto* a = list->items[0]->as<ast::StringLiteral>();
-  const auto* b = list->items[1]->as<ast::StringLiteral>();
-  const auto* c = list->items[2]->as<ast::StringLiteral>();
-  REQUIRE(a != nullptr);
-  REQUIRE(b != nullptr);
-  REQUIRE(c != nullptr);
-  CHECK(a->value == "D02");
-  CHECK(a->bare_code);
-  CHECK(b->value == "D04");
-  CHECK(b->bare_code);
-  CHECK(c->value == "D05");
-  CHECK_FALSE(c->bare_code);  // written in quotes
-}
+// That a bare word in a list is a code is the desugaring's (check/desugar.h): tests/unit/desugar_test.cc.
 
 TEST_CASE("outside a list, a bare word stays a name") {
   Parsed p = parse("paramètre x = D02;\n");

@@ -1,0 +1,96 @@
+// The unit algebra: the rules policy staff expect for €, %, counts and plain numbers (see units.h).
+#include "check/units.h"
+
+#include <fmt/format.h>
+
+namespace caqes {
+
+bool same_dimension(Unit a, Unit b) { return (a == Unit::Money) == (b == Unit::Money); }
+
+Unit join_units(Unit a, Unit b) {
+  if (a == b) return a;
+  if (a == Unit::Money || b == Unit::Money) return Unit::Money;
+  if (a == Unit::Rate || b == Unit::Rate) return Unit::Rate;
+  return Unit::Plain;  // Count with Plain
+}
+
+Unit multiply_units(Unit a, Unit b) {
+  if (a == Unit::Money || b == Unit::Money) return Unit::Money;
+  if (a == Unit::Plain) return b;
+  if (b == Unit::Plain) return a;
+  if (a == Unit::Count || b == Unit::Count) return Unit::Count;  // 5 % of the stays is a number of stays
+  return Unit::Rate;
+}
+
+Unit divide_units(Unit a, Unit b) {
+  if (a == Unit::Money) return b == Unit::Money ? Unit::Rate : Unit::Money;
+  if (b == Unit::Plain) return a;
+  if (a == Unit::Plain) return Unit::Plain;
+  if (a == b) return a == Unit::Count ? Unit::Rate : Unit::Plain;
+  if (a == Unit::Rate) return Unit::Rate;  // rate per count
+  return Unit::Count;                     // count / rate
+}
+
+std::optional<Type> unify(const Type& a, const Type& b) {
+  if (a.kind == Kind::Absent) return b;
+  if (b.kind == Kind::Absent) return a;
+  if (a.kind != b.kind) return std::nullopt;
+  if (a.kind == Kind::Number) {
+    if (!same_dimension(a.unit, b.unit)) return std::nullopt;
+    return Type::number(join_units(a.unit, b.unit));
+  }
+  return a;
+}
+
+UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b) {
+  const Type x = Type::number(a), y = Type::number(b);
+  switch (op) {
+    case ast::BinaryOp::Add:
+    case ast::BinaryOp::Subtract:
+      if (!same_dimension(a, b))
+        return {std::nullopt,
+                fmt::format("cannot {} a {} and a {}", op == ast::BinaryOp::Add ? "add" : "subtract", describe(x),
+                            describe(y)),
+                a == Unit::Money || b == Unit::Money
+                    ? "amounts in € only add to amounts in €; a share of an amount is montant × taux"
+                    : ""};
+      return {join_units(a, b), "", ""};
+    case ast::BinaryOp::Multiply:
+      if (a == Unit::Money && b == Unit::Money)
+        return {std::nullopt, "cannot multiply an amount in € by an amount in €",
+                "a ratio of two amounts is a division: montant / montant"};
+      return {multiply_units(a, b), "", ""};
+    case ast::BinaryOp::Divide:
+      if (a != Unit::Money && b == Unit::Money)
+        return {std::nullopt, fmt::format("cannot divide a {} by an amount in €", describe(x)),
+                "divide the amount by the count instead (montant / effectif is a mean in €)"};
+      return {divide_units(a, b), "", ""};
+    default:
+      return {std::nullopt, "", ""};
+  }
+}
+
+bool fits_declared_type(const Type& declared, const Type& value) {
+  if (value.kind == Kind::List) return declared.kind == value.element && declared.unit == value.unit;
+  return declared.kind == value.kind &&
+         (declared.kind != Kind::Number || declared.unit == value.unit ||
+          (declared.unit == Unit::Plain && value.unit == Unit::Count));
+}
+
+bool fits_column(const Type& column, const Type& value) {
+  return value.kind == Kind::Absent ||
+         (value.kind == column.kind &&
+          (column.kind != Kind::Number || value.unit == column.unit ||
+           (value.unit == Unit::Plain && column.unit != Unit::Rate)));
+}
+
+std::string unit_hint(const Type& want) {
+  if (want.kind != Kind::Number) return "";
+  switch (want.unit) {
+    case Unit::Money: return "an amount is written with its unit: 20 000 €";
+    case Unit::Rate: return "a rate is written with its unit: 7,5 %";
+    default: return "";
+  }
+}
+
+}  // namespace caqes

@@ -1,0 +1,40 @@
+// The unit algebra of the rules language, all in one place: which units mix, and what an operator gives.
+// € + % is an error, € / € is a rate, € × % is €, € / effectif is € (a mean per patient), % × effectif is a count.
+// Money and dimensionless numbers never mix; Count, Rate and Plain are all dimensionless.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "check/types.h"
+#include "syntax/ast.h"
+
+namespace caqes {
+
+bool same_dimension(Unit a, Unit b);
+// The unit of a + b (and of the branches of si/selon) when the dimensions agree.
+Unit join_units(Unit a, Unit b);
+Unit multiply_units(Unit a, Unit b);
+Unit divide_units(Unit a, Unit b);
+
+// The one type of two values that stand in the same place (the branches of si/selon, the items of a list, the
+// arguments of défaut, min, max): `absent` takes the other's type, numbers of one dimension join their units.
+std::optional<Type> unify(const Type& a, const Type& b);
+
+// What +, −, × or / gives for two numbers: the unit, or, when their units do not combine, why and what to write.
+struct UnitOutcome {
+  std::optional<Unit> unit;
+  std::string message, hint;
+};
+UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b);
+
+// Whether a value of type `value` may be the value of a parameter declared `declared` (a count is a number).
+bool fits_declared_type(const Type& declared, const Type& value);
+// Whether a value of type `value` may be given, in a test row, for a column of type `column` (a plain number is
+// taken as a count or an amount, never as a rate: 20 is not 20 %).
+bool fits_column(const Type& column, const Type& value);
+
+// How to write a literal of `want`'s unit, for the hint of a unit error; empty for other types.
+std::string unit_hint(const Type& want);
+
+}  // namespace caqes

@@ -1,0 +1,75 @@
+// Unit tests of the unit algebra (check/units.h), rule by rule: what +, −, × and / give for €, %, counts and plain
+// numbers, which combinations are refused and with what hint, and how values of two branches unify.
+#include "check/units.h"
+
+#include <doctest/doctest.h>
+
+namespace caqes {
+namespace {
+
+using ast::BinaryOp;
+
+Unit gives(BinaryOp op, Unit a, Unit b) {
+  UnitOutcome r = arithmetic_unit(op, a, b);
+  REQUIRE_MESSAGE(r.unit.has_value(), r.message);
+  CHECK(r.message.empty());
+  return *r.unit;
+}
+
+TEST_CASE("€ and € add to €, a rate and a count to a rate, a count and a plain number to a plain number") {
+  CHECK(gives(BinaryOp::Add, Unit::Money, Unit::Money) == Unit::Money);
+  CHECK(gives(BinaryOp::Subtract, Unit::Rate, Unit::Count) == Unit::Rate);
+  CHECK(gives(BinaryOp::Add, Unit::Count, Unit::Plain) == Unit::Plain);
+  CHECK(gives(BinaryOp::Add, Unit::Count, Unit::Count) == Unit::Count);
+}
+
+TEST_CASE("€ + % is refused, with the hint that a share of an amount is a product") {
+  UnitOutcome r = arithmetic_unit(BinaryOp::Add, Unit::Money, Unit::Rate);
+  CHECK_FALSE(r.unit.has_value());
+  CHECK(r.message == "cannot add a montant (€) and a taux (%)");
+  CHECK(r.hint == "amounts in € only add to amounts in €; a share of an amount is montant × taux");
+  CHECK(arithmetic_unit(BinaryOp::Subtract, Unit::Plain, Unit::Money).message ==
+        "cannot subtract a nombre and a montant (€)");
+}
+
+TEST_CASE("products: € × % is €, % × count is a count, % × % is a rate; € × € is refused") {
+  CHECK(gives(BinaryOp::Multiply, Unit::Money, Unit::Rate) == Unit::Money);
+  CHECK(gives(BinaryOp::Multiply, Unit::Rate, Unit::Count) == Unit::Count);
+  CHECK(gives(BinaryOp::Multiply, Unit::Rate, Unit::Rate) == Unit::Rate);
+  CHECK(gives(BinaryOp::Multiply, Unit::Plain, Unit::Rate) == Unit::Rate);
+  UnitOutcome r = arithmetic_unit(BinaryOp::Multiply, Unit::Money, Unit::Money);
+  CHECK_FALSE(r.unit.has_value());
+  CHECK(r.message == "cannot multiply an amount in € by an amount in €");
+}
+
+TEST_CASE("quotients: € / € is a rate, € / count is €, count / count is a rate; anything but € over € is refused") {
+  CHECK(gives(BinaryOp::Divide, Unit::Money, Unit::Money) == Unit::Rate);
+  CHECK(gives(BinaryOp::Divide, Unit::Money, Unit::Count) == Unit::Money);
+  CHECK(gives(BinaryOp::Divide, Unit::Count, Unit::Count) == Unit::Rate);
+  CHECK(gives(BinaryOp::Divide, Unit::Rate, Unit::Rate) == Unit::Plain);
+  CHECK(gives(BinaryOp::Divide, Unit::Rate, Unit::Count) == Unit::Rate);
+  CHECK(gives(BinaryOp::Divide, Unit::Count, Unit::Rate) == Unit::Count);
+  CHECK(gives(BinaryOp::Divide, Unit::Plain, Unit::Count) == Unit::Plain);
+  UnitOutcome r = arithmetic_unit(BinaryOp::Divide, Unit::Count, Unit::Money);
+  CHECK_FALSE(r.unit.has_value());
+  CHECK(r.message == "cannot divide a effectif by an amount in €");
+}
+
+TEST_CASE("two branches unify: absent takes the other's type, numbers of one dimension join") {
+  CHECK(*unify(Type::absent(), Type::number(Unit::Money)) == Type::number(Unit::Money));
+  CHECK(*unify(Type::number(Unit::Count), Type::number(Unit::Rate)) == Type::number(Unit::Rate));
+  CHECK_FALSE(unify(Type::number(Unit::Money), Type::number(Unit::Plain)).has_value());
+  CHECK_FALSE(unify(Type::text(), Type::date()).has_value());
+}
+
+TEST_CASE("a declared parameter type takes a count for a number; a test row takes a plain number for €, not for %") {
+  CHECK(fits_declared_type(Type::number(Unit::Plain), Type::number(Unit::Count)));
+  CHECK_FALSE(fits_declared_type(Type::number(Unit::Money), Type::number(Unit::Plain)));
+  CHECK(fits_declared_type(Type::text(), Type::list(Type::text())));
+  CHECK(fits_column(Type::number(Unit::Money), Type::number(Unit::Plain)));
+  CHECK_FALSE(fits_column(Type::number(Unit::Rate), Type::number(Unit::Plain)));
+  CHECK(fits_column(Type::date(), Type::absent()));
+}
+
+}  // namespace
+}  // namespace caqes
