@@ -1466,6 +1466,47 @@ std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int yea
   }
 }
 
+std::vector<Evaluator::ProbeResult> Evaluator::probe_row_code(const ast::Expr& e, int year,
+                                                              const std::vector<ProbedRow>& rows) {
+  Impl& m = *impl_;
+  // A group of its own: the held rows its nested aggregations read, the memos of its compiled code.
+  Impl::Group g;
+  Diagnostics ignored;  // the rows are the test's, in memory
+  std::vector<const ast::Expr*> nested;
+  m.nested_calls(e, nested);
+  for (const ast::Expr* call : nested) {
+    const CallInfo& info = m.p.calls.at(call->id);
+    Impl::Correlation c;
+    if (info.filter) m.find_correlation(*info.filter, c);
+    m.correlation[call->id] = c;
+    g.inner.insert(info.table);
+  }
+  for (int t : g.inner) m.load(g, t, *m.data.open_rows(t), ignored);
+  m.compiling = &g;
+  std::unique_ptr<RowCode> code = compile_row_code(m.p, e, year, m);
+  m.compiling = nullptr;
+  m.interpreting = &g.held;
+  std::vector<ProbeResult> out;
+  unsigned long long serial = 0;
+  for (const ProbedRow& r : rows) {
+    ProbeResult result;
+    try {
+      Value scratch;
+      result.compiled = code->get(RowFrame{r.row, r.outer, r.entity, ++serial}, scratch);
+    } catch (const EvalError& err) {
+      result.compiled_error = err.message;
+    }
+    try {
+      result.walked = m.eval(e, Impl::Context{r.entity, year, r.row, r.outer});
+    } catch (const EvalError& err) {
+      result.walked_error = err.message;
+    }
+    out.push_back(std::move(result));
+  }
+  m.interpreting = nullptr;
+  return out;
+}
+
 namespace {
 
 // A text parameter evaluated for every establishment (the first contract year), absent values as `fallback(i)`.
