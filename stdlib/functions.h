@@ -1,6 +1,7 @@
 // The catalogue of built-in functions: one entry per function, with its family, the form of its arguments, the
-// French documentation that `caqes fonctions` prints, and for a scalar function its one implementation (builtins.h). The checker types the calls; the evaluator plans the aggregations and the
-// population statistics, and calls the scalar functions through this table.
+// French documentation that `caqes fonctions` prints, and for a scalar function its one implementation
+// (builtins.h). The checker types the calls; the evaluator plans the aggregations and the population statistics,
+// and calls the scalar functions through this table.
 #pragma once
 
 #include <string>
