@@ -1,6 +1,6 @@
 // The meaning of the scalar built-in functions (arrondi, min, défaut, jours_entre, sous_texte...): one
-// implementation each, on Values, which the tree walker (interpreter/eval/evaluator.cc) and the compiled row code
-// (interpreter/eval/row_code.cc) both call, so that the two cannot drift. How the arguments are evaluated, and
+// implementation each, on Values, which the tree walker (interpreter/eval/expression_evaluator.cc) and the
+// compiled row code (interpreter/eval/row_code.cc) both call, so that the two cannot drift. How the arguments are evaluated, and
 // whether a missing datum is an error under `données_absentes erreur`, is the caller's business: here an argument
 // arrives as a Value, absent or not. The table of functions (functions.h) points to these.
 #pragma once

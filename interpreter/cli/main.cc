@@ -36,7 +36,7 @@ Language g_lang = language_from_environment();
 // "caqes: error: MESSAGE", the message given in English and shown in g_lang.
 void print_error(const std::string& message) {
   Diagnostic d;
-  d.message = message;
+  d.message = Message::legacy(message);
   std::fputs(render(d, false, g_lang).c_str(), stderr);
 }
 

@@ -1,7 +1,8 @@
 // The spill files' format: per row, the establishment (varint), then each kept cell as a tag byte and its payload:
 // absent, false, true (no payload); a number in its small exact form (scale byte, 8 bytes of units) or, if it
 // has none, its rational as text; a text (varint length, bytes); a date (4 bytes of days). The files are read by
-// the process that wrote them, so the byte order is the machine's.
+// the process that wrote them, so the byte order is the machine's. The records of distinct counts are the counter
+// (varint) then the value's key, each framed by its length (varint).
 #include "data/spill.h"
 
 #include <fmt/format.h>
@@ -15,6 +16,24 @@
 
 namespace caqes {
 namespace {
+
+// Unsigned numbers: 7 bits a byte, the high bit set on all but the last.
+void append_varint(std::string& out, unsigned long long v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+unsigned long long read_varint(std::string_view bytes, std::size_t& at) {
+  unsigned long long v = 0;
+  for (int shift = 0;; shift += 7) {
+    auto b = static_cast<unsigned char>(bytes[at++]);
+    v |= static_cast<unsigned long long>(b & 0x7F) << shift;
+    if (b < 0x80) return v;
+  }
+}
 
 enum Tag : unsigned char { kAbsent, kFalse, kTrue, kSmall, kRational, kText, kDate };
 // The write buffers of one table's partitions share this much memory (each between 4 and 64 KiB).
@@ -136,23 +155,6 @@ SpillFolder::~SpillFolder() {
   std::filesystem::remove_all(path_, ec);
 }
 
-void append_varint(std::string& out, unsigned long long v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-unsigned long long read_varint(std::string_view bytes, std::size_t& at) {
-  unsigned long long v = 0;
-  for (int shift = 0;; shift += 7) {
-    auto b = static_cast<unsigned char>(bytes[at++]);
-    v |= static_cast<unsigned long long>(b & 0x7F) << shift;
-    if (b < 0x80) return v;
-  }
-}
-
 int partition_of(const Value& key, int entity, int partitions) {
   std::size_t h = key.is_text() ? std::hash<std::string_view>()(key.text()) : std::hash<std::string>()(key.key());
   h ^= static_cast<std::size_t>(entity) * 0x9E3779B97F4A7C15ull;
@@ -176,6 +178,14 @@ void SpillWriter::write(int partition, int entity, const Row& row) {
   for (std::size_t c = 0; c < columns_.size(); ++c)
     if (columns_[c]) put_value(out, row[c]);
   if (out.size() >= buffer_bytes_) flush(partition);
+}
+
+void SpillWriter::write_counted(int partition, std::size_t counter, std::string_view key) {
+  // The record: the counter, then the key (what a partition's set of counted values holds).
+  record_.clear();
+  append_varint(record_, counter);
+  record_ += key;
+  write_record(partition, record_);
 }
 
 void SpillWriter::write_record(int partition, std::string_view record) {
@@ -233,12 +243,14 @@ bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& 
 
 }  // namespace
 
-bool for_each_spilled_record(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
-                             const std::function<void(std::string_view)>& each) {
+bool for_each_counted(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
+                      const std::function<void(std::size_t counter, std::string_view record)>& each) {
   if (!read_spilled_bytes(written, partition, bytes, error)) return false;
   for (std::size_t at = 0; at < bytes.size();) {
     std::size_t length = read_varint(bytes, at);
-    each(std::string_view(bytes.data() + at, length));
+    std::string_view record(bytes.data() + at, length);
+    std::size_t counter_at = 0;
+    each(read_varint(record, counter_at), record);
     at += length;
   }
   return true;

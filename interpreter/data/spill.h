@@ -41,8 +41,9 @@ class SpillWriter {
   SpillWriter(const SpillWriter&) = delete;
   SpillWriter& operator=(const SpillWriter&) = delete;
   void write(int partition, int entity, const Row& row);
-  // A record of the caller's own format, read back by for_each_spilled_record.
-  void write_record(int partition, std::string_view record);
+  // A value counted by a distinct count: the counter it counts for (an accumulator's id) and the value's key.
+  // Read back by for_each_counted.
+  void write_counted(int partition, std::size_t counter, std::string_view key);
   // Flushes and closes every file; false (with the reason) if one could not be written (a full disk).
   bool close(std::string& error);
   const std::string& folder() const { return folder_; }
@@ -51,25 +52,24 @@ class SpillWriter {
 
  private:
   bool flush(int partition);
+  void write_record(int partition, std::string_view record);
   std::string folder_, name_;
   std::vector<bool> columns_;
   std::vector<std::FILE*> files_;
   std::vector<std::string> buffers_;
   std::size_t buffer_bytes_;
   std::string error_;
+  std::string record_;  // write_counted's buffer
 };
 
 // The rows of one partition, in the order they were written, each as wide as the table (`width` cells) with the
 // cells that were not kept absent. Null (with the reason in `error`) if the file cannot be read.
 std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,
                                         std::string& error);
-// Calls `each` with every record that write_record wrote to one partition (the views are into `bytes`); false
-// (with the reason) if the file cannot be read.
-bool for_each_spilled_record(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
-                             const std::function<void(std::string_view)>& each);
-
-// Unsigned numbers in the spill files: 7 bits a byte, the high bit set on all but the last.
-void append_varint(std::string& out, unsigned long long v);
-unsigned long long read_varint(std::string_view bytes, std::size_t& at);
+// Calls `each` with every value that write_counted wrote to one partition: its counter, and a view of the
+// record (into `bytes`) that is equal for equal (counter, key) pairs and only for them. False (with the reason) if
+// the file cannot be read.
+bool for_each_counted(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
+                      const std::function<void(std::size_t counter, std::string_view record)>& each);
 
 }  // namespace caqes

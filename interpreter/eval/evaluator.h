@@ -1,9 +1,10 @@
 // The evaluator: a checked program and a dataset in, one result per establishment × indicator × year out.
-// Evaluation is a plan, then a pass: it works out which aggregations are needed for which years, reads every
-// row-level table once to compute them (its filters compiled, row_code.h; the tables that correlated aggregations
-// look up and the distinct counts split by key into partitions spilled to temporary files, data/spill.h, so that
-// memory does not grow with the rows; the tables side by side on the machine's cores), computes the population
-// statistics, then evaluates each establishment.
+// Evaluation is a plan, then a pass: it works out which aggregations are needed for which years (plan.h), reads
+// every row-level table once to compute them (row_pass.h: its filters compiled, row_code.h and group_code.h; the
+// tables that correlated aggregations look up and the distinct counts split by key into partitions spilled to
+// temporary files, data/spill.h, so that memory does not grow with the rows; the tables side by side on the
+// machine's cores), computes the population statistics (population.h), then evaluates each establishment with the
+// tree walker (expression_evaluator.h), which records the derivation when explaining (explain_recorder.h).
 #pragma once
 
 #include <cstdint>
@@ -55,10 +56,9 @@ class Evaluator {
   // Any expression for one establishment and year (test expectations).
   std::optional<Value> evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags);
 
-  // For tests only (tests/unit/row_code_test.cc checks the compiled row code against the tree walker): `e`, an
-  // expression read on the rows of a row-level table (an aggregation's filter or value), evaluated in `year` on each
-  // of `rows` both ways, the tables that its nested aggregations read held as the pass holds them. Call after
-  // prepare().
+  // For tests only (tests/unit/row_code_test.cc checks the compiled row code against the tree walker): `e`, the
+  // filter or value of one of the program's aggregations (nested ones included), evaluated in `year` on each of
+  // `rows` both ways, the tables that its nested aggregations read held whole, as the pass holds them.
   struct ProbedRow {
     int entity = 0;
     const Row* row = nullptr;

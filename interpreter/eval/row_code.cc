@@ -1,6 +1,6 @@
-// The row-code compiler and its nodes. Each node mirrors one case of the tree walker (evaluator.cc): absent
-// propagates through arithmetic and comparisons, `et` is false as soon as one side is false, `ou` true as soon as
-// one side is true; the built-in functions are the ones the tree walker calls (stdlib/builtins.h).
+// The row-code compiler and its nodes. Each node mirrors one case of the tree walker (expression_evaluator.cc):
+// absent propagates through arithmetic and comparisons, `et` is false as soon as one side is false, `ou` true as
+// soon as one side is true; the built-in functions are the ones the tree walker calls (stdlib/builtins.h).
 #include "eval/row_code.h"
 
 #include <array>

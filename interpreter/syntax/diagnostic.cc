@@ -20,8 +20,6 @@ std::string shortened(std::string text) {
 }  // namespace
 
 void Diagnostics::add(Diagnostic d) {
-  d.message = shortened(std::move(d.message));
-  d.hint = shortened(std::move(d.hint));
   if (d.span.known()) {
     d.location = d.span.where();
     d.source_line = std::string(d.span.file->line_text(d.span.line));
@@ -29,15 +27,34 @@ void Diagnostics::add(Diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-void Diagnostics::error(const Span& span, std::string message, std::string hint) {
+void Diagnostics::error(const Span& span, Message message, Message hint) {
   add({Severity::Error, span, std::move(message), std::move(hint), {}, {}});
 }
 
-void Diagnostics::warning(const Span& span, std::string message, std::string hint) {
+void Diagnostics::warning(const Span& span, Message message, Message hint) {
   add({Severity::Warning, span, std::move(message), std::move(hint), {}, {}});
 }
 
+namespace {
+// A legacy message is shortened before it is matched against the old catalog, as it always was.
+Message legacy(std::string text) { return text.empty() ? Message() : Message::legacy(shortened(std::move(text))); }
+
+std::string shown(const Message& m, Language lang) { return m.is_legacy() ? m.in(lang) : shortened(m.in(lang)); }
+}  // namespace
+
+void Diagnostics::error(const Span& span, std::string message, std::string hint) {
+  error(span, legacy(std::move(message)), legacy(std::move(hint)));
+}
+
+void Diagnostics::warning(const Span& span, std::string message, std::string hint) {
+  warning(span, legacy(std::move(message)), legacy(std::move(hint)));
+}
+
 void Diagnostics::error_at(std::string location, std::string message, std::string hint) {
+  error_at(std::move(location), legacy(std::move(message)), legacy(std::move(hint)));
+}
+
+void Diagnostics::error_at(std::string location, Message message, Message hint) {
   Diagnostic d;
   d.message = std::move(message);
   d.hint = std::move(hint);
@@ -91,7 +108,7 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
     off = "\033[0m";
   }
   std::string where = !d.location.empty() ? d.location : std::string("caqes");
-  std::string out = fmt::format("{}: {}{}{}{} {}\n", where, on, label, colon, off, translate(d.message, lang));
+  std::string out = fmt::format("{}: {}{}{}{} {}\n", where, on, label, colon, off, shown(d.message, lang));
   if (!d.source_line.empty()) {
     // A very long line (generated rules, a pasted list) is shown as a window around the column.
     std::string_view line = d.source_line;
@@ -120,7 +137,7 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
     std::string shown = before + std::string(line) + after;
     out += fmt::format("  {}\n  {}\n", shown, caret_line(shown, column, std::min(d.span.length, 2 * kWindow)));
   }
-  if (!d.hint.empty()) out += fmt::format("  {}{} {}\n", fr ? "conseil" : "hint", colon, translate(d.hint, lang));
+  if (!d.hint.empty()) out += fmt::format("  {}{} {}\n", fr ? "conseil" : "hint", colon, shown(d.hint, lang));
   return out;
 }
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "syntax/messages.h"
+#include "syntax/message.h"
 #include "syntax/source.h"
 
 namespace caqes {
@@ -14,17 +14,22 @@ enum class Severity { Error, Warning, Note };
 struct Diagnostic {
   Severity severity = Severity::Error;
   Span span;
-  std::string message;
-  std::string hint;      // how to fix it, when there is something useful to say
+  Message message;
+  Message hint;  // how to fix it, when there is something useful to say
   std::string location;     // "file:line:col"; taken from the span when there is one
   std::string source_line;  // the text of that line, copied so that a diagnostic outlives its source file
 };
 
 class Diagnostics {
  public:
+  void error(const Span& span, Message message, Message hint = {});
+  void warning(const Span& span, Message message, Message hint = {});
+  // An error in a data file or on the command line: `location` is "file:line:col" or empty.
+  void error_at(std::string location, Message message, Message hint = {});
+  // The same with a message written in English at the site (Message::legacy): for the sites not yet moved to a
+  // catalog of their own.
   void error(const Span& span, std::string message, std::string hint = {});
   void warning(const Span& span, std::string message, std::string hint = {});
-  // An error in a data file or on the command line: `location` is "file:line:col" or empty.
   void error_at(std::string location, std::string message, std::string hint = {});
   void add(Diagnostic d);
   bool has_errors() const;
@@ -36,9 +41,8 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// file:line:col: error: message, then the source line, a caret under the span, and the hint. In French, the
-// message and the hint are translated (syntax/messages.h) and so are the words "error", "warning" and "hint";
-// the file:line:col prefix stays as it is.
+// file:line:col: error: message, then the source line, a caret under the span, and the hint, in `lang` (the
+// words "error", "warning" and "hint" too); the file:line:col prefix stays as it is.
 std::string render(const Diagnostic& d, bool color = false, Language lang = Language::En);
 std::string render_all(const Diagnostics& ds, bool color = false, Language lang = Language::En);
 

@@ -8,16 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "syntax/message.h"
+
 namespace caqes {
-
-enum class Language { En, Fr };
-
-// LC_ALL, then LC_MESSAGES, then LANG (the first one set and not empty decides): "fr…" is French, anything
-// else English.
-Language language_from_environment();
-
-// "fr" or "en" (any case, "fr_FR.UTF-8" too); nullopt for anything else.
-std::optional<Language> language_from_name(std::string_view name);
 
 // One message or hint template of the code, and its French translation.
 struct CatalogEntry {

@@ -594,33 +594,9 @@ std::optional<std::string> french(const std::string& english, int depth) {
   return out;
 }
 
-std::string lower_prefix(const char* s, std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; s[i] && i < n; ++i) out += static_cast<char>(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-  return out;
-}
-
 }  // namespace
 
 const std::vector<CatalogEntry>& french_catalog() { return kFrench; }
-
-std::optional<Language> language_from_name(std::string_view name) {
-  std::string lower = lower_prefix(std::string(name).c_str(), name.size());
-  for (auto [code, lang] : {std::pair<const char*, Language>{"fr", Language::Fr}, {"en", Language::En}}) {
-    if (lower.compare(0, 2, code) != 0) continue;
-    if (lower.size() == 2 || std::strchr("_-.@", lower[2]) != nullptr) return lang;
-  }
-  return std::nullopt;
-}
-
-Language language_from_environment() {
-  for (const char* variable : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(variable);
-    if (value == nullptr || *value == '\0') continue;
-    return lower_prefix(value, 2) == "fr" ? Language::Fr : Language::En;
-  }
-  return Language::En;
-}
 
 std::optional<std::string> try_translate(const std::string& english, Language lang) {
   if (lang == Language::En) return english;

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <set>
 
+#include "syntax/ast_walk.h"
+
 namespace caqes {
 namespace {
 
@@ -59,64 +61,25 @@ ast::ExprPtr for_years(ast::Program& p, const Span& span, int first, int last, a
   return e;
 }
 
-void walk(ast::Expr& e, int& next);
-
-void walk_args(std::vector<ast::Argument>& args, int& next) {
-  for (auto& a : args) {
-    walk(*a.value, next);
-    if (a.source) walk(*a.source, next);
-    if (a.group) walk(*a.group, next);
-    if (a.filter) walk(*a.filter, next);
-  }
-}
-
-void walk(ast::Expr& e, int& next) {
-  e.id = next++;
-  std::visit(
-      [&](auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, ast::Member>) walk(*n.object, next);
-        if constexpr (std::is_same_v<T, ast::AtPeriod>) walk(*n.expr, next);
-        if constexpr (std::is_same_v<T, ast::Unary>) walk(*n.operand, next);
-        if constexpr (std::is_same_v<T, ast::Binary>) {
-          walk(*n.lhs, next);
-          walk(*n.rhs, next);
-        }
-        if constexpr (std::is_same_v<T, ast::In>) {
-          walk(*n.value, next);
-          walk(*n.list, next);
-        }
-        if constexpr (std::is_same_v<T, ast::If>) {
-          walk(*n.condition, next);
-          walk(*n.then_branch, next);
-          walk(*n.else_branch, next);
-        }
-        if constexpr (std::is_same_v<T, ast::List>)
-          for (auto& i : n.items) walk(*i, next);
-        if constexpr (std::is_same_v<T, ast::Selon>) {
-          walk(*n.subject, next);
-          for (auto& arm : n.arms) {
-            for (auto& k : arm.keys) walk(*k, next);
-            walk(*arm.result, next);
-          }
-          if (n.otherwise) walk(*n.otherwise, next);
-        }
-        if constexpr (std::is_same_v<T, ast::Call>) walk_args(n.args, next);
-      },
-      e.node);
+// Numbers e and everything under it, in pre-order.
+void number(ast::Expr& e, int& next) {
+  ast::walk(e, [&](ast::Expr& node) {
+    node.id = next++;
+    return true;
+  });
 }
 
 }  // namespace
 
 void renumber(ast::Program& p) {
   int next = 1;
-  for (auto& prm : p.parameters) walk(*prm.value, next);
+  for (auto& prm : p.parameters) number(*prm.value, next);
   for (auto& ind : p.indicators)
-    for (auto& b : ind.bindings) walk(*b.value, next);
+    for (auto& b : ind.bindings) number(*b.value, next);
   for (auto& t : p.tests) {
     for (auto& r : t.rows)
-      for (auto& f : r.fields) walk(*f.value, next);
-    for (auto& x : t.expectations) walk(*x.expr, next);
+      for (auto& f : r.fields) number(*f.value, next);
+    for (auto& x : t.expectations) number(*x.expr, next);
   }
   p.next_expr_id = next;
 }

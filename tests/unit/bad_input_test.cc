@@ -144,7 +144,7 @@ TEST_CASE("parse_file refuses invalid UTF-8 and encoded surrogates, located") {
     CHECK_FALSE(parse_file(file, program, diags));
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].span.line == 2);
-    CHECK(diags.items()[0].message == "invalid UTF-8 in a rules file");
+    CHECK(diags.items()[0].message.in(Language::En) == "invalid UTF-8 in a rules file");
   }
 }
 

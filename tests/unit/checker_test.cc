@@ -43,12 +43,12 @@ struct Checked {
 
   std::string messages() const {
     std::string out;
-    for (const auto& d : diags.items()) out += d.message + (d.hint.empty() ? "" : "  [hint: " + d.hint + "]") + "\n";
+    for (const auto& d : diags.items()) out += d.message.in(Language::En) + (d.hint.empty() ? "" : "  [hint: " + d.hint.in(Language::En) + "]") + "\n";
     return out;
   }
   const Diagnostic* find(const std::string& part) const {
     for (const auto& d : diags.items())
-      if (d.severity == Severity::Error && d.message.find(part) != std::string::npos) return &d;
+      if (d.severity == Severity::Error && d.message.in(Language::En).find(part) != std::string::npos) return &d;
     return nullptr;
   }
   bool has(const std::string& part) const { return find(part) != nullptr; }
@@ -124,7 +124,7 @@ TEST_CASE("money + rate is an error") {
   INFO(c.messages());
   const Diagnostic* d = c.find("cannot add a montant (€) and a taux (%)");
   REQUIRE(d != nullptr);
-  CHECK(d->hint.find("montant × taux") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("montant × taux") != std::string::npos);
   // The span is the whole sum, on line 10 of the file (7 lines of base, the indicator's first line, the
   // properties line), from column 10, after "valeur = ".
   CHECK(d->span.line == 10);
@@ -138,7 +138,7 @@ TEST_CASE("money × money is an error") {
   INFO(c.messages());
   const Diagnostic* d = c.find("cannot multiply an amount in € by an amount in €");
   REQUIRE(d != nullptr);
-  CHECK(d->hint.find("division") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("division") != std::string::npos);
 }
 
 TEST_CASE("count / money is an error") {
@@ -156,7 +156,7 @@ TEST_CASE("comparing money with a plain number is an error, with a hint to write
   INFO(c.messages());
   const Diagnostic* d = c.find("cannot compare a montant (€) with a nombre");
   REQUIRE(d != nullptr);
-  CHECK(d->hint.find("400 000 €") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("400 000 €") != std::string::npos);
 }
 
 TEST_CASE("comparing a rate with a plain number is allowed (same dimension), money with a rate is not") {
@@ -180,7 +180,7 @@ TEST_CASE("unknown names: did you mean, ignoring accents") {
     INFO(c.messages());
     const Diagnostic* d = c.find("unknown name 'depense_totale'");
     REQUIRE(d != nullptr);
-    CHECK(d->hint == "did you mean 'dépense_totale'?");
+    CHECK(d->hint.in(Language::En) == "did you mean 'dépense_totale'?");
   }
   SUBCASE("a column written without its accent") {
     Checked c = check(std::string(kBase) + indicator("u", "valeur = finances.depense; ciblage = vrai;"));
@@ -188,7 +188,7 @@ TEST_CASE("unknown names: did you mean, ignoring accents") {
     INFO(c.messages());
     const Diagnostic* d = c.find("table 'finances' has no column 'depense'");
     REQUIRE(d != nullptr);
-    CHECK(d->hint == "did you mean 'dépense'?");
+    CHECK(d->hint.in(Language::En) == "did you mean 'dépense'?");
   }
   SUBCASE("a typo in a function name") {
     Checked c = check(std::string(kBase) + indicator("u", "valeur = medianne(finances.score); ciblage = vrai;"));
@@ -196,7 +196,7 @@ TEST_CASE("unknown names: did you mean, ignoring accents") {
     INFO(c.messages());
     const Diagnostic* d = c.find("unknown function 'medianne'");
     REQUIRE(d != nullptr);
-    CHECK(d->hint == "did you mean 'médiane'?");
+    CHECK(d->hint.in(Language::En) == "did you mean 'médiane'?");
   }
   SUBCASE("a name far from everything gets no suggestion") {
     Checked c = check(std::string(kBase) + indicator("u", "valeur = zzzzqqqq; ciblage = vrai;"));
@@ -225,8 +225,8 @@ TEST_CASE("a bare column name found in two tables is ambiguous") {
   INFO(c.messages());
   const Diagnostic* d = c.find("'statut' is a column of several tables");
   REQUIRE(d != nullptr);
-  CHECK(d->hint.find("établissements.statut") != std::string::npos);
-  CHECK(d->hint.find("enquête.statut") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("établissements.statut") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("enquête.statut") != std::string::npos);
 
   // Qualified, it checks.
   Checked q = check(std::string(kBase) + "table enquête \"Enquête\" par établissement et année { statut: code; }\n" +
@@ -254,8 +254,8 @@ TEST_CASE("a cycle between two bindings is reported") {
   // The message names the whole cycle, in the order the definitions use each other.
   const Diagnostic* d = c.find("cycle of definitions: ");
   REQUIRE(d != nullptr);
-  CHECK(d->message == "cycle of definitions: a → b → a");
-  CHECK(d->hint.find("break the cycle") != std::string::npos);
+  CHECK(d->message.in(Language::En) == "cycle of definitions: a → b → a");
+  CHECK(d->hint.in(Language::En).find("break the cycle") != std::string::npos);
 }
 
 TEST_CASE("a binding using itself is a cycle") {
@@ -283,7 +283,7 @@ TEST_CASE("[N-1] on an expression that does not change with the year is an error
     INFO(c.messages());
     const Diagnostic* d = c.find("[N-1] has no effect");
     REQUIRE(d != nullptr);
-    CHECK(d->hint.find("vary by year") != std::string::npos);
+    CHECK(d->hint.in(Language::En).find("vary by year") != std::string::npos);
   }
   SUBCASE("a column of a table without years") {
     Checked c = check(std::string(kBase) + indicator("u", "valeur = finances.dépense; ciblage = catégorie[2019] = \"MCO\";"));
@@ -310,7 +310,7 @@ TEST_CASE("row aggregations read row-level tables only") {
     INFO(c.messages());
     const Diagnostic* d = c.find("'finances' has one row per establishment: there is nothing to aggregate");
     REQUIRE(d != nullptr);
-    CHECK(d->hint.find("finances.colonne") != std::string::npos);
+    CHECK(d->hint.in(Language::En).find("finances.colonne") != std::string::npos);
   }
   SUBCASE("compte over the registry") {
     Checked c = check(std::string(kBase) + indicator("u", "valeur = compte(établissements); ciblage = vrai;"));
@@ -352,7 +352,7 @@ TEST_CASE("a row filter may not use an aggregate") {
     INFO(c.messages());
     const Diagnostic* d = c.find("a row filter may only use the row's columns");
     REQUIRE(d != nullptr);
-    CHECK(d->hint.find("separate definition") != std::string::npos);
+    CHECK(d->hint.in(Language::En).find("separate definition") != std::string::npos);
   }
   SUBCASE("a parameter and an establishment attribute are allowed") {
     Checked c = check(std::string(kBase) + "paramètre plancher = 10 €;\n" +
@@ -372,7 +372,7 @@ TEST_CASE("≈ is only for test expectations") {
   INFO(c.messages());
   const Diagnostic* d = c.find("'≈' is only for test expectations");
   REQUIRE(d != nullptr);
-  CHECK(d->hint.find("arrondi") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("arrondi") != std::string::npos);
 
   Checked t = check(std::string(kBase) + indicator("u", "valeur = finances.dépense; ciblage = vrai;") +
                     "test \"approx\" { année 2022; attendu \"340000001\": u.valeur ≈ 10,50 €; }\n");
@@ -399,10 +399,10 @@ TEST_CASE("an indicator without valeur or ciblage is reported") {
   INFO(c.messages());
   const Diagnostic* v = c.find("indicator 'sans_valeur' has no value");
   REQUIRE(v != nullptr);
-  CHECK(v->hint.find("valeur =") != std::string::npos);
+  CHECK(v->hint.in(Language::En).find("valeur =") != std::string::npos);
   const Diagnostic* t = c.find("indicator 'sans_ciblage' does not say which establishments it targets");
   REQUIRE(t != nullptr);
-  CHECK(t->hint.find("ciblage =") != std::string::npos);
+  CHECK(t->hint.in(Language::En).find("ciblage =") != std::string::npos);
 }
 
 TEST_CASE("statut à_définir excuses a missing valeur, not a missing ciblage") {
@@ -420,7 +420,7 @@ TEST_CASE("cible without atteint is reported") {
   INFO(c.messages());
   const Diagnostic* d = c.find("a target needs a rule saying when it is reached");
   REQUIRE(d != nullptr);
-  CHECK(d->hint.find("atteint") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("atteint") != std::string::npos);
 
   Checked ok = check(std::string(kBase) + indicator("u",
                                                     "valeur = finances.part;\n"
@@ -486,10 +486,10 @@ TEST_CASE("an unknown test property and an unknown table in a test are reported"
   INFO(c.messages());
   const Diagnostic* p = c.find("unknown test property 'anné'");
   REQUIRE(p != nullptr);
-  CHECK(p->hint == "did you mean 'année'?");
+  CHECK(p->hint.in(Language::En) == "did you mean 'année'?");
   const Diagnostic* t = c.find("unknown table 'financs'");
   REQUIRE(t != nullptr);
-  CHECK(t->hint == "did you mean 'finances'?");
+  CHECK(t->hint.in(Language::En) == "did you mean 'finances'?");
 }
 
 }  // namespace

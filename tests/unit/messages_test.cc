@@ -241,19 +241,19 @@ TEST_CASE("several diagnostics in French: units, names, and a message without hi
 
 TEST_CASE("a diagnostic without location, a warning, and a note keep their prefix") {
   Diagnostic d;
-  d.message = "data directory 'données' does not exist";
+  d.message = Message::legacy("data directory 'données' does not exist");
   CHECK(render(d, false, Language::Fr) == "caqes: erreur : le dossier de données « données » n'existe pas\n");
   CHECK(render(d, false, Language::En) == "caqes: error: data directory 'données' does not exist\n");
   d.location = "données/finances.csv:3:7";
-  d.message = "column 'dépense': '12,5 %' is a percentage in an amount column";
-  d.hint = "'dépense' is declared monnaie at règles.caqes:3:40";
+  d.message = Message::legacy("column 'dépense': '12,5 %' is a percentage in an amount column");
+  d.hint = Message::legacy("'dépense' is declared monnaie at règles.caqes:3:40");
   CHECK(render(d, false, Language::Fr) ==
         "données/finances.csv:3:7: erreur : colonne « dépense » : « 12,5 % » est un pourcentage dans une colonne de "
         "montants\n"
         "  conseil : la colonne « dépense » est déclarée monnaie dans règles.caqes:3:40\n");
   d.severity = Severity::Warning;
-  d.hint.clear();
-  d.message = "a message the catalog does not know";
+  d.hint = Message();
+  d.message = Message::legacy("a message the catalog does not know");
   CHECK(render(d, false, Language::Fr) ==
         "données/finances.csv:3:7: avertissement : a message the catalog does not know\n");
   CHECK(render(d, false, Language::En) == "données/finances.csv:3:7: warning: a message the catalog does not know\n");
@@ -265,13 +265,13 @@ TEST_CASE("a diagnostic without location, a warning, and a note keep their prefi
 void check_all_translated(const Diagnostics& diags, const std::string& what) {
   for (const auto& d : diags.items()) {
     INFO(what);
-    INFO("message: ", d.message);
-    INFO("hint: ", d.hint);
-    CHECK(try_translate(d.message, Language::Fr).has_value());
-    if (!d.hint.empty()) CHECK(try_translate(d.hint, Language::Fr).has_value());
+    INFO("message: ", d.message.in(Language::En));
+    INFO("hint: ", d.hint.in(Language::En));
+    CHECK(try_translate(d.message.in(Language::En), Language::Fr).has_value());
+    if (!d.hint.empty()) CHECK(try_translate(d.hint.in(Language::En), Language::Fr).has_value());
     std::string fr = render(d, false, Language::Fr);
-    CHECK(fr.find(d.message) == std::string::npos);
-    if (!d.hint.empty()) CHECK(fr.find(d.hint) == std::string::npos);
+    CHECK(fr.find(d.message.in(Language::En)) == std::string::npos);
+    if (!d.hint.empty()) CHECK(fr.find(d.hint.in(Language::En)) == std::string::npos);
     // No untranslated phrase of a nested value either.
     for (const char* english : {" expected ", "a name", "a text in quotes", " is not ", "unexpected", " cannot "})
       CHECK(fr.find(english) == std::string::npos);

@@ -67,7 +67,7 @@ std::string name_of(const ast::Expr& e) {
 
 bool has_message(const Diagnostics& diags, const std::string& part) {
   for (const auto& d : diags.items())
-    if (d.message.find(part) != std::string::npos) return true;
+    if (d.message.in(Language::En).find(part) != std::string::npos) return true;
   return false;
 }
 
@@ -128,10 +128,10 @@ TEST_CASE("a decimal point is rejected, with a hint about the decimal comma") {
   const Diagnostic* d = first_error(p.diags);
   REQUIRE(d != nullptr);
   INFO(p.report());
-  CHECK(d->message.find("decimal point") != std::string::npos);
-  CHECK(d->message.find("7.5") != std::string::npos);
-  CHECK(d->hint.find("decimal comma") != std::string::npos);
-  CHECK(d->hint.find("7,5") != std::string::npos);  // the fix is spelled out
+  CHECK(d->message.in(Language::En).find("decimal point") != std::string::npos);
+  CHECK(d->message.in(Language::En).find("7.5") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("decimal comma") != std::string::npos);
+  CHECK(d->hint.in(Language::En).find("7,5") != std::string::npos);  // the fix is spelled out
   // "paramètre taux = " is 17 characters (è is one), so 7.5 starts at column 18.
   CHECK(d->span.line == 1);
   CHECK(d->span.column == 18);
@@ -145,8 +145,8 @@ TEST_CASE("badly grouped thousands are rejected with a hint") {
     INFO(p.report());
     const Diagnostic* d = first_error(p.diags);
     REQUIRE(d != nullptr);
-    CHECK(d->message.find("'00'") != std::string::npos);
-    CHECK(d->hint.find("grouped by exactly three digits") != std::string::npos);
+    CHECK(d->message.in(Language::En).find("'00'") != std::string::npos);
+    CHECK(d->hint.in(Language::En).find("grouped by exactly three digits") != std::string::npos);
   }
   SUBCASE("four digits after the space") {
     // "2 000" is a number, then "0" is a second number right after it.
@@ -155,7 +155,7 @@ TEST_CASE("badly grouped thousands are rejected with a hint") {
     INFO(p.report());
     const Diagnostic* d = first_error(p.diags);
     REQUIRE(d != nullptr);
-    CHECK(d->hint.find("grouped by exactly three digits") != std::string::npos);
+    CHECK(d->hint.in(Language::En).find("grouped by exactly three digits") != std::string::npos);
   }
   SUBCASE("a well grouped number for comparison") {
     Parsed p = parse("paramètre seuil = 2 000 000 €;\n");
@@ -246,7 +246,7 @@ TEST_CASE("a syntax error is located in characters after accents") {
   INFO(p.report());
   CHECK(d->span.line == 2);
   CHECK(d->span.column == 21);
-  CHECK(d->message.find("'@'") != std::string::npos);
+  CHECK(d->message.in(Language::En).find("'@'") != std::string::npos);
   // The caret is under the '@': two spaces of indentation, then one space per character before it.
   std::string shown = render(*d);
   CHECK(shown.find("  paramètre dépassé = @;\n") != std::string::npos);
