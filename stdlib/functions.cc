@@ -1,7 +1,10 @@
-// The built-in functions and their documentation (French, for policy staff).
+// The built-in functions, their documentation (French, for policy staff) and, for the scalar ones, their
+// implementation (builtins.cc).
 #include "stdlib/functions.h"
 
 #include <set>
+
+#include "stdlib/builtins.h"
 
 namespace caqes {
 
@@ -46,26 +49,30 @@ const std::vector<FunctionInfo>& functions() {
        "nombre d'établissements (du groupe) pour lesquels x est présent"},
       {Function::Round, FunctionFamily::Scalar, "arrondi", "arrondi(x, n)",
        "x arrondi à n décimales dans son unité d'affichage (€, ou points de % pour un taux), au plus proche, "
-       "la moitié s'éloignant de zéro (arrondi commercial)"},
+       "la moitié s'éloignant de zéro (arrondi commercial)", round_builtin},
       {Function::RoundDown, FunctionFamily::Scalar, "arrondi_inf", "arrondi_inf(x, n)",
-       "x arrondi à n décimales vers le bas"},
+       "x arrondi à n décimales vers le bas", round_down_builtin},
       {Function::RoundUp, FunctionFamily::Scalar, "arrondi_sup", "arrondi_sup(x, n)",
-       "x arrondi à n décimales vers le haut"},
-      {Function::Min, FunctionFamily::Scalar, "min", "min(a, b, ...)", "le plus petit de ses arguments"},
-      {Function::Max, FunctionFamily::Scalar, "max", "max(a, b, ...)", "le plus grand de ses arguments"},
-      {Function::Abs, FunctionFamily::Scalar, "abs", "abs(x)", "valeur absolue"},
-      {Function::Default, FunctionFamily::Scalar, "défaut", "défaut(x, y)", "x s'il est présent, y sinon"},
-      {Function::Present, FunctionFamily::Scalar, "présent", "présent(x)", "vrai si x a une valeur (donnée non manquante)"},
+       "x arrondi à n décimales vers le haut", round_up_builtin},
+      {Function::Min, FunctionFamily::Scalar, "min", "min(a, b, ...)", "le plus petit de ses arguments", min_builtin},
+      {Function::Max, FunctionFamily::Scalar, "max", "max(a, b, ...)", "le plus grand de ses arguments", max_builtin},
+      {Function::Abs, FunctionFamily::Scalar, "abs", "abs(x)", "valeur absolue", abs_builtin},
+      {Function::Default, FunctionFamily::Scalar, "défaut", "défaut(x, y)", "x s'il est présent, y sinon", default_builtin},
+      {Function::Present, FunctionFamily::Scalar, "présent", "présent(x)", "vrai si x a une valeur (donnée non manquante)",
+       present_builtin},
       {Function::DaysBetween, FunctionFamily::Scalar, "jours_entre", "jours_entre(d1, d2)",
-       "nombre de jours de la date d1 à la date d2 (négatif si d2 précède d1)"},
-      {Function::YearOf, FunctionFamily::Scalar, "année_de", "année_de(d)", "l'année d'une date"},
+       "nombre de jours de la date d1 à la date d2 (négatif si d2 précède d1)", days_between_builtin},
+      {Function::YearOf, FunctionFamily::Scalar, "année_de", "année_de(d)", "l'année d'une date", year_of_builtin},
       {Function::StartsWith, FunctionFamily::Scalar, "commence_par", "commence_par(texte, préfixe)",
-       "vrai si le texte commence par le préfixe: commence_par(ghm, \"03K02\")"},
+       "vrai si le texte commence par le préfixe: commence_par(ghm, \"03K02\")", starts_with_builtin},
       {Function::Substring, FunctionFamily::Scalar, "sous_texte", "sous_texte(texte, début, longueur)",
-       "les `longueur` caractères du texte à partir du caractère `début` (1 pour le premier): sous_texte(ghm, 3, 1)"},
+       "les `longueur` caractères du texte à partir du caractère `début` (1 pour le premier): sous_texte(ghm, 3, 1)",
+       substring_builtin},
   };
   return all;
 }
+
+const FunctionInfo& function_info(Function function) { return functions()[static_cast<std::size_t>(function)]; }
 
 std::vector<std::string> function_names() {
   std::set<std::string> names;

@@ -1,6 +1,7 @@
-// The catalogue of built-in functions: one entry per function, with the form of its arguments and the French
-// documentation that `caqes fonctions` prints and stdlib/README.md reproduces. The checker types the calls,
-// the evaluator implements them; both switch on `Function`.
+// The catalogue of built-in functions: one entry per function, with its family, the form of its arguments, the
+// French documentation that `caqes fonctions` prints, and for a scalar function its one implementation
+// (builtins.h). The checker types the calls; the evaluator plans the aggregations and the population statistics,
+// and calls the scalar functions through this table.
 #pragma once
 
 #include <string>
@@ -19,16 +20,26 @@ enum class Function {
 
 enum class FunctionFamily { Rows, Population, Scalar };
 
+class Value;
+class Arguments;
+struct CallUnits;
+// The implementation of a scalar function, on the values of its arguments (builtins.h).
+using ScalarBuiltin = Value (*)(const Arguments& args, const CallUnits& units);
+
 struct FunctionInfo {
   Function function;
   FunctionFamily family;
   const char* name;       // as written in the rules
   const char* signature;  // as documented
   const char* doc;        // what it returns, in French
+  ScalarBuiltin scalar = nullptr;  // Scalar family: what it computes
 };
 
-// All functions; several share a name (moyenne over rows with `de`, over establishments without).
+// All functions, in the order of `Function`; several share a name (moyenne over rows with `de`, over establishments
+// without).
 const std::vector<FunctionInfo>& functions();
+// The entry of one function.
+const FunctionInfo& function_info(Function function);
 // The names, for "did you mean".
 std::vector<std::string> function_names();
 bool is_function_name(const std::string& name);

@@ -6,6 +6,7 @@
 #include "eval/accumulator.h"
 #include "eval/explain_recorder.h"
 #include "eval/expression_evaluator.h"
+#include "eval/group_code.h"
 #include "eval/plan.h"
 #include "eval/row_pass.h"
 
@@ -89,6 +90,50 @@ std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int yea
     diags.error(err.span, err.message, err.hint);
     return std::nullopt;
   }
+}
+
+std::vector<Evaluator::ProbeResult> Evaluator::probe_row_code(const ast::Expr& e, int year,
+                                                              const std::vector<ProbedRow>& rows) {
+  Impl& m = *impl_;
+  // A group of its own, holding every row of the tables its nested aggregations read, looked up by the
+  // correlations the plan finds.
+  Plan plan = make_plan(m.p, {year});
+  PlannedGroup alone;
+  GroupRun g(m.p, plan, alone, m.data.entities.size());
+  std::vector<const ast::Expr*> nested;
+  nested_calls(m.p, e, nested);
+  Diagnostics ignored;  // the rows are the test's, in memory
+  for (const ast::Expr* call : nested) {
+    int table = m.p.calls.at(call->id).table;
+    if (g.held.rows.count(table)) continue;
+    auto& held = g.held.rows[table];
+    held.resize(m.data.entities.size());
+    auto source = m.data.open_rows(table);
+    while (const Row* row = source->next(ignored)) held[source->entity()].push_back(*row);
+  }
+  std::unique_ptr<RowCode> code = compile_in_group(m.p, m.data, m.walker, g, e, year);
+  std::vector<ProbeResult> out;
+  unsigned long long serial = 0;
+  for (const ProbedRow& r : rows) {
+    ProbeResult result;
+    try {
+      Value scratch;
+      result.compiled = code->get(RowFrame{r.row, r.outer, r.entity, ++serial}, scratch);
+    } catch (const EvalError& err) {
+      result.compiled_error = err.message;
+    }
+    EvalContext ctx = context(r.entity, year);
+    ctx.row = r.row;
+    ctx.outer = r.outer;
+    ctx.held = &g.held;
+    try {
+      result.walked = m.walker.eval(e, ctx);
+    } catch (const EvalError& err) {
+      result.walked_error = err.message;
+    }
+    out.push_back(std::move(result));
+  }
+  return out;
 }
 
 namespace {

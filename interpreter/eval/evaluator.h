@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -54,6 +55,20 @@ class Evaluator {
 
   // Any expression for one establishment and year (test expectations).
   std::optional<Value> evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags);
+
+  // For tests only (tests/unit/row_code_test.cc checks the compiled row code against the tree walker): `e`, the
+  // filter or value of one of the program's aggregations (nested ones included), evaluated in `year` on each of
+  // `rows` both ways, the tables that its nested aggregations read held whole, as the pass holds them.
+  struct ProbedRow {
+    int entity = 0;
+    const Row* row = nullptr;
+    const Row* outer = nullptr;  // in an aggregation nested in another's filter: the other's row
+  };
+  struct ProbeResult {
+    Value compiled, walked;
+    std::string compiled_error, walked_error;  // the message when that evaluation stopped on an error
+  };
+  std::vector<ProbeResult> probe_row_code(const ast::Expr& e, int year, const std::vector<ProbedRow>& rows);
 
  private:
   struct Impl;

@@ -10,6 +10,7 @@
 #include "eval/held_rows.h"
 #include "eval/plan.h"
 #include "eval/row_code.h"
+#include "stdlib/builtins.h"
 
 namespace caqes {
 namespace {
@@ -372,60 +373,9 @@ Value ExpressionEvaluator::scalar_builtin(const ast::Call& n, const CallInfo& in
       args.push_back(eval(*n.args[i].value, ctx));
     }
   }
-  switch (info.function) {
-    case Function::Round:
-    case Function::RoundDown:
-    case Function::RoundUp: {
-      if (args[0].absent()) return Value();
-      int places = static_cast<int>(args[1].number().to_int().value_or(0));
-      // Rates are rounded in points of percent, the way they are written: arrondi(12,345 %, 1) = 12,3 %.
-      int scale = p.type_of(*n.args[0].value).unit == Unit::Rate ? 2 : 0;
-      Rounding mode = info.function == Function::Round ? Rounding::HalfAwayFromZero
-                      : info.function == Function::RoundDown ? Rounding::Floor : Rounding::Ceiling;
-      return Value(args[0].number().scaled(scale).round(places, mode).scaled(-scale));
-    }
-    case Function::Min:
-    case Function::Max: {
-      Value best;
-      for (const auto& a : args) {
-        if (a.absent()) return Value();
-        if (best.absent() || (info.function == Function::Min ? less(a, best) : less(best, a))) best = a;
-      }
-      return best;
-    }
-    case Function::Abs: return args[0].absent() ? Value() : Value(args[0].number().abs());
-    case Function::Default: return args[0].absent() ? args[1] : args[0];
-    case Function::Present: return Value(!args[0].absent());
-    case Function::DaysBetween:
-      if (args[0].absent() || args[1].absent()) return Value();
-      return Value(Decimal(static_cast<long long>(args[1].date().days) - args[0].date().days));
-    case Function::StartsWith:
-      if (args[0].absent() || args[1].absent()) return Value();
-      return Value(args[0].text().compare(0, args[1].text().size(), args[1].text()) == 0);
-    case Function::Substring: {
-      if (args[0].absent() || args[1].absent() || args[2].absent()) return Value();
-      // Positions count characters (UTF-8), from 1.
-      const std::string& t = args[0].text();
-      long long from = args[1].number().to_int().value_or(1), length = args[2].number().to_int().value_or(0);
-      std::string out;
-      long long index = 0;
-      for (std::size_t i = 0; i < t.size();) {
-        unsigned char c = static_cast<unsigned char>(t[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-        ++index;
-        if (index >= from && index < from + length) out += t.substr(i, n);
-        i += n;
-      }
-      return Value(out);
-    }
-    case Function::YearOf: {
-      if (args[0].absent()) return Value();
-      int y, m, d;
-      args[0].date().to_civil(y, m, d);
-      return Value(Decimal(y));
-    }
-    default: return Value();
-  }
+  // What the function computes is stdlib's (builtins.h), shared with the row code.
+  CallUnits units{!n.args.empty() && p.type_of(*n.args[0].value).unit == Unit::Rate};
+  return call_scalar(function_info(info.function), args, units);
 }
 
 }  // namespace caqes

@@ -255,4 +255,10 @@ void compile_group(const CheckedProgram& p, const Dataset& data, const Plan& pla
   compile_usable_rows(p, plan, compiler, g);
 }
 
+std::unique_ptr<RowCode> compile_in_group(const CheckedProgram& p, const Dataset& data, ExpressionEvaluator& walker,
+                                          GroupRun& g, const ast::Expr& e, int year) {
+  GroupCompiler compiler(p, data, walker, g);
+  return compile_row_code(p, e, year, compiler);
+}
+
 }  // namespace caqes

@@ -74,4 +74,9 @@ struct GroupRun {
 void compile_group(const CheckedProgram& program, const Dataset& data, const Plan& plan, ExpressionEvaluator& walker,
                    RowAggregates& aggregates, GroupRun& g);
 
+// One expression read on the rows of the group's table, compiled as the group's code is (for
+// Evaluator::probe_row_code, which tests the row code against the tree walker).
+std::unique_ptr<RowCode> compile_in_group(const CheckedProgram& program, const Dataset& data, ExpressionEvaluator& walker,
+                                          GroupRun& g, const ast::Expr& e, int year);
+
 }  // namespace caqes

@@ -13,18 +13,9 @@
 namespace caqes {
 namespace {
 
-// The functions computed from their arguments alone; every other call that is not an aggregation over rows is a
-// population statistic.
-bool scalar_function(Function f) {
-  switch (f) {
-    case Function::Round: case Function::RoundDown: case Function::RoundUp: case Function::Min: case Function::Max:
-    case Function::Abs: case Function::Default: case Function::Present: case Function::DaysBetween:
-    case Function::YearOf: case Function::StartsWith: case Function::Substring:
-      return true;
-    default:
-      return false;
-  }
-}
+// The functions computed from their arguments alone (the table of functions says which); every other call that is
+// not an aggregation over rows is a population statistic.
+bool scalar_function(Function f) { return function_info(f).family == FunctionFamily::Scalar; }
 
 // Which aggregation is needed for which year: the walk of the definitions, each (definition, year) once.
 class Planner {

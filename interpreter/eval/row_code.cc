@@ -1,9 +1,12 @@
-// The row-code compiler and its nodes. Each node mirrors one case of the tree walker (evaluator.cc): absent
-// propagates through arithmetic and comparisons, `et` is false as soon as one side is false, `ou` true as soon as
-// one side is true.
+// The row-code compiler and its nodes. Each node mirrors one case of the tree walker (expression_evaluator.cc):
+// absent propagates through arithmetic and comparisons, `et` is false as soon as one side is false, `ou` true as
+// soon as one side is true; the built-in functions are the ones the tree walker calls (stdlib/builtins.h).
 #include "eval/row_code.h"
 
+#include <array>
 #include <vector>
+
+#include "stdlib/builtins.h"
 
 namespace caqes {
 namespace {
@@ -172,106 +175,34 @@ class Conditional final : public RowCode {
   std::unique_ptr<RowCode> condition_, then_, else_;
 };
 
-class DaysBetween final : public RowCode {
+// A scalar built-in over its compiled arguments: what it computes is stdlib's (builtins.h), the tree walker's too.
+class Builtin final : public RowCode {
  public:
-  DaysBetween(std::unique_ptr<RowCode> from, std::unique_ptr<RowCode> to) : from_(std::move(from)), to_(std::move(to)) {}
+  Builtin(ScalarBuiltin function, CallUnits units, std::vector<std::unique_ptr<RowCode>> args)
+      : function_(function), units_(units), args_(std::move(args)) {}
   const Value& get(const RowFrame& f, Value& scratch) const override {
-    Value fs, ts;
-    const Value& a = from_->get(f, fs);
-    const Value& b = to_->get(f, ts);
-    if (a.absent() || b.absent()) return scratch = Value();
-    return scratch = Value(Decimal(static_cast<long long>(b.date().days) - a.date().days));
-  }
-
- private:
-  std::unique_ptr<RowCode> from_, to_;
-};
-
-class StartsWith final : public RowCode {
- public:
-  StartsWith(std::unique_ptr<RowCode> text, std::unique_ptr<RowCode> prefix)
-      : text_(std::move(text)), prefix_(std::move(prefix)) {}
-  Truth test(const RowFrame& f) const override {
-    Value ts, ps;
-    const Value& t = text_->get(f, ts);
-    const Value& p = prefix_->get(f, ps);
-    if (t.absent() || p.absent()) return Truth::Absent;
-    return t.text().compare(0, p.text().size(), p.text()) == 0 ? Truth::True : Truth::False;
-  }
-  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
-
- private:
-  std::unique_ptr<RowCode> text_, prefix_;
-};
-
-class YearOf final : public RowCode {
- public:
-  explicit YearOf(std::unique_ptr<RowCode> date) : date_(std::move(date)) {}
-  const Value& get(const RowFrame& f, Value& scratch) const override {
-    const Value& d = date_->get(f, scratch);
-    if (d.absent()) return scratch = Value();
-    int y, m, day;
-    d.date().to_civil(y, m, day);
-    return scratch = Value(Decimal(y));
-  }
-
- private:
-  std::unique_ptr<RowCode> date_;
-};
-
-class Absolute final : public RowCode {
- public:
-  explicit Absolute(std::unique_ptr<RowCode> operand) : operand_(std::move(operand)) {}
-  const Value& get(const RowFrame& f, Value& scratch) const override {
-    const Value& v = operand_->get(f, scratch);
-    if (v.absent()) return scratch = Value();
-    return scratch = Value(v.number().abs());
-  }
-
- private:
-  std::unique_ptr<RowCode> operand_;
-};
-
-class Present final : public RowCode {
- public:
-  explicit Present(std::unique_ptr<RowCode> operand) : operand_(std::move(operand)) {}
-  Truth test(const RowFrame& f) const override {
-    Value s;
-    return operand_->get(f, s).absent() ? Truth::False : Truth::True;
-  }
-  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
-
- private:
-  std::unique_ptr<RowCode> operand_;
-};
-
-// sous_texte(t, from, length): positions count UTF-8 characters, from 1.
-class Substring final : public RowCode {
- public:
-  Substring(std::unique_ptr<RowCode> text, std::unique_ptr<RowCode> from, std::unique_ptr<RowCode> length)
-      : text_(std::move(text)), from_(std::move(from)), length_(std::move(length)) {}
-  const Value& get(const RowFrame& f, Value& scratch) const override {
-    Value ts, fs, ls;
-    const Value& t = text_->get(f, ts);
-    const Value& from_v = from_->get(f, fs);
-    const Value& length_v = length_->get(f, ls);
-    if (t.absent() || from_v.absent() || length_v.absent()) return scratch = Value();
-    long long from = from_v.number().to_int().value_or(1), length = length_v.number().to_int().value_or(0);
-    const std::string& text = t.text();
-    std::string out;
-    long long index = 0;
-    for (std::size_t i = 0; i < text.size();) {
-      auto c = static_cast<unsigned char>(text[i]);
-      std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-      ++index;
-      if (index >= from && index < from + length) out.append(text, i, n);
-      i += n;
+    // The arguments are read in place (a text of the row is not copied); calls of more arguments than this, a
+    // min or max of many, are rare enough to allocate.
+    constexpr std::size_t kInPlace = 4;
+    if (args_.size() <= kInPlace) {
+      std::array<Value, kInPlace> scratches;
+      std::array<const Value*, kInPlace> values;
+      return scratch = call(f, scratches.data(), values.data());
     }
-    return scratch = Value(std::move(out));
+    std::vector<Value> scratches(args_.size());
+    std::vector<const Value*> values(args_.size());
+    return scratch = call(f, scratches.data(), values.data());
   }
 
  private:
-  std::unique_ptr<RowCode> text_, from_, length_;
+  Value call(const RowFrame& f, Value* scratches, const Value** values) const {
+    for (std::size_t i = 0; i < args_.size(); ++i) values[i] = &args_[i]->get(f, scratches[i]);
+    return function_(Arguments(values, args_.size()), units_);
+  }
+
+  ScalarBuiltin function_;
+  CallUnits units_;
+  std::vector<std::unique_ptr<RowCode>> args_;
 };
 
 class Quantified final : public RowCode {
@@ -391,24 +322,23 @@ class Compiler {
     if (!found) return leave(e);
     const CallInfo& info = found->second;
     if (info.nested) return host_.nested_aggregation(e, year_);
-    if (info.slot >= 0) return leave(e);
-    switch (info.function) {
-      case Function::DaysBetween:
-        return std::make_unique<DaysBetween>(compile(*n.args[0].value), compile(*n.args[1].value));
-      case Function::StartsWith:
-        return std::make_unique<StartsWith>(compile(*n.args[0].value), compile(*n.args[1].value));
-      case Function::YearOf: return std::make_unique<YearOf>(compile(*n.args[0].value));
-      case Function::Abs: return std::make_unique<Absolute>(compile(*n.args[0].value));
-      case Function::Substring:
-        return std::make_unique<Substring>(compile(*n.args[0].value), compile(*n.args[1].value),
-                                           compile(*n.args[2].value));
-      case Function::Present:
-        // Only of a row's column: elsewhere présent() also tolerates a missing datum under 'données_absentes
-        // erreur', which the tree walker keeps.
-        if (!row_column(*n.args[0].value)) return leave(e);
-        return std::make_unique<Present>(compile(*n.args[0].value));
-      default: return leave(e);
+    const FunctionInfo& function = function_info(info.function);
+    if (info.slot >= 0 || !function.scalar) return leave(e);
+    // défaut and présent also tolerate a missing datum under 'données_absentes erreur', which the tree walker
+    // keeps: they are compiled only over a row's column, which that policy never finds missing.
+    if ((info.function == Function::Default || info.function == Function::Present) && !row_column(*n.args[0].value))
+      return leave(e);
+    std::vector<std::unique_ptr<RowCode>> args;
+    bool constant_args = true;
+    for (const auto& a : n.args) {
+      args.push_back(compile(*a.value));
+      constant_args = constant_args && as_constant(args.back());
     }
+    CallUnits units{!n.args.empty() && p_.type_of(*n.args[0].value).unit == Unit::Rate};
+    auto call = std::make_unique<Builtin>(function.scalar, units, std::move(args));
+    if (!constant_args) return call;
+    Value scratch;
+    return constant(call->get(RowFrame{}, scratch));  // the same for every row
   }
 };
 

@@ -2,8 +2,9 @@
 // aggregation over rows become a tree of nodes that read the row's values in place, compare and combine them
 // without building a Value for each step, and hold the constants of the expression (literals, parameters that are
 // the same for every establishment, lists of codes) already evaluated. The evaluator runs these for every row of
-// the extract; the tree walker (`Evaluator::Impl::eval`) keeps the meaning and the explanations, and this code must
-// give exactly its results (tests/unit/row_code_test.cc checks one against the other).
+// the extract; the tree walker (expression_evaluator.h) keeps the meaning and the explanations, and this code must
+// give exactly its results (tests/unit/row_code_test.cc checks one against the other on every aggregation of the
+// shipped contracts). Both call the same built-in functions (stdlib/builtins.h).
 #pragma once
 
 #include <memory>
