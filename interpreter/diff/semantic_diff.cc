@@ -199,6 +199,72 @@ void diff_parameters(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
                            where(y.decl->name_span), {}, ""});
 }
 
+void diff_metadata(const IndicatorInfo& x, const IndicatorInfo& y, DiffReport& r) {
+  auto meta = [&](const std::string& key, const std::string& old_value, const std::string& new_value) {
+    if (old_value != new_value)
+      r.changes.push_back({RuleChange::Kind::Changed, "métadonnée", x.name + "." + key, "", old_value, new_value,
+                           where(x.decl->name_span), where(y.decl->name_span), {}, ""});
+  };
+  auto level = [](Level l) { return l == Level::National ? "national" : "régional"; };
+  meta("libellé", x.label, y.label);
+  meta("volet", x.volet, y.volet);
+  meta("niveau", level(x.level), level(y.level));
+  meta("source", x.source, y.source);
+  meta("référence", x.reference, y.reference);
+  meta("statut", x.status, y.status);
+}
+
+// The parts (bindings) removed, changed and added; returns the bindings of y that changed or are new.
+std::set<int> diff_bindings(const IndicatorInfo& x, const IndicatorInfo& y, DiffReport& r) {
+  std::set<int> changed_new;
+  for (const auto& bx : x.decl->bindings) {
+    auto it = y.bindings.find(bx.name);
+    if (it == y.bindings.end()) {
+      r.changes.push_back({RuleChange::Kind::Removed, "partie", x.name + "." + bx.name, bx.label, print_expr(*bx.value), "",
+                           where(bx.span), "", {}, ""});
+      continue;
+    }
+    const ast::Binding& by = y.decl->bindings[it->second];
+    if (!equivalent(*bx.value, *by.value)) {
+      r.changes.push_back(expression_change("partie", x.name + "." + bx.name, by.label, *bx.value, bx.span, *by.value, by.span));
+      changed_new.insert(it->second);
+    }
+  }
+  for (std::size_t k = 0; k < y.decl->bindings.size(); ++k) {
+    const ast::Binding& by = y.decl->bindings[k];
+    if (x.bindings.count(by.name)) continue;
+    changed_new.insert(static_cast<int>(k));
+    r.changes.push_back({RuleChange::Kind::Added, "partie", x.name + "." + by.name, by.label, "", print_expr(*by.value), "",
+                         where(by.span), {}, ""});
+  }
+  return changed_new;
+}
+
+// A part whose own formula did not change but that uses a definition or a parameter that did.
+void affected_parts(const CheckedProgram& b, int j, const std::set<int>& changed_new,
+                    const std::set<std::string>& changed_parameters, DiffReport& r) {
+  const IndicatorInfo& y = b.indicators[j];
+  for (int part : {y.targeting, y.value, y.target, y.achieved, y.incentive}) {
+    if (part < 0 || changed_new.count(part)) continue;
+    std::set<int> uses;
+    std::set<std::string> parameters;
+    local_uses(b, *y.decl->bindings[part].value, j, uses, &parameters);
+    std::vector<std::string> changed;
+    for (int u : uses)
+      if (changed_new.count(u)) changed.push_back(y.decl->bindings[u].name);
+    for (const auto& name : parameters)
+      if (changed_parameters.count(name)) changed.push_back("paramètre " + name);
+    if (changed.empty()) continue;
+    std::string list;
+    for (const auto& n : changed) list += (list.empty() ? "" : ", ") + n;
+    const ast::Binding& by = y.decl->bindings[part];
+    RuleChange c{RuleChange::Kind::Affected, "partie", y.name + "." + by.name, by.label, "", print_expr(*by.value), "",
+                 where(by.span), {}, ""};
+    c.note = fmt::format("même formule, mais elle utilise {}, modifié", list);
+    r.changes.push_back(std::move(c));
+  }
+}
+
 void diff_indicators(const CheckedProgram& a, const CheckedProgram& b, DiffReport& r) {
   std::set<std::string> changed_parameters;  // changed, added or removed by diff_parameters
   for (const auto& c : r.changes)
@@ -209,59 +275,9 @@ void diff_indicators(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
       r.changes.push_back({RuleChange::Kind::Removed, "indicateur", x.name, x.label, "", "", where(x.decl->name_span), "", {}, ""});
       continue;
     }
-    const IndicatorInfo& y = b.indicators[j];
-    auto meta = [&](const std::string& key, const std::string& old_value, const std::string& new_value) {
-      if (old_value != new_value)
-        r.changes.push_back({RuleChange::Kind::Changed, "métadonnée", x.name + "." + key, "", old_value, new_value,
-                             where(x.decl->name_span), where(y.decl->name_span), {}, ""});
-    };
-    meta("libellé", x.label, y.label);
-    meta("volet", x.volet, y.volet);
-    meta("niveau", x.level == Level::National ? "national" : "régional", y.level == Level::National ? "national" : "régional");
-    meta("source", x.source, y.source);
-    meta("référence", x.reference, y.reference);
-    meta("statut", x.status, y.status);
-    std::set<int> changed_new;  // bindings of y that changed or are new
-    for (const auto& bx : x.decl->bindings) {
-      auto it = y.bindings.find(bx.name);
-      if (it == y.bindings.end()) {
-        r.changes.push_back({RuleChange::Kind::Removed, "partie", x.name + "." + bx.name, bx.label, print_expr(*bx.value), "",
-                             where(bx.span), "", {}, ""});
-        continue;
-      }
-      const ast::Binding& by = y.decl->bindings[it->second];
-      if (!equivalent(*bx.value, *by.value)) {
-        r.changes.push_back(expression_change("partie", x.name + "." + bx.name, by.label, *bx.value, bx.span, *by.value, by.span));
-        changed_new.insert(it->second);
-      }
-    }
-    for (std::size_t k = 0; k < y.decl->bindings.size(); ++k) {
-      const ast::Binding& by = y.decl->bindings[k];
-      if (x.bindings.count(by.name)) continue;
-      changed_new.insert(static_cast<int>(k));
-      r.changes.push_back({RuleChange::Kind::Added, "partie", x.name + "." + by.name, by.label, "", print_expr(*by.value), "",
-                           where(by.span), {}, ""});
-    }
-    // A part whose own formula did not change but that uses a definition or a parameter that did.
-    for (int part : {y.targeting, y.value, y.target, y.achieved, y.incentive}) {
-      if (part < 0 || changed_new.count(part)) continue;
-      std::set<int> uses;
-      std::set<std::string> parameters;
-      local_uses(b, *y.decl->bindings[part].value, j, uses, &parameters);
-      std::vector<std::string> changed;
-      for (int u : uses)
-        if (changed_new.count(u)) changed.push_back(y.decl->bindings[u].name);
-      for (const auto& name : parameters)
-        if (changed_parameters.count(name)) changed.push_back("paramètre " + name);
-      if (changed.empty()) continue;
-      std::string list;
-      for (const auto& n : changed) list += (list.empty() ? "" : ", ") + n;
-      const ast::Binding& by = y.decl->bindings[part];
-      RuleChange c{RuleChange::Kind::Affected, "partie", x.name + "." + by.name, by.label, "", print_expr(*by.value), "",
-                   where(by.span), {}, ""};
-      c.note = fmt::format("même formule, mais elle utilise {}, modifié", list);
-      r.changes.push_back(std::move(c));
-    }
+    diff_metadata(x, b.indicators[j], r);
+    std::set<int> changed_new = diff_bindings(x, b.indicators[j], r);
+    affected_parts(b, j, changed_new, changed_parameters, r);
   }
   for (const auto& y : b.indicators)
     if (a.indicator_index(y.name) < 0)
