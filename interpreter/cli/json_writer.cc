@@ -2,6 +2,7 @@
 #include "cli/json_writer.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace caqes {
 namespace {

@@ -17,7 +17,8 @@
 // value was chosen because no JSON text parses to one, so such a number can never be confused with a string,
 // and because it keeps the plain nlohmann types (a custom number type would have to be threaded through every
 // basic_json instantiation and its parser). Scalars other than exact numbers, strings above all, are written by
-// the library, with its escaping.
+// the library, with its escaping (UTF-8 kept as it is, a byte that is not UTF-8 replaced by U+FFFD), except that
+// U+0008 and U+000C keep the long forms \u0008 and \u000c the project has always written.
 #pragma once
 
 #include <nlohmann/json.hpp>
