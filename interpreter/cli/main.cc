@@ -15,11 +15,16 @@
 #include <iostream>
 
 #include "check/checker.h"
-#include "cli/output.h"
+#include "cli/output_context.h"
+#include "cli/render_contract.h"
+#include "cli/render_diff.h"
+#include "cli/render_explain.h"
+#include "cli/render_run.h"
 #include "data/dataset.h"
+#include "diff/data_impact.h"
+#include "diff/semantic_diff.h"
 #include "eval/evaluator.h"
 #include "eval/rule_tests.h"
-#include "diff/semantic_diff.h"
 #include "format/printer.h"
 #include "syntax/messages.h"
 #include "syntax/parser.h"
@@ -28,37 +33,34 @@
 namespace caqes {
 namespace {
 
-bool color_stderr() { return isatty(2) && std::getenv("NO_COLOR") == nullptr; }
+bool color_allowed(int fd) { return isatty(fd) && std::getenv("NO_COLOR") == nullptr; }
 
-// The language of the messages on stderr: --lang, or the environment (LC_ALL, LC_MESSAGES, LANG).
-Language g_lang = language_from_environment();
-
-// "caqes: error: MESSAGE", the message given in English and shown in g_lang.
-void print_error(const std::string& message) {
+// "caqes: error: MESSAGE", the message given in English and shown in the context's language.
+void print_error(const OutputContext& context, const std::string& message) {
   Diagnostic d;
   d.message = Message::legacy(message);
-  std::fputs(render(d, false, g_lang).c_str(), stderr);
+  std::fputs(render(d, false, context.language).c_str(), stderr);
 }
 
-void print_diagnostics(const Diagnostics& diags) {
-  std::string text = render_all(diags, color_stderr(), g_lang);
+void print_diagnostics(const OutputContext& context, const Diagnostics& diags) {
+  std::string text = render_all(diags, context.color_stderr, context.language);
   std::fputs(text.c_str(), stderr);
   int n = diags.error_count();
-  if (n > 0) std::fprintf(stderr, g_lang == Language::Fr ? "%d erreur%s\n" : "%d error%s\n", n, n > 1 ? "s" : "");
+  if (n > 0) std::fprintf(stderr, context.language == Language::Fr ? "%d erreur%s\n" : "%d error%s\n", n, n > 1 ? "s" : "");
 }
 
-std::unique_ptr<CheckedProgram> load_and_check(const std::string& rules) {
+std::unique_ptr<CheckedProgram> load_and_check(const OutputContext& context, const std::string& rules) {
   Diagnostics diags;
   auto program = load_program(rules, diags);
   std::unique_ptr<CheckedProgram> checked;
   if (!diags.has_errors()) checked = check_program(std::move(program), diags);
-  if (!diags.items().empty()) print_diagnostics(diags);
+  if (!diags.items().empty()) print_diagnostics(context, diags);
   return diags.has_errors() ? nullptr : std::move(checked);
 }
 
 // Writes to stdout, or to `path` through a temporary file renamed at the end, so that a failure never leaves a
 // partial file that could be taken for a complete one.
-bool emit(const std::string& text, const std::string& path) {
+bool emit(const OutputContext& context, const std::string& text, const std::string& path) {
   if (path.empty() || path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return true;
@@ -72,20 +74,20 @@ bool emit(const std::string& text, const std::string& path) {
     std::FILE* out = std::fopen(path.c_str(), "wb");
     bool written = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
     written = out && std::fclose(out) == 0 && written;
-    if (!written) print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    if (!written) print_error(context, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
     return written;
   }
   std::string tmp = path + ".partial";
   {
     std::FILE* out = std::fopen(tmp.c_str(), "wb");
     if (!out) {
-      print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      print_error(context, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
       return false;
     }
     bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
     written = std::fclose(out) == 0 && written;
     if (!written) {
-      print_error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      print_error(context, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
       std::remove(tmp.c_str());
       return false;
     }
@@ -93,7 +95,7 @@ bool emit(const std::string& text, const std::string& path) {
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    print_error(fmt::format("cannot write '{}': {}", path, ec.message()));
+    print_error(context, fmt::format("cannot write '{}': {}", path, ec.message()));
     return false;
   }
   return true;
@@ -106,8 +108,8 @@ Format parse_format(const std::string& f) {
   return Format::Table;
 }
 
-int cmd_check(const std::string& rules) {
-  auto p = load_and_check(rules);
+int cmd_check(const OutputContext& context, const std::string& rules) {
+  auto p = load_and_check(context, rules);
   if (!p) return 1;
   auto count = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n != 1 ? "s" : ""); };
   std::fprintf(stderr, "%s: %s, %s, %s, %s: no error\n", p->contract_name.c_str(), count(p->indicators.size(), "indicator").c_str(),
@@ -116,58 +118,13 @@ int cmd_check(const std::string& rules) {
   return 0;
 }
 
-int cmd_run(const std::string& rules, const std::string& data_dir, int year, const std::string& format,
-            const std::string& output, bool by_signatory, const PassOptions& pass) {
-  auto p = load_and_check(rules);
-  if (!p) return 1;
-  std::vector<int> years;
-  if (year != 0) {
-    if (year < p->first_year || year > p->last_year) {
-      print_error(fmt::format("{} is outside contract {} ({}..{})", year, p->contract_name, p->first_year, p->last_year));
-      return 1;
-    }
-    years.push_back(year);
-  } else {
-    for (int y = p->first_year; y <= p->last_year; ++y) years.push_back(y);
-  }
-  Diagnostics diags;
-  Dataset data;
-  if (!load_dataset(*p, data_dir, data, diags)) {
-    print_diagnostics(diags);
-    return 1;
-  }
-  std::vector<IndicatorResult> results;
-  if (!run_all(*p, data, years, results, diags, pass)) {
-    print_diagnostics(diags);
-    std::fprintf(stderr, "caqes: %s\n", translate("no result written: the run did not complete", g_lang).c_str());
-    return 1;
-  }
-  std::vector<std::string> signing;
-  if (!signatories(*p, data, signing, diags)) {
-    print_diagnostics(diags);
-    return 1;
-  }
-  if (by_signatory && signing.empty()) {
-    print_error("--par-signataire: the contract declares no 'signataire'");
-    return 1;
-  }
-  std::vector<std::string> groups;
-  if (!summary_groups(*p, data, groups, diags)) {
-    print_diagnostics(diags);
-    return 1;
-  }
-  return emit(render_results(*p, data, results, years, year != 0, parse_format(format), signing, by_signatory, groups),
-              output)
-             ? 0
-             : 1;
-}
-
-std::vector<int> contract_years(const CheckedProgram& p, int year, bool& ok) {
+// The contract's years, or the one year asked for if the contract covers it.
+std::vector<int> contract_years(const OutputContext& context, const CheckedProgram& p, int year, bool& ok) {
   ok = true;
   std::vector<int> years;
   if (year != 0) {
     if (year < p.first_year || year > p.last_year) {
-      print_error(fmt::format("{} is outside contract {} ({}..{})", year, p.contract_name, p.first_year, p.last_year));
+      print_error(context, fmt::format("{} is outside contract {} ({}..{})", year, p.contract_name, p.first_year, p.last_year));
       ok = false;
     }
     years.push_back(year);
@@ -177,12 +134,49 @@ std::vector<int> contract_years(const CheckedProgram& p, int year, bool& ok) {
   return years;
 }
 
-int cmd_explain(const std::string& rules, const std::string& data_dir, const std::string& entity,
-                const std::string& indicator, int year, const std::string& format) {
-  auto p = load_and_check(rules);
+int cmd_run(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
+            const std::string& format, const std::string& output, bool by_signatory, const PassOptions& pass) {
+  auto p = load_and_check(context, rules);
   if (!p) return 1;
   bool ok = true;
-  std::vector<int> years = contract_years(*p, year, ok);
+  std::vector<int> years = contract_years(context, *p, year, ok);
+  if (!ok) return 1;
+  Diagnostics diags;
+  Dataset data;
+  if (!load_dataset(*p, data_dir, data, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  std::vector<IndicatorResult> results;
+  if (!run_all(*p, data, years, results, diags, pass)) {
+    print_diagnostics(context, diags);
+    std::fprintf(stderr, "caqes: %s\n", translate("no result written: the run did not complete", context.language).c_str());
+    return 1;
+  }
+  std::vector<std::string> signing;
+  if (!signatories(*p, data, signing, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  if (by_signatory && signing.empty()) {
+    print_error(context, "--par-signataire: the contract declares no 'signataire'");
+    return 1;
+  }
+  std::vector<std::string> groups;
+  if (!summary_groups(*p, data, groups, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  RunResults run{*p, data, results, years, year != 0, signing, groups};
+  return emit(context, render_results(run, parse_format(format), by_signatory), output) ? 0 : 1;
+}
+
+int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
+                const std::string& entity, const std::string& indicator, int year, const std::string& format) {
+  auto p = load_and_check(context, rules);
+  if (!p) return 1;
+  bool ok = true;
+  std::vector<int> years = contract_years(context, *p, year, ok);
   if (!ok) return 1;
   std::vector<int> indicators;
   if (!indicator.empty()) {
@@ -191,7 +185,7 @@ int cmd_explain(const std::string& rules, const std::string& data_dir, const std
       std::vector<std::string> names;
       for (const auto& ind : p->indicators) names.push_back(ind.name);
       std::string near = closest_name(indicator, names);
-      print_error(fmt::format("no indicator '{}' in {}{}", indicator, p->contract_name,
+      print_error(context, fmt::format("no indicator '{}' in {}{}", indicator, p->contract_name,
                               near.empty() ? "" : " (did you mean '" + near + "'?)"));
       return 1;
     }
@@ -202,17 +196,17 @@ int cmd_explain(const std::string& rules, const std::string& data_dir, const std
   Diagnostics diags;
   Dataset data;
   if (!load_dataset(*p, data_dir, data, diags)) {
-    print_diagnostics(diags);
+    print_diagnostics(context, diags);
     return 1;
   }
   auto it = data.entity_index.find(entity);
   if (it == data.entity_index.end()) {
-    print_error(fmt::format("establishment '{}' is not in {}/{}.csv", entity, data_dir, p->tables[p->registry_table].name));
+    print_error(context, fmt::format("establishment '{}' is not in {}/{}.csv", entity, data_dir, p->tables[p->registry_table].name));
     return 1;
   }
   Evaluator evaluator(*p, data);
   if (!evaluator.prepare(years, diags)) {
-    print_diagnostics(diags);
+    print_diagnostics(context, diags);
     return 1;
   }
   std::vector<ExplainNode> roots;
@@ -220,51 +214,64 @@ int cmd_explain(const std::string& rules, const std::string& data_dir, const std
     for (int y : years) {
       ExplainNode node;
       if (!evaluator.explain(i, it->second, y, node, diags)) {
-        print_diagnostics(diags);
+        print_diagnostics(context, diags);
         return 1;
       }
       roots.push_back(std::move(node));
     }
-  std::string out = format == "json" ? render_explain_json(roots) : render_explain_text(roots);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::string text = format == "json" ? render_explain_json(roots) : render_explain_text(roots);
+  std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }
 
+// Both versions run on the same data and years, their results compared. False on an error in the data.
+bool data_impact(const OutputContext& context, const CheckedProgram& a, const CheckedProgram& b, const std::string& data_dir,
+                 const std::vector<int>& years, DataImpact& impact) {
+  Diagnostics diags;
+  Dataset da, db;
+  std::vector<IndicatorResult> ra, rb;
+  if (!load_dataset(a, data_dir, da, diags) || !load_dataset(b, data_dir, db, diags) ||
+      !run_all(a, da, years, ra, diags) || !run_all(b, db, years, rb, diags)) {
+    print_diagnostics(context, diags);
+    return false;
+  }
+  impact = compare_results({a, da, ra}, {b, db, rb}, years);
+  return true;
+}
+
 // Exit 0: equivalent, 1: different, 2: an error (in either version or in the data).
-int cmd_diff(const std::string& old_rules, const std::string& new_rules, const std::string& format,
-             const std::string& data_dir, int year) {
-  auto a = load_and_check(old_rules);
-  auto b = load_and_check(new_rules);
+int cmd_diff(const OutputContext& context, const std::string& old_rules, const std::string& new_rules,
+             const std::string& format, const std::string& data_dir, int year) {
+  auto a = load_and_check(context, old_rules);
+  auto b = load_and_check(context, new_rules);
   if (!a || !b) return 2;
   DiffReport report = diff_programs(*a, *b);
   report.old_path = old_rules;
   report.new_path = new_rules;
   if (!data_dir.empty()) {
     bool ok = true;
-    std::vector<int> years = contract_years(*b, year, ok);
+    std::vector<int> years = contract_years(context, *b, year, ok);
     if (!ok) return 2;
-    Diagnostics diags;
-    if (!diff_impact(*a, *b, data_dir, years, report, diags)) {
-      print_diagnostics(diags);
-      return 2;
-    }
+    DataImpact impact;
+    if (!data_impact(context, *a, *b, data_dir, years, impact)) return 2;
+    report.impact = std::move(impact);
   }
-  std::string out = format == "json"       ? render_diff_json(report)
-                    : format == "markdown" ? render_diff_markdown(report)
-                                           : render_diff_text(report, isatty(1) && std::getenv("NO_COLOR") == nullptr);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::string text = format == "json"       ? render_diff_json(report)
+                     : format == "markdown" ? render_diff_markdown(report)
+                                            : render_diff_text(report, context);
+  std::fwrite(text.data(), 1, text.size(), stdout);
   return report.changes.empty() ? 0 : 1;
 }
 
-int cmd_test(const std::string& rules, const std::string& filter, const PassOptions& pass) {
-  auto p = load_and_check(rules);
+int cmd_test(const OutputContext& context, const std::string& rules, const std::string& filter, const PassOptions& pass) {
+  auto p = load_and_check(context, rules);
   if (!p) {
     std::printf("0 passed, 1 failed\n");
     return 1;
   }
   auto outcomes = run_rule_tests(*p, filter, pass);
   if (outcomes.empty() && !filter.empty()) {
-    print_error(fmt::format("no test label contains '{}'", filter));
+    print_error(context, fmt::format("no test label contains '{}'", filter));
     std::printf("0 passed, 0 failed\n");
     return 1;
   }
@@ -313,7 +320,7 @@ void collect_rules(const std::string& path, std::vector<std::string>& out) {
   }
 }
 
-int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
+int cmd_fmt(const OutputContext& context, const std::vector<std::string>& paths, bool check_only) {
   std::vector<std::string> files;
   for (const auto& p : paths) collect_rules(p, files);
   std::sort(files.begin(), files.end());
@@ -321,7 +328,7 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      print_error(fmt::format("cannot read '{}'", path));
+      print_error(context, fmt::format("cannot read '{}'", path));
       status = 1;
       continue;
     }
@@ -330,7 +337,7 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
     ast::Program program;
     Diagnostics diags;
     if (!parse_file(original, program, diags)) {
-      print_diagnostics(diags);
+      print_diagnostics(context, diags);
       status = 1;
       continue;
     }
@@ -342,8 +349,8 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
     bool same = parse_file(again, reparsed, diags2) && fingerprint(program, original) == fingerprint(reparsed, again) &&
                 format_file(reparsed, again) == formatted;
     if (!same) {
-      if (std::getenv("CAQES_FMT_KEEP_REJECTED")) emit(formatted, path + ".rejected");  // to see why
-      print_error(fmt::format("{}: formatting would change the meaning or is not stable; file left as is", path));
+      if (std::getenv("CAQES_FMT_KEEP_REJECTED")) emit(context, formatted, path + ".rejected");  // to see why
+      print_error(context, fmt::format("{}: formatting would change the meaning or is not stable; file left as is", path));
       status = 1;
       continue;
     }
@@ -353,7 +360,7 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
       status = 1;
       continue;
     }
-    if (!emit(formatted, path)) status = 1;
+    if (!emit(context, formatted, path)) status = 1;
   }
   return status;
 }
@@ -363,6 +370,8 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check_only) {
 
 int main(int argc, char** argv) {
   using namespace caqes;
+  // Decided once, before the arguments are read (an unknown command is reported in the environment's language).
+  OutputContext context{language_from_environment(), color_allowed(1), color_allowed(2)};
   CLI::App app{"caqes: les indicateurs des contrats CAQES écrits en règles, vérifiés et calculés sur les données"};
   app.require_subcommand(1);
   std::string lang;
@@ -442,7 +451,7 @@ int main(int argc, char** argv) {
     if (!known) {
       std::string names;
       for (const auto* sub : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
-      print_error(fmt::format("unknown command '{}' (commands: {})", argv[1], names));
+      print_error(context, fmt::format("unknown command '{}' (commands: {})", argv[1], names));
       return 2;
     }
   }
@@ -452,18 +461,18 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (!lang.empty()) g_lang = language_from_name(lang).value_or(g_lang);
-  if (check->parsed()) return cmd_check(rules);
-  if (run->parsed()) return cmd_run(rules, data_dir, year, format, output, by_signatory, pass);
-  if (test->parsed()) return cmd_test(rules, filter, pass);
-  if (diff->parsed()) return cmd_diff(old_rules, new_rules, format, data_dir, year);
-  if (explain->parsed()) return cmd_explain(rules, data_dir, entity, indicator, year, format);
-  if (fmt_cmd->parsed()) return cmd_fmt(fmt_paths, fmt_check);
+  if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
+  if (check->parsed()) return cmd_check(context, rules);
+  if (run->parsed()) return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass);
+  if (test->parsed()) return cmd_test(context, rules, filter, pass);
+  if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
+  if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format);
+  if (fmt_cmd->parsed()) return cmd_fmt(context, fmt_paths, fmt_check);
   if (functions->parsed()) {
     std::fputs(render_functions().c_str(), stdout);
     return 0;
   }
-  auto p = load_and_check(rules);
+  auto p = load_and_check(context, rules);
   if (!p) return 1;
   if (list->parsed()) std::fputs(render_indicators(*p, parse_format(format)).c_str(), stdout);
   if (schema->parsed()) std::fputs(render_schema(*p, parse_format(format)).c_str(), stdout);

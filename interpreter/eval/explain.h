@@ -1,5 +1,5 @@
 // The explanation of a figure: the tree of every intermediate value that produced it, recorded by the
-// evaluator while it computes (not by a second interpreter).
+// evaluator while it computes (not by a second interpreter). Rendered by the command line (cli/render_explain.h).
 #pragma once
 
 #include <string>
@@ -18,8 +18,5 @@ struct ExplainNode {
   std::string where;    // file:line of the rule
   std::vector<ExplainNode> children;
 };
-
-std::string render_explain_text(const std::vector<ExplainNode>& roots);
-std::string render_explain_json(const std::vector<ExplainNode>& roots);
 
 }  // namespace caqes

@@ -1,8 +1,6 @@
 // Number and value formatting for the outputs.
 #include "eval/format.h"
 
-#include <fmt/format.h>
-
 namespace caqes {
 namespace {
 
@@ -39,32 +37,6 @@ std::string format_cell(const Value& v, const Type& t) {
   return format_french(v, t);
 }
 
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string format_json(const Value& v, const Type& t) {
-  if (v.absent()) return "null";
-  if (v.is_bool()) return v.boolean() ? "true" : "false";
-  if (v.is_number()) return displayed(v.number(), t).to_string(0, kMaxPlaces, '.', "");
-  if (v.is_date()) return json_string(v.date().iso());
-  if (v.is_text()) return json_string(v.text());
-  std::string out = "[";
-  for (std::size_t i = 0; i < v.list().size(); ++i) out += (i ? ", " : "") + format_json(v.list()[i], t.element_type());
-  return out + "]";
-}
+std::string format_plain(const Decimal& d, const Type& t) { return displayed(d, t).to_string(0, kMaxPlaces, '.', ""); }
 
 }  // namespace caqes

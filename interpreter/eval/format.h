@@ -16,11 +16,9 @@ inline constexpr int kMaxPlaces = 6;
 std::string format_french(const Value& v, const Type& t);
 // For CSV cells read by French spreadsheets: "9877,94", "40" (the unit is in its own column), "oui", "".
 std::string format_cell(const Value& v, const Type& t);
-// JSON: 9877.94, 40 (percent), true, "2022-03-01", null
-std::string format_json(const Value& v, const Type& t);
+// For programs (JSON): "9877.94", "40" (a rate in percent): '.' as decimal separator, no grouping.
+std::string format_plain(const Decimal& d, const Type& t);
 // "€", "%", "" for a column of units.
 std::string unit_symbol(const Type& t);
-// A JSON string literal.
-std::string json_string(const std::string& s);
 
 }  // namespace caqes

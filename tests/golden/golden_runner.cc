@@ -23,6 +23,10 @@
 //   stderr_count, stdout_count                     map: substring → exact number of occurrences
 //   files_equal                                    map: path written by the command ("{tmp}/x.csv") → file of the case
 //   files_absent                                   list of paths the command must not have created
+//
+// Whatever a case's command writes with `--format json` (to stdout, or to its --output file) must also parse as
+// JSON (nlohmann::json::parse): the JSON outputs are written by the program's own writer, and a case that only
+// checks substrings of them would not see a broken document.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -30,6 +34,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -401,6 +407,7 @@ class Case {
         }
       }
     }
+    check_json_outputs(spec, r, why, show_out);
     for (const auto& path : list(spec, "files_absent")) {
       std::error_code ec;
       if (fs::exists(path, ec)) why.push_back("the command should not have created " + path);
@@ -409,6 +416,34 @@ class Case {
       why.push_back("command: " + command_line(spec));
       if (show_out) why.push_back(shown("stdout", r.out));
       if (show_err) why.push_back(shown("stderr", r.err));
+    }
+  }
+
+  // With `--format json`: what the command wrote, to stdout or to --output, parses as JSON.
+  void check_json_outputs(const YAML::Node& spec, const Outcome& r, std::vector<std::string>& why, bool& show_out) const {
+    std::vector<std::string> args;
+    for (const auto& a : spec["args"]) args.push_back(subst(a.as<std::string>()));
+    auto value_of = [&](const char* option) {
+      auto it = std::find(args.begin(), args.end(), option);
+      return it != args.end() && it + 1 != args.end() ? *(it + 1) : std::string();
+    };
+    if (value_of("--format") != "json") return;
+    auto parses = [&](const std::string& what, const std::string& text) {
+      try {
+        nlohmann::json document = nlohmann::json::parse(text);
+        if (document.is_object() || document.is_array()) return true;
+        why.push_back(what + " is JSON but neither an object nor an array");
+      } catch (const nlohmann::json::parse_error& e) {
+        why.push_back(what + " is not valid JSON: " + e.what());
+      }
+      return false;
+    };
+    std::string output = value_of("--output");
+    std::string written;
+    if (!output.empty() && output != "-") {
+      if (read_file(output, written)) parses(output, written);
+    } else if (!r.out.empty() && !parses("stdout", r.out)) {
+      show_out = true;
     }
   }
 

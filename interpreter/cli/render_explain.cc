@@ -1,9 +1,7 @@
-// Rendering of explanation trees: indented text for people, JSON for programs.
-#include "eval/explain.h"
+// Rendering of explanation trees (see render_explain.h).
+#include "cli/render_explain.h"
 
-#include <fmt/format.h>
-
-#include "eval/format.h"
+#include "cli/json_writer.h"
 
 namespace caqes {
 namespace {
@@ -35,15 +33,11 @@ const char* kind_name(ExplainNode::Kind k) {
   return "";
 }
 
-void json(const ExplainNode& n, std::string& out) {
-  out += fmt::format("{{\"kind\": {}, \"name\": {}, \"label\": {}, \"formula\": {}, \"value\": {}, \"detail\": {}, \"where\": {}, \"children\": [",
-                     json_string(kind_name(n.kind)), json_string(n.name), json_string(n.label), json_string(n.formula),
-                     json_string(n.value), json_string(n.detail), json_string(n.where));
-  for (std::size_t i = 0; i < n.children.size(); ++i) {
-    if (i) out += ", ";
-    json(n.children[i], out);
-  }
-  out += "]}";
+Json node_json(const ExplainNode& n) {
+  Json children = Json::array();
+  for (const auto& c : n.children) children.push_back(node_json(c));
+  return Json{{"kind", kind_name(n.kind)}, {"name", n.name},     {"label", n.label},   {"formula", n.formula},
+              {"value", n.value},          {"detail", n.detail}, {"where", n.where},   {"children", std::move(children)}};
 }
 
 }  // namespace
@@ -58,12 +52,9 @@ std::string render_explain_text(const std::vector<ExplainNode>& roots) {
 }
 
 std::string render_explain_json(const std::vector<ExplainNode>& roots) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < roots.size(); ++i) {
-    out += i ? ",\n " : "\n ";
-    json(roots[i], out);
-  }
-  return out + "\n]\n";
+  Json doc = Json::array();
+  for (const auto& r : roots) doc.push_back(node_json(r));
+  return write_json(doc);
 }
 
 }  // namespace caqes
