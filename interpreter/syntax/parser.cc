@@ -1,5 +1,6 @@
-// Parse tree → AST. ANTLR's errors are rewritten into the project's diagnostics (with hints for the mistakes
-// policy staff make: a decimal point, badly grouped thousands); the parse tree is dropped at the end.
+// Parse tree → AST. ANTLR's errors become the project's diagnostics (syntax_error_listener.cc), and so do the
+// mistakes the grammar lets through (a date not in the calendar, an unknown table key); the parse tree is dropped
+// at the end.
 #include "syntax/parser.h"
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "CaqesLexer.h"
 #include "CaqesParser.h"
 #include "antlr4-runtime.h"
+#include "syntax/syntax_error_listener.h"
 #include "syntax/syntax_messages.h"
 
 namespace caqes {
@@ -20,19 +22,13 @@ namespace {
 
 using G = caqes_grammar::CaqesParser;
 
-int utf8_length(const std::string& s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 Span token_span(const SourceFile& file, const antlr4::Token* t) {
   Span s;
   s.file = &file;
   if (!t) return s;
   s.line = static_cast<int>(t->getLine());
   s.column = static_cast<int>(t->getCharPositionInLine()) + 1;
-  s.length = std::max(1, utf8_length(t->getText()));
+  s.length = std::max(1, character_count(t->getText()));
   return s;
 }
 
@@ -41,134 +37,11 @@ Span context_span(const SourceFile& file, antlr4::ParserRuleContext* ctx) {
   const antlr4::Token* stop = ctx->getStop();
   if (stop && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) s.end_line = static_cast<int>(stop->getLine());
   if (stop && stop->getLine() == ctx->getStart()->getLine() && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) {
-    int end = static_cast<int>(stop->getCharPositionInLine()) + utf8_length(stop->getText());
+    int end = static_cast<int>(stop->getCharPositionInLine()) + character_count(stop->getText());
     s.length = std::max(1, end - static_cast<int>(ctx->getStart()->getCharPositionInLine()));
   }
   return s;
 }
-
-// How an expected token is named in a message: a phrase for the tokens that stand for many texts, the keyword
-// or sign in quotes for the others.
-Message token_name(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
-  switch (type) {
-    case caqes_grammar::CaqesLexer::IDENT:
-      return Message(kTokenName);
-    case caqes_grammar::CaqesLexer::NUMBER:
-      return Message(kTokenNumber);
-    case caqes_grammar::CaqesLexer::STRING:
-      return Message(kTokenText);
-    case caqes_grammar::CaqesLexer::DATE:
-      return Message(kTokenDate);
-    case antlr4::Token::EOF:
-      return Message(kTokenEndOfFile);
-    default:
-      break;
-  }
-  std::string shown = vocabulary.getDisplayName(type);
-  if (shown.size() >= 3 && shown.front() == '\'' && shown.back() == '\'')
-    return Message(kTokenQuoted, shown.substr(1, shown.size() - 2));
-  return Message(kTokenAsNamed, shown);
-}
-
-// ANTLR's lexer says "token recognition error at: '<text>'".
-Message antlr_lexer_message(const std::string& antlr_message) {
-  const std::string prefix = "token recognition error at: '";
-  if (antlr_message.size() > prefix.size() && antlr_message.compare(0, prefix.size(), prefix) == 0 &&
-      antlr_message.back() == '\'')
-    return Message(kTokenNotRecognised, antlr_message.substr(prefix.size(), antlr_message.size() - prefix.size() - 1));
-  return Message(kTokenAsNamed, antlr_message);
-}
-
-// Turns ANTLR's syntax errors into diagnostics; one per line, since the first usually explains the others.
-class ErrorCollector : public antlr4::BaseErrorListener {
- public:
-  ErrorCollector(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
-
-  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
-                   const std::string& antlr_message, std::exception_ptr) override {
-    if (static_cast<int>(line) == last_line_) return;
-    last_line_ = static_cast<int>(line);
-    ++count_;
-    Span span;
-    span.file = &file_;
-    span.line = static_cast<int>(line);
-    span.column = static_cast<int>(column) + 1;
-    if (offending) span.length = std::max(1, utf8_length(offending->getText()));
-
-    Message message;
-    Message hint;
-    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
-    if (!offending || !parser) {
-      // Lexer errors cannot happen (UNKNOWN_CHAR takes any character) except inside an unterminated string.
-      diags_.error(span, Message(kSyntaxError, antlr_lexer_message(antlr_message)));
-      return;
-    }
-    std::string text = offending->getText();
-    size_t type = offending->getType();
-    if (type == caqes_grammar::CaqesLexer::POINT_DECIMAL) {
-      std::string fixed = text;
-      for (char& c : fixed)
-        if (c == '.') c = ',';
-      message = Message(kDecimalPoint, text);
-      hint = Message(kWriteNumbersTheFrenchWay, fixed);
-    } else if (type == caqes_grammar::CaqesLexer::UNKNOWN_CHAR) {
-      message = Message(kUnexpectedCharacter, text);
-      if (text == "\"") hint = Message(kTextOnOneLine);
-    } else if (type == antlr4::Token::EOF) {
-      message = Message(kUnexpectedEndOfFile);
-      hint = Message(kDeclarationNotFinished);
-      // Point at the innermost '{' left open.
-      antlr4::TokenStream* stream = parser->getTokenStream();
-      std::vector<const antlr4::Token*> open;
-      for (size_t i = 0; i < stream->size(); ++i) {
-        const antlr4::Token* t = stream->get(i);
-        if (t->getText() == "{" && t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) open.push_back(t);
-        if (t->getText() == "}" && t->getChannel() == antlr4::Token::DEFAULT_CHANNEL && !open.empty()) open.pop_back();
-      }
-      if (!open.empty())
-        hint =
-            Message(kBraceNeverClosed, file_.path(), open.back()->getLine(), open.back()->getCharPositionInLine() + 1);
-    } else {
-      message = Message(kUnexpectedToken, text);
-      antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-      std::vector<Message> names;
-      bool wants_semicolon = false;
-      for (size_t t : expected.toList()) {
-        names.push_back(token_name(parser->getVocabulary(), t));
-        wants_semicolon = wants_semicolon || parser->getVocabulary().getDisplayName(t) == "';'";
-        if (names.size() > 6) break;
-      }
-      if (!names.empty() && names.size() <= 6)
-        message =
-            Message(kUnexpectedTokenExpected, text, Message::list(kTokenSeparator, kTokenSeparator, std::move(names)));
-      const antlr4::Token* previous = parser->getTokenStream()->LT(-1);
-      if (wants_semicolon && previous && previous->getLine() < offending->getLine()) {
-        // A ';' forgotten at the end of a line: say so where it is missing, not on the next declaration.
-        span.line = static_cast<int>(previous->getLine());
-        span.column = static_cast<int>(previous->getCharPositionInLine()) + utf8_length(previous->getText()) + 1;
-        span.length = 1;
-        last_line_ = span.line;
-        diags_.error(span, Message(kMissingSemicolon, previous->getText()), Message(kLinesEndWithSemicolon));
-        return;
-      }
-      if (type == caqes_grammar::CaqesLexer::NUMBER && previous &&
-          previous->getType() == caqes_grammar::CaqesLexer::NUMBER) {
-        hint = Message(kTwoNumbersInARow);
-      } else if (text != ";" && wants_semicolon) {
-        hint = Message(kLinesEndWithSemicolon);
-      }
-    }
-    diags_.error(span, std::move(message), std::move(hint));
-  }
-
-  int count() const { return count_; }
-
- private:
-  const SourceFile& file_;
-  Diagnostics& diags_;
-  int last_line_ = -1;
-  int count_ = 0;
-};
 
 std::string unquote(const std::string& quoted) {
   std::string out;
@@ -658,7 +531,7 @@ bool parse_file(const SourceFile& file, ast::Program& program, Diagnostics& diag
   lexer.removeErrorListeners();
   if (!within_limits(file, tokens, diags)) return false;
   caqes_grammar::CaqesParser parser(&tokens);
-  ErrorCollector errors(file, diags);
+  SyntaxErrorListener errors(file, diags);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&errors);
   parser.removeErrorListeners();
