@@ -1,6 +1,6 @@
-// The messages of the syntax stage (parser, loader of rules files, versions of a contract) in English and French,
-// one constant per message (syntax/message.h says how they are used). tests/unit/syntax_messages_test.cc checks
-// that each has a French text of its own.
+// The messages of the syntax stage (parser, loader of rules files, versions of a contract, and the words around
+// every diagnostic) in English and French, one constant per message (syntax/message.h says how they are used).
+// tests/unit/syntax_messages_test.cc checks that each has a French text of its own.
 #pragma once
 
 #include "syntax/message.h"
@@ -170,5 +170,11 @@ inline constexpr MessageText kNoIndicatorToReplace =
 inline constexpr MessageText kNoIndicatorToModify =
     message_text("nothing to modify: the base contract '{0}' has no indicator '{1}'",
                  "rien à modifier : le contrat de base « {0} » n'a pas d'indicateur « {1} »");
+
+// ---- How a diagnostic is shown (French puts a space before a colon) ------------------------------------------
+inline constexpr MessageText kErrorLabel = message_text("error:", "erreur :");
+inline constexpr MessageText kWarningLabel = message_text("warning:", "avertissement :");
+inline constexpr MessageText kNoteLabel = message_text("note:", "note :");
+inline constexpr MessageText kHintLabel = message_text("hint:", "conseil :");
 
 }  // namespace caqes::syntax_messages
