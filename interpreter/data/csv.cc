@@ -8,7 +8,12 @@
 #include <cstring>
 #include <utility>
 
+#include "data/data_messages.h"
+
 namespace caqes {
+
+using namespace data_messages;
+
 namespace {
 
 constexpr std::size_t kBlockSize = std::size_t{1} << 20;
@@ -106,16 +111,15 @@ std::string hex_byte(unsigned char byte) {
 
 }  // namespace
 
-std::string CsvError::located_message() const {
+Message CsvError::located_message() const {
   if (line <= 0) return message;
-  std::string text = "line " + std::to_string(line);
-  if (column > 0) text += ", column " + std::to_string(column);
-  return text + ": " + message;
+  if (column > 0) return Message(kAtLineAndColumn, line, column, message);
+  return Message(kAtLine, line, message);
 }
 
 std::variant<std::unique_ptr<CsvReader>, CsvError> CsvReader::open(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return CsvError{"cannot open '" + path + "': " + std::strerror(errno)};
+  if (file == nullptr) return CsvError{Message(kCannotOpen, path, std::strerror(errno))};
   std::unique_ptr<CsvReader> reader(new CsvReader(file, path));
   if (std::optional<CsvError> error = reader->start()) return *std::move(error);
   return reader;
@@ -134,9 +138,9 @@ CsvReader::~CsvReader() {
 bool CsvReader::fill() {
   if (end_ - pos_ >= kMaxRecordSize) {
     if (open_quote_ != std::string::npos) {
-      fail(open_quote_, std::string("unterminated quoted field: this quote is not closed within ") + kMaxRecordText);
+      fail(open_quote_, Message(kQuoteNotClosedWithin, kMaxRecordText));
     } else {
-      fail(pos_, std::string("record longer than ") + kMaxRecordText);
+      fail(pos_, Message(kRecordTooLong, kMaxRecordText));
     }
     return false;
   }
@@ -156,7 +160,7 @@ bool CsvReader::fill() {
   buffer_[end_] = '\0';  // the sentinel that ends every scan
   if (got < wanted) {
     if (std::ferror(file_)) {
-      error_ = CsvError{"cannot read '" + path_ + "': " + std::strerror(errno)};
+      error_ = CsvError{Message(kCannotRead, path_, std::strerror(errno))};
       return false;
     }
     at_eof_ = true;
@@ -168,7 +172,7 @@ std::optional<CsvError> CsvReader::start() {
   if (!fill()) return error_;
   const auto* data = reinterpret_cast<const unsigned char*>(buffer_.data());
   if (end_ >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF))) {
-    return CsvError{"the file is UTF-16 text, which is not supported: save it as UTF-8"};
+    return CsvError{Message(kUtf16)};
   }
   if (end_ >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) {
     encoding_ = Encoding::Utf8Bom;
@@ -178,7 +182,7 @@ std::optional<CsvError> CsvReader::start() {
     bool may_be_cut = sample < end_ || !at_eof_;
     encoding_ = is_valid_utf8(data, sample, may_be_cut) ? Encoding::Utf8 : Encoding::Latin1;
   }
-  const CsvError empty_file{"empty file: there is no header line"};
+  const CsvError empty_file{Message(kEmptyFile)};
   if (pos_ == end_ && at_eof_) return empty_file;
   if (!detect_delimiter()) return error_;
   classify_bytes();
@@ -192,7 +196,7 @@ std::optional<CsvError> CsvReader::start() {
       step = read_record();
     } while (step == Step::Record && is_blank_record());
     if (step == Step::End) return empty_file;
-    return CsvError{"the first line is empty: it must be the header", 1, 0};
+    return CsvError{Message(kFirstLineEmpty), 1, 0};
   }
   header_.reserve(spans_.size());
   for (const FieldSpan& span : spans_) header_.emplace_back(trimmed(view(span)));
@@ -226,7 +230,7 @@ bool CsvReader::detect_delimiter() {
     if (complete || at_eof_) {
       open_quote_ = std::string::npos;
       if (semicolons == 0 && commas == 0 && tabs > 0) {
-        error_ = CsvError{"tab-separated files are not supported: the delimiter must be ';' or ','", 1, 0};
+        error_ = CsvError{Message(kTabSeparated), 1, 0};
         return false;
       }
       delimiter_ = semicolons > 0 ? ';' : ',';
@@ -292,17 +296,11 @@ CsvReader::Step CsvReader::parse_record() {
     return HighByte::Ok;
   };
   auto invalid_utf8 = [&]() {
-    std::string reason =
-        encoding_ == Encoding::Utf8Bom ? "it starts with a UTF-8 byte order mark" : "its first 64 KiB are valid UTF-8";
-    return fail(static_cast<std::size_t>(p - base),
-                "invalid UTF-8 (byte " + hex_byte(*p) + "); the file is read as UTF-8 because " + reason);
+    const MessageText& why = encoding_ == Encoding::Utf8Bom ? kInvalidUtf8AfterBom : kInvalidUtf8AfterSample;
+    return fail(static_cast<std::size_t>(p - base), Message(why, hex_byte(*p)));
   };
-  auto mixed_encoding = [&]() {
-    return fail(static_cast<std::size_t>(p - base),
-                "mixed encodings: UTF-8 text in a file read as Latin-1 (its first 64 KiB are not valid UTF-8); "
-                "re-save the whole file in one encoding");
-  };
-  auto nul_byte = [&]() { return fail(static_cast<std::size_t>(p - base), "NUL byte: this is not a text CSV file"); };
+  auto mixed_encoding = [&]() { return fail(static_cast<std::size_t>(p - base), Message(kMixedEncodings)); };
+  auto nul_byte = [&]() { return fail(static_cast<std::size_t>(p - base), Message(kNulByteInCsv)); };
 
   for (;;) {
     const unsigned char* const raw = p;
@@ -324,9 +322,7 @@ CsvReader::Step CsvReader::parse_record() {
           if (p + 1 == end || p[1] == '\n') break;
           ++p;  // a lone CR is data
         } else if (c == '"') {
-          return fail(static_cast<std::size_t>(p - base),
-                      "quote in the middle of an unquoted field: a field containing '\"' must be quoted whole, "
-                      "with the quote doubled");
+          return fail(static_cast<std::size_t>(p - base), Message(kQuoteInUnquotedField));
         } else if (c == '\0') {
           return nul_byte();
         } else {
@@ -345,7 +341,7 @@ CsvReader::Step CsvReader::parse_record() {
         const unsigned char c = *p;
         if (p == end) {
           if (!at_eof_) return Step::NeedMore;
-          return fail(static_cast<std::size_t>(raw - base), "unterminated quoted field: this quote is never closed");
+          return fail(static_cast<std::size_t>(raw - base), Message(kQuoteNeverClosed));
         }
         if (c == '"') {
           if (p + 1 == end && !at_eof_) return Step::NeedMore;
@@ -375,10 +371,7 @@ CsvReader::Step CsvReader::parse_record() {
           well_ended = *p == delimiter || *p == '\n';
         }
         if (!well_ended) {
-          return fail(static_cast<std::size_t>(p - base),
-                      std::string("text after the closing quote of a field: a quote inside a quoted field must "
-                                  "be doubled (\"\"), and the field must end at '") +
-                          delimiter_ + "' or the end of the line");
+          return fail(static_cast<std::size_t>(p - base), Message(kTextAfterClosingQuote, std::string(1, delimiter_)));
         }
       }
     }
@@ -458,7 +451,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     return false;
   }
   if (first_blank_line != 0) {
-    error_ = CsvError{"empty line: only the end of the file may have empty lines", first_blank_line, 0};
+    error_ = CsvError{Message(kEmptyLine), first_blank_line, 0};
     finished_ = true;
     return false;
   }
@@ -467,9 +460,7 @@ bool CsvReader::next(std::vector<std::string_view>& fields) {
     return false;
   }
   if (spans_.size() != header_.size()) {
-    error_ = CsvError{std::to_string(spans_.size()) + (spans_.size() == 1 ? " field" : " fields") +
-                          ", the header has " + std::to_string(header_.size()),
-                      line_, 0};
+    error_ = CsvError{Message(spans_.size() == 1 ? kOneField : kFields, spans_.size(), header_.size()), line_, 0};
     finished_ = true;
     return false;
   }
@@ -486,7 +477,7 @@ long CsvReader::field_column(std::size_t i) const {
   return i < spans_.size() ? locate(spans_[i].raw_begin).column : 0;
 }
 
-CsvReader::Step CsvReader::fail(std::size_t offset, std::string message) {
+CsvReader::Step CsvReader::fail(std::size_t offset, Message message) {
   Location location = locate(offset);
   error_ = CsvError{std::move(message), location.line, location.column};
   return Step::Failed;

@@ -11,15 +11,17 @@
 #include <variant>
 #include <vector>
 
+#include "syntax/message.h"
+
 namespace caqes {
 
 struct CsvError {
-  std::string message;  // English, without the location
-  long line = 0;        // 1-based; 0 when the error concerns the whole file
-  long column = 0;      // 1-based, in characters; 0 when it concerns the whole line
+  Message message;  // without the location
+  long line = 0;    // 1-based; 0 when the error concerns the whole file
+  long column = 0;  // 1-based, in characters; 0 when it concerns the whole line
 
   // "line 12: 5 fields, the header has 4", "line 3, column 7: NUL byte: ...", or the bare message.
-  std::string located_message() const;
+  Message located_message() const;
 };
 
 enum class Encoding {
@@ -87,7 +89,7 @@ class CsvReader {
   void decode_field(FieldSpan& span, const unsigned char* content, const unsigned char* content_end);
   std::string_view view(const FieldSpan& span) const;
   bool is_blank_record() const;
-  Step fail(std::size_t offset, std::string message);
+  Step fail(std::size_t offset, Message message);
   Location locate(std::size_t offset) const;
 
   std::FILE* file_;

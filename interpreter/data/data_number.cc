@@ -3,7 +3,12 @@
 
 #include <optional>
 
+#include "data/data_messages.h"
+
 namespace caqes {
+
+using namespace data_messages;
+
 namespace {
 
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";            // U+00A0
@@ -56,13 +61,13 @@ std::size_t digits_at(std::string_view text, std::size_t position) {
   return end - position;
 }
 
-// The cell as error messages show it, cut if long (at a character boundary).
+// The cell as error messages show it (in quotes), cut if long (at a character boundary).
 std::string shown(std::string_view text) {
   constexpr std::size_t kLongest = 60;
-  if (text.size() <= kLongest) return "'" + std::string(text) + "'";
+  if (text.size() <= kLongest) return std::string(text);
   std::size_t cut = kLongest;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return "'" + std::string(text.substr(0, cut)) + "...'";
+  return std::string(text.substr(0, cut)) + "...";
 }
 
 bool is_decimal_separator(std::string_view text, std::size_t position) {
@@ -99,8 +104,8 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
 }
 
-constexpr const char* kMonthNames[12] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
+constexpr const MessageText* kMonthNames[12] = {&kJanuary, &kFebruary, &kMarch,     &kApril,   &kMay,      &kJune,
+                                                &kJuly,    &kAugust,   &kSeptember, &kOctober, &kNovember, &kDecember};
 
 }  // namespace
 
@@ -133,9 +138,9 @@ bool parse_plain_data_number(std::string_view cell, Decimal& value) {
 std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
   if (DataNumber plain; parse_plain_data_number(cell, plain.value)) return plain;
   std::string_view text = without_surrounding_spaces(cell);
-  if (text.empty()) return NumberError{"empty"};
+  if (text.empty()) return NumberError{Message(kEmptyCell)};
   // Built only on failure: the message is never needed for a well-formed cell.
-  auto not_a_number = [&] { return NumberError{shown(text) + " is not a number"}; };
+  auto not_a_number = [&] { return NumberError{Message(kNotANumber, shown(text))}; };
 
   std::size_t i = 0;
   bool negative = false;
@@ -157,7 +162,7 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
       if (space == 0) break;
       std::size_t group = digits_at(text, i + space);
       if (group == 0) break;  // the space before a unit
-      if (first_group > 3 || group != 3) return NumberError{"digit groups must have 3 digits in " + shown(text)};
+      if (first_group > 3 || group != 3) return NumberError{Message(kDigitGroups, shown(text))};
       digits.append(text, i + space, group);
       i += space + group;
     }
@@ -165,15 +170,15 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
 
   std::size_t fraction_digits = 0;
   if (is_decimal_separator(text, i)) {
-    if (digits.empty()) return NumberError{"a digit is needed before the decimal separator in " + shown(text)};
+    if (digits.empty()) return NumberError{Message(kDigitBeforeSeparator, shown(text))};
     fraction_digits = digits_at(text, i + 1);
     if (fraction_digits == 0) {
-      if (is_decimal_separator(text, i + 1)) return NumberError{"two decimal separators in " + shown(text)};
-      return NumberError{"a digit is needed after the decimal separator in " + shown(text)};
+      if (is_decimal_separator(text, i + 1)) return NumberError{Message(kTwoDecimalSeparators, shown(text))};
+      return NumberError{Message(kDigitAfterSeparator, shown(text))};
     }
     digits.append(text, i + 1, fraction_digits);
     i += 1 + fraction_digits;
-    if (is_decimal_separator(text, i)) return NumberError{"two decimal separators in " + shown(text)};
+    if (is_decimal_separator(text, i)) return NumberError{Message(kTwoDecimalSeparators, shown(text))};
   }
   if (digits.empty()) return not_a_number();
 
@@ -192,7 +197,7 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
 
 std::variant<ParsedDate, NumberError> parse_data_date(std::string_view cell) {
   std::string_view text = without_surrounding_spaces(cell);
-  if (text.empty()) return NumberError{"empty"};
+  if (text.empty()) return NumberError{Message(kEmptyCell)};
 
   std::optional<int> year, month, day;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
@@ -208,17 +213,14 @@ std::variant<ParsedDate, NumberError> parse_data_date(std::string_view cell) {
     }
   }
   if (!year || !month || !day) {
-    return NumberError{shown(text) + " is not a date: expected 2022-03-15 or 15/03/2022"};
+    return NumberError{Message(kNotADateForm, shown(text))};
   }
-  std::string not_a_date = shown(text) + " is not a date: ";
-  if (*year == 0) return NumberError{not_a_date + "there is no year 0"};
-  if (*month < 1 || *month > 12) return NumberError{not_a_date + "there is no month " + std::to_string(*month)};
-  if (*day == 0) return NumberError{not_a_date + "there is no day 0"};
+  if (*year == 0) return NumberError{Message(kNoYearZero, shown(text))};
+  if (*month < 1 || *month > 12) return NumberError{Message(kNoSuchMonth, shown(text), *month)};
+  if (*day == 0) return NumberError{Message(kNoDayZero, shown(text))};
   int days = days_in_month(*year, *month);
-  if (*day > days) {
-    return NumberError{not_a_date + kMonthNames[*month - 1] + " " + std::to_string(*year) + " has " +
-                       std::to_string(days) + " days"};
-  }
+  if (*day > days)
+    return NumberError{Message(kDaysInMonth, shown(text), Message(*kMonthNames[*month - 1]), *year, days)};
   return ParsedDate{*year, *month, *day};
 }
 

@@ -6,12 +6,13 @@
 #include <string_view>
 #include <variant>
 
+#include "syntax/message.h"
 #include "value/decimal.h"
 
 namespace caqes {
 
 struct NumberError {
-  std::string message;  // e.g. "two decimal separators in '1.234,5'"
+  Message message;  // e.g. "two decimal separators in '1.234,5'"
 };
 
 enum class NumberUnit { None, Euro, Percent };

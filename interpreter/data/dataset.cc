@@ -11,10 +11,12 @@
 #include <set>
 
 #include "data/csv.h"
+#include "data/data_messages.h"
 #include "data/data_number.h"
 
 namespace caqes {
 namespace fs = std::filesystem;
+using namespace data_messages;
 
 const Row* Dataset::entity_row(int table, int entity) const {
   const auto& rows = keyed_rows[table];
@@ -81,7 +83,7 @@ bool same_text(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& error, bool french_extract) {
+bool parse_cell(ColumnType type, std::string_view raw, Value& out, Message& error, bool french_extract) {
   std::string_view cell = trim(raw);
   if (cell.empty()) {
     out = Value();
@@ -105,13 +107,13 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
         out = Value(false);
         return true;
       }
-      error = fmt::format("'{}' is not a boolean (write oui or non)", cell);
+      error = Message(kNotABoolean, cell);
       return false;
     }
     case ColumnType::Date: {
       auto parsed = parse_data_date(cell);
       if (auto* e = std::get_if<NumberError>(&parsed)) {
-        error = e->message;
+        error = std::move(e->message);
         return false;
       }
       const auto& d = std::get<ParsedDate>(parsed);
@@ -125,7 +127,7 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
   if (!parse_plain_data_number(cell, n.value)) {
     auto parsed = parse_data_number(cell);
     if (auto* e = std::get_if<NumberError>(&parsed)) {
-      error = e->message;
+      error = std::move(e->message);
       return false;
     }
     n = std::get<DataNumber>(std::move(parsed));
@@ -139,7 +141,7 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
       std::size_t digits = 0;
       while (point + 1 + digits < cell.size() && cell[point + 1 + digits] >= '0' && cell[point + 1 + digits] <= '9') ++digits;
       if (digits == 3) {
-        error = fmt::format("'{}' is ambiguous: a thousands point or three decimals of a euro?", cell);
+        error = Message(kAmbiguousThousandsPoint, cell);
         return false;
       }
     }
@@ -147,13 +149,13 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
   switch (type) {
     case ColumnType::Money:
       if (n.unit == NumberUnit::Percent) {
-        error = fmt::format("'{}' is a percentage in an amount column", cell);
+        error = Message(kPercentInAmountColumn, cell);
         return false;
       }
       break;
     case ColumnType::Rate:
       if (n.unit == NumberUnit::Euro) {
-        error = fmt::format("'{}' is an amount in a rate column", cell);
+        error = Message(kAmountInRateColumn, cell);
         return false;
       }
       // A rate column holds percentages: 45,2 and 45,2 % both mean 0.452.
@@ -163,29 +165,29 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, std::string& 
     case ColumnType::Count:
     case ColumnType::Year:
       if (n.unit != NumberUnit::None) {
-        error = fmt::format("'{}' has a unit; this column holds a whole number", cell);
+        error = Message(kUnitInWholeNumberColumn, cell);
         return false;
       }
       if (!value.is_integer()) {
-        error = fmt::format("'{}' is not a whole number", cell);
+        error = Message(kNotAWholeNumber, cell);
         return false;
       }
       if (type == ColumnType::Count && value.sign() < 0) {
-        error = fmt::format("'{}' is negative; a count cannot be", cell);
+        error = Message(kNegativeCount, cell);
         return false;
       }
       if (type == ColumnType::Year) {
         // A whole number that does not fit in a long long is no year either.
         std::optional<long long> year = value.to_int();
         if (!year || *year < 1900 || *year > 2200) {
-          error = fmt::format("'{}' is not a year", cell);
+          error = Message(kNotAYear, cell);
           return false;
         }
       }
       break;
     case ColumnType::Decimal:
       if (n.unit != NumberUnit::None) {
-        error = fmt::format("'{}' has a unit; this column holds a plain number", cell);
+        error = Message(kUnitInPlainNumberColumn, cell);
         return false;
       }
       break;
@@ -223,9 +225,9 @@ class TableFile {
       std::size_t c = parsed.column, f = parsed.field;
       if (!parse_cell(parsed.type, fields_[f], row_[c], error_, french_extract_)) {
         diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
-                       fmt::format("column '{}': {}", table_.columns[c].name, error_),
-                       fmt::format("'{}' is declared {} at {}", table_.columns[c].name,
-                                   column_type_name(table_.columns[c].type), table_.columns[c].span.where()));
+                       Message(kInColumn, table_.columns[c].name, error_),
+                       Message(kColumnDeclaredAs, table_.columns[c].name, column_type_name(table_.columns[c].type),
+                               table_.columns[c].span.where()));
         return nullptr;
       }
     }
@@ -233,13 +235,14 @@ class TableFile {
     if (finess.absent() || !valid_finess(finess.text())) {
       std::size_t f = column_field_[table_.finess_column];
       diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
-                     finess.absent() ? "empty FINESS" : fmt::format("'{}' is not a FINESS number", finess.text()),
-                     "a FINESS has 9 characters: digits (2A/2B for Corsica)");
+                     finess.absent() ? Message(kEmptyFiness) : Message(kNotAFiness, finess.text()),
+                     Message(kFinessForm));
       return nullptr;
     }
     if (table_.has_year() && row_[table_.year_column].absent()) {
       std::size_t f = column_field_[table_.year_column];
-      diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)), "empty year");
+      diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
+                     Message(kEmptyYear));
       return nullptr;
     }
     return &row_;
@@ -284,13 +287,12 @@ class TableFile {
     std::set<std::string> seen;
     for (std::size_t f = 0; f < header.size(); ++f) {
       if (!seen.insert(header[f]).second) {
-        diags.error_at(fmt::format("{}:1:{}", path_, f + 1), fmt::format("column '{}' appears twice", header[f]));
+        diags.error_at(fmt::format("{}:1:{}", path_, f + 1), Message(kColumnTwice, header[f]));
         ok = false;
       }
       if (table_.column_index(header[f]) < 0) {
-        diags.error_at(fmt::format("{}:1", path_),
-                       fmt::format("column '{}' is not declared in table '{}'", header[f], table_.name),
-                       fmt::format("declare it in the rules ({}) or remove it from the extract", table_.decl->name_span.where()));
+        diags.error_at(fmt::format("{}:1", path_), Message(kUndeclaredColumn, header[f], table_.name),
+                       Message(kDeclareOrRemoveColumn, table_.decl->name_span.where()));
         ok = false;
       }
     }
@@ -299,8 +301,8 @@ class TableFile {
       if (it == header.end()) {
         const auto& col = table_.columns[c];
         diags.error_at(fmt::format("{}:1", path_),
-                       fmt::format("missing column '{}'{}", col.name, col.label.empty() ? "" : " (" + col.label + ")"),
-                       fmt::format("table '{}' declares it at {}", table_.name, col.span.where()));
+                       Message(kMissingColumn, col.name, col.label.empty() ? "" : " (" + col.label + ")"),
+                       Message(kTableDeclaresColumn, table_.name, col.span.where()));
         ok = false;
         continue;
       }
@@ -318,7 +320,7 @@ class TableFile {
   std::vector<std::size_t> column_field_;  // declared column → field of the file
   std::vector<Parsed> parsed_;
   Row row_;
-  std::string error_;
+  Message error_;
 };
 
 class FileRows : public RowSource {
@@ -333,8 +335,8 @@ class FileRows : public RowSource {
     if (entity_ >= 0 && same_text(finess, data_.entities[entity_])) return row;
     auto it = data_.entity_index.find(finess);
     if (it == data_.entity_index.end()) {
-      diags.error_at(file_->location(table_.finess_column), fmt::format("unknown establishment '{}'", finess),
-                     "every FINESS must be listed in the establishments table");
+      diags.error_at(file_->location(table_.finess_column), Message(kUnknownEstablishment, finess),
+                     Message(kEveryFinessListed));
       return nullptr;
     }
     entity_ = it->second;
@@ -391,7 +393,7 @@ bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset
   out.memory_rows.assign(n, {});
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    diags.error_at("", fmt::format("data directory '{}' does not exist", dir));
+    diags.error_at("", Message(kDataDirectoryMissing, dir));
     return false;
   }
   int before = diags.error_count();
@@ -399,9 +401,8 @@ bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset
   auto open = [&](const TableInfo& t) -> std::unique_ptr<TableFile> {
     std::string path = path_of(t);
     if (!fs::exists(path, ec)) {
-      diags.error_at(path, fmt::format("missing data file for table '{}'{}", t.name, t.label.empty() ? "" : " (" + t.label + ")"),
-                     fmt::format("the table is declared at {}; `caqes schema` lists the expected columns",
-                                 t.decl->name_span.where()));
+      diags.error_at(path, Message(kMissingDataFile, t.name, t.label.empty() ? "" : " (" + t.label + ")"),
+                     Message(kTableDeclaredAt, t.decl->name_span.where()));
       return nullptr;
     }
     return TableFile::open(t, path, diags);
@@ -415,8 +416,8 @@ bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset
       while (const Row* row = file->next(diags)) {
         const std::string& f = (*row)[reg.finess_column].text();
         if (lines.count(f)) {
-          diags.error_at(file->location(reg.finess_column), fmt::format("establishment '{}' is listed twice", f),
-                         fmt::format("first listed on line {}", lines[f]));
+          diags.error_at(file->location(reg.finess_column), Message(kEstablishmentListedTwice, f),
+                         Message(kFirstListedOnLine, lines[f]));
           break;
         }
         lines[f] = file->line();
@@ -444,8 +445,8 @@ bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset
       const std::string& f = (*row)[table.finess_column].text();
       auto it = out.entity_index.find(f);
       if (it == out.entity_index.end()) {
-        diags.error_at(file->location(table.finess_column), fmt::format("unknown establishment '{}'", f),
-                       "every FINESS must be listed in the establishments table");
+        diags.error_at(file->location(table.finess_column), Message(kUnknownEstablishment, f),
+                       Message(kEveryFinessListed));
         break;
       }
       long long k = it->second;
@@ -455,9 +456,8 @@ bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset
       }
       if (lines.count(k)) {
         diags.error_at(file->location(table.finess_column),
-                       table.has_year() ? fmt::format("establishment '{}' has two rows for the same year", f)
-                                        : fmt::format("establishment '{}' has two rows", f),
-                       fmt::format("first row on line {}", lines[k]));
+                       Message(table.has_year() ? kTwoRowsForOneYear : kTwoRows, f),
+                       Message(kFirstRowOnLine, lines[k]));
         break;
       }
       lines[k] = file->line();

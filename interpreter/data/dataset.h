@@ -58,7 +58,7 @@ bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset
 
 // Parses one cell for a column of the given type. Empty cells are absent. On error returns false and sets `error`.
 // `french_extract` (a ';'-separated file): an amount such as 1.234 is refused as ambiguous (thousands point?).
-bool parse_cell(ColumnType type, std::string_view cell, Value& out, std::string& error, bool french_extract = false);
+bool parse_cell(ColumnType type, std::string_view cell, Value& out, Message& error, bool french_extract = false);
 
 // The years the data holds for the per-year tables, for `--year` checks.
 std::vector<int> data_years(const Dataset& data);

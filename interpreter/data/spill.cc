@@ -14,7 +14,12 @@
 #include <filesystem>
 #include <functional>
 
+#include "data/data_messages.h"
+
 namespace caqes {
+
+using namespace data_messages;
+
 namespace {
 
 // Unsigned numbers: 7 bits a byte, the high bit set on all but the last.
@@ -138,13 +143,13 @@ class SpilledRows final : public RowSource {
 
 }  // namespace
 
-std::unique_ptr<SpillFolder> SpillFolder::create(std::string& error) {
+std::unique_ptr<SpillFolder> SpillFolder::create(Message& error) {
   std::error_code ec;
   std::filesystem::path base = std::filesystem::temp_directory_path(ec);
   if (ec) base = "/tmp";
   std::string pattern = (base / "caqes-XXXXXX").string();
   if (!mkdtemp(pattern.data())) {
-    error = fmt::format("cannot create a temporary folder under {}: {}", base.string(), std::strerror(errno));
+    error = Message(kCannotCreateSpillFolder, base.string(), std::strerror(errno));
     return nullptr;
   }
   return std::unique_ptr<SpillFolder>(new SpillFolder(pattern));
@@ -202,18 +207,18 @@ bool SpillWriter::flush(int partition) {
   std::FILE*& f = files_[partition];
   if (!f) f = std::fopen(path.c_str(), "wb");
   if (!f || std::fwrite(out.data(), 1, out.size(), f) != out.size()) {
-    error_ = fmt::format("cannot write the temporary file {}: {}", path, std::strerror(errno));
+    error_ = Message(kCannotWriteSpillFile, path, std::strerror(errno));
     return false;
   }
   out.clear();
   return true;
 }
 
-bool SpillWriter::close(std::string& error) {
+bool SpillWriter::close(Message& error) {
   for (std::size_t i = 0; i < files_.size(); ++i) {
     flush(static_cast<int>(i));
     if (files_[i] && std::fclose(files_[i]) != 0 && error_.empty())
-      error_ = fmt::format("cannot write the temporary file {}/{}.{}: {}", folder_, name_, i, std::strerror(errno));
+      error_ = Message(kCannotWriteSpillFile, fmt::format("{}/{}.{}", folder_, name_, i), std::strerror(errno));
     files_[i] = nullptr;
     std::string().swap(buffers_[i]);
   }
@@ -223,13 +228,13 @@ bool SpillWriter::close(std::string& error) {
 
 namespace {
 
-bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& bytes, std::string& error) {
+bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& bytes, Message& error) {
   std::string path = fmt::format("{}/{}.{}", written.folder(), written.name(), partition);
   bytes.clear();
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     if (errno == ENOENT) return true;  // no file: nothing fell in this partition
-    error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
+    error = Message(kCannotReadSpillFile, path, std::strerror(errno));
     return false;
   }
   char buffer[1 << 16];
@@ -237,13 +242,13 @@ bool read_spilled_bytes(const SpillWriter& written, int partition, std::string& 
   while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) bytes.append(buffer, n);
   bool failed = std::ferror(f);
   std::fclose(f);
-  if (failed) error = fmt::format("cannot read the temporary file {}: {}", path, std::strerror(errno));
+  if (failed) error = Message(kCannotReadSpillFile, path, std::strerror(errno));
   return !failed;
 }
 
 }  // namespace
 
-bool for_each_counted(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
+bool for_each_counted(const SpillWriter& written, int partition, std::string& bytes, Message& error,
                       const std::function<void(std::size_t counter, std::string_view record)>& each) {
   if (!read_spilled_bytes(written, partition, bytes, error)) return false;
   for (std::size_t at = 0; at < bytes.size();) {
@@ -256,8 +261,7 @@ bool for_each_counted(const SpillWriter& written, int partition, std::string& by
   return true;
 }
 
-std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,
-                                        std::string& error) {
+std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width, Message& error) {
   std::string bytes;
   if (!read_spilled_bytes(written, partition, bytes, error)) return nullptr;
   return std::make_unique<SpilledRows>(std::move(bytes), written.columns(), width);

@@ -19,7 +19,7 @@ namespace caqes {
 // A fresh folder for the temporary files of one run, under $TMPDIR (or /tmp), removed with its files when destroyed.
 class SpillFolder {
  public:
-  static std::unique_ptr<SpillFolder> create(std::string& error);
+  static std::unique_ptr<SpillFolder> create(Message& error);
   ~SpillFolder();
   SpillFolder(const SpillFolder&) = delete;
   SpillFolder& operator=(const SpillFolder&) = delete;
@@ -45,7 +45,7 @@ class SpillWriter {
   // Read back by for_each_counted.
   void write_counted(int partition, std::size_t counter, std::string_view key);
   // Flushes and closes every file; false (with the reason) if one could not be written (a full disk).
-  bool close(std::string& error);
+  bool close(Message& error);
   const std::string& folder() const { return folder_; }
   const std::string& name() const { return name_; }
   const std::vector<bool>& columns() const { return columns_; }
@@ -58,18 +58,17 @@ class SpillWriter {
   std::vector<std::FILE*> files_;
   std::vector<std::string> buffers_;
   std::size_t buffer_bytes_;
-  std::string error_;
+  Message error_;
   std::string record_;  // write_counted's buffer
 };
 
 // The rows of one partition, in the order they were written, each as wide as the table (`width` cells) with the
 // cells that were not kept absent. Null (with the reason in `error`) if the file cannot be read.
-std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width,
-                                        std::string& error);
+std::unique_ptr<RowSource> read_spilled(const SpillWriter& written, int partition, std::size_t width, Message& error);
 // Calls `each` with every value that write_counted wrote to one partition: its counter, and a view of the
 // record (into `bytes`) that is equal for equal (counter, key) pairs and only for them. False (with the reason) if
 // the file cannot be read.
-bool for_each_counted(const SpillWriter& written, int partition, std::string& bytes, std::string& error,
+bool for_each_counted(const SpillWriter& written, int partition, std::string& bytes, Message& error,
                       const std::function<void(std::size_t counter, std::string_view record)>& each);
 
 }  // namespace caqes

@@ -106,7 +106,7 @@ class Pass {
       return !diags.has_errors();
     }
     if (group.inner.empty()) return run_group_distinct(g, partitions);
-    std::string error;
+    Message error;
     auto folder = SpillFolder::create(error);
     if (!folder) {
       diags.error_at("", error);
@@ -164,7 +164,7 @@ class Pass {
   // written out by value, then each partition's values counted with a set of (accumulator, value) records.
   bool run_group_distinct(GroupRun& g, int partitions) {
     Diagnostics& diags = g.diags;
-    std::string error;
+    Message error;
     auto folder = SpillFolder::create(error);
     if (!folder) {
       diags.error_at("", error);

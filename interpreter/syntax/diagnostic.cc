@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "syntax/syntax_messages.h"
+
 namespace caqes {
 
 namespace {
@@ -96,11 +98,10 @@ std::string caret_line(std::string_view line, int column, int length) {
 }  // namespace
 
 std::string render(const Diagnostic& d, bool color, Language lang) {
-  bool fr = lang == Language::Fr;
-  const char* label = d.severity == Severity::Error     ? (fr ? "erreur" : "error")
-                      : d.severity == Severity::Warning ? (fr ? "avertissement" : "warning")
-                                                        : "note";
-  const char* colon = fr ? " :" : ":";  // French puts a space before a colon
+  using namespace syntax_messages;
+  const MessageText& label = d.severity == Severity::Error     ? kErrorLabel
+                             : d.severity == Severity::Warning ? kWarningLabel
+                                                               : kNoteLabel;
   const char* on = "";
   const char* off = "";
   if (color) {
@@ -108,7 +109,7 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
     off = "\033[0m";
   }
   std::string where = !d.location.empty() ? d.location : std::string("caqes");
-  std::string out = fmt::format("{}: {}{}{}{} {}\n", where, on, label, colon, off, shown(d.message, lang));
+  std::string out = fmt::format("{}: {}{}{} {}\n", where, on, label.in(lang), off, shown(d.message, lang));
   if (!d.source_line.empty()) {
     // A very long line (generated rules, a pasted list) is shown as a window around the column.
     std::string_view line = d.source_line;
@@ -137,7 +138,7 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
     std::string shown = before + std::string(line) + after;
     out += fmt::format("  {}\n  {}\n", shown, caret_line(shown, column, std::min(d.span.length, 2 * kWindow)));
   }
-  if (!d.hint.empty()) out += fmt::format("  {}{} {}\n", fr ? "conseil" : "hint", colon, shown(d.hint, lang));
+  if (!d.hint.empty()) out += fmt::format("  {} {}\n", syntax_messages::kHintLabel.in(lang), shown(d.hint, lang));
   return out;
 }
 

@@ -1,6 +1,7 @@
-// The language of diagnostics. Messages are built in English where they arise; a catalog of templates
-// (messages_fr.cc) turns a finished English message back into its values and rebuilds it in French, so that no
-// message site needs to know about languages. A message no template matches is shown in English, unchanged.
+// The old policy for the language of diagnostics, kept for the sites not yet moved to a catalog of their own
+// (syntax/message.h): their messages are built in English; a catalog of templates (messages_fr.cc) turns a
+// finished English message back into its values and rebuilds it in French. A message no template matches is shown
+// in English, unchanged.
 #pragma once
 
 #include <optional>
@@ -21,7 +22,8 @@ struct CatalogEntry {
   const char* nested = "";
 };
 
-// The French catalog, in the order of the code (parser, loader, versions, checker, evaluator, data, command line).
+// The French catalog, in the order of the code (checker, evaluator, command line): the stages whose messages are not
+// yet in a catalog of their own (syntax/syntax_messages.h, data/data_messages.h).
 const std::vector<CatalogEntry>& french_catalog();
 
 // The message in `lang`, or nullopt when no template matches it (in English: the message itself).

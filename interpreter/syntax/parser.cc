@@ -1,5 +1,6 @@
-// Parse tree → AST. ANTLR's errors are rewritten into the project's diagnostics (with hints for the mistakes
-// policy staff make: a decimal point, badly grouped thousands); the parse tree is dropped at the end.
+// Parse tree → AST. ANTLR's errors become the project's diagnostics (syntax_error_listener.cc), and so do the
+// mistakes the grammar lets through (a date not in the calendar, an unknown table key); the parse tree is dropped
+// at the end.
 #include "syntax/parser.h"
 
 #include <fmt/format.h>
@@ -10,17 +11,16 @@
 #include "CaqesLexer.h"
 #include "CaqesParser.h"
 #include "antlr4-runtime.h"
+#include "syntax/syntax_error_listener.h"
+#include "syntax/syntax_messages.h"
 
 namespace caqes {
+
+using namespace syntax_messages;
+
 namespace {
 
 using G = caqes_grammar::CaqesParser;
-
-int utf8_length(const std::string& s) {
-  int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 Span token_span(const SourceFile& file, const antlr4::Token* t) {
   Span s;
@@ -28,7 +28,7 @@ Span token_span(const SourceFile& file, const antlr4::Token* t) {
   if (!t) return s;
   s.line = static_cast<int>(t->getLine());
   s.column = static_cast<int>(t->getCharPositionInLine()) + 1;
-  s.length = std::max(1, utf8_length(t->getText()));
+  s.length = std::max(1, character_count(t->getText()));
   return s;
 }
 
@@ -37,118 +37,11 @@ Span context_span(const SourceFile& file, antlr4::ParserRuleContext* ctx) {
   const antlr4::Token* stop = ctx->getStop();
   if (stop && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) s.end_line = static_cast<int>(stop->getLine());
   if (stop && stop->getLine() == ctx->getStart()->getLine() && stop->getTokenIndex() >= ctx->getStart()->getTokenIndex()) {
-    int end = static_cast<int>(stop->getCharPositionInLine()) + utf8_length(stop->getText());
+    int end = static_cast<int>(stop->getCharPositionInLine()) + character_count(stop->getText());
     s.length = std::max(1, end - static_cast<int>(ctx->getStart()->getCharPositionInLine()));
   }
   return s;
 }
-
-// How an expected token is named in a message.
-std::string token_name(const antlr4::dfa::Vocabulary& vocabulary, size_t type) {
-  switch (type) {
-    case caqes_grammar::CaqesLexer::IDENT: return "a name";
-    case caqes_grammar::CaqesLexer::NUMBER: return "a number";
-    case caqes_grammar::CaqesLexer::STRING: return "a text in quotes";
-    case caqes_grammar::CaqesLexer::DATE: return "a date";
-    case antlr4::Token::EOF: return "the end of the file";
-    default: return vocabulary.getDisplayName(type);
-  }
-}
-
-// Turns ANTLR's syntax errors into diagnostics; one per line, since the first usually explains the others.
-class ErrorCollector : public antlr4::BaseErrorListener {
- public:
-  ErrorCollector(const SourceFile& file, Diagnostics& diags) : file_(file), diags_(diags) {}
-
-  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t column,
-                   const std::string& antlr_message, std::exception_ptr) override {
-    if (static_cast<int>(line) == last_line_) return;
-    last_line_ = static_cast<int>(line);
-    ++count_;
-    Span span;
-    span.file = &file_;
-    span.line = static_cast<int>(line);
-    span.column = static_cast<int>(column) + 1;
-    if (offending) span.length = std::max(1, utf8_length(offending->getText()));
-
-    std::string message;
-    std::string hint;
-    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
-    if (!offending || !parser) {
-      // Lexer errors cannot happen (UNKNOWN_CHAR takes any character) except inside an unterminated string.
-      diags_.error(span, fmt::format("syntax error: {}", antlr_message));
-      return;
-    }
-    std::string text = offending->getText();
-    size_t type = offending->getType();
-    if (type == caqes_grammar::CaqesLexer::POINT_DECIMAL) {
-      std::string fixed = text;
-      for (char& c : fixed)
-        if (c == '.') c = ',';
-      message = fmt::format("'{}' uses a decimal point", text);
-      hint = fmt::format("numbers are written the French way: decimal comma, thousands grouped by three with a space "
-                         "(write {})", fixed);
-    } else if (type == caqes_grammar::CaqesLexer::UNKNOWN_CHAR) {
-      message = fmt::format("unexpected character '{}'", text);
-      if (text == "\"") hint = "a text must open and close with \" on the same line";
-    } else if (type == antlr4::Token::EOF) {
-      message = "unexpected end of file";
-      hint = "a declaration is not finished: check for a missing '}' or ';'";
-      // Point at the innermost '{' left open.
-      antlr4::TokenStream* stream = parser->getTokenStream();
-      std::vector<const antlr4::Token*> open;
-      for (size_t i = 0; i < stream->size(); ++i) {
-        const antlr4::Token* t = stream->get(i);
-        if (t->getText() == "{" && t->getChannel() == antlr4::Token::DEFAULT_CHANNEL) open.push_back(t);
-        if (t->getText() == "}" && t->getChannel() == antlr4::Token::DEFAULT_CHANNEL && !open.empty()) open.pop_back();
-      }
-      if (!open.empty())
-        hint = fmt::format("the '{{' at {}:{}:{} is never closed: add the missing '}}'", file_.path(), open.back()->getLine(),
-                           open.back()->getCharPositionInLine() + 1);
-    } else {
-      message = fmt::format("unexpected '{}'", text);
-      antlr4::misc::IntervalSet expected = parser->getExpectedTokens();
-      std::vector<std::string> names;
-      for (size_t t : expected.toList()) {
-        names.push_back(token_name(parser->getVocabulary(), t));
-        if (names.size() > 6) break;
-      }
-      if (!names.empty() && names.size() <= 6) {
-        std::string list;
-        for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
-        message += fmt::format(", expected {}", list);
-      }
-      const antlr4::Token* previous = parser->getTokenStream()->LT(-1);
-      bool wants_semicolon = std::find(names.begin(), names.end(), "';'") != names.end();
-      if (wants_semicolon && previous && previous->getLine() < offending->getLine()) {
-        // A ';' forgotten at the end of a line: say so where it is missing, not on the next declaration.
-        span.line = static_cast<int>(previous->getLine());
-        span.column = static_cast<int>(previous->getCharPositionInLine()) + utf8_length(previous->getText()) + 1;
-        span.length = 1;
-        message = fmt::format("missing ';' after '{}'", previous->getText());
-        hint = "each declaration and each line of an indicator ends with ';'";
-        last_line_ = span.line;
-        diags_.error(span, message, hint);
-        return;
-      }
-      if (type == caqes_grammar::CaqesLexer::NUMBER && previous &&
-          previous->getType() == caqes_grammar::CaqesLexer::NUMBER) {
-        hint = "two numbers in a row: thousands are grouped by exactly three digits (write 20 000, 1 234 567)";
-      } else if (text != ";" && std::find(names.begin(), names.end(), "';'") != names.end()) {
-        hint = "each declaration and each line of an indicator ends with ';'";
-      }
-    }
-    diags_.error(span, message, hint);
-  }
-
-  int count() const { return count_; }
-
- private:
-  const SourceFile& file_;
-  Diagnostics& diags_;
-  int last_line_ = -1;
-  int count_ = 0;
-};
 
 std::string unquote(const std::string& quoted) {
   std::string out;
@@ -211,7 +104,7 @@ class Builder {
     int decimals = 0;
     std::string plain = plain_number(t->getText(), decimals);
     if (decimals > 0 || plain.size() > 9) {
-      diags_.error(span(t), fmt::format("expected a whole number, found '{}'", t->getText()));
+      diags_.error(span(t), Message(kExpectedWholeNumber, t->getText()));
       return std::nullopt;
     }
     return std::stoi(plain);
@@ -262,8 +155,8 @@ class Builder {
         auto last = integer(years->last);
         c.years_span = span(years);
         if (years->key->getText() != "années" && years->key->getText() != "annees") {
-          diags_.error(span(years->key), fmt::format("unknown contract clause '{}'", years->key->getText()),
-                       "the years of a contract are written: années 2022..2024;");
+          diags_.error(span(years->key), Message(kUnknownContractClause, years->key->getText()),
+                       Message(kHowToWriteYears));
         } else if (first && last) {
           c.first_year = *first;
           c.last_year = *last;
@@ -298,8 +191,8 @@ class Builder {
       ok = false;
     }
     if (!ok) {
-      diags_.error(span(ctx->keyWords.front()), fmt::format("unknown table key 'par {}'", ctx->keyWords.front()->getText()),
-                   "write 'par établissement', 'par établissement et année', 'par ligne' or 'par ligne et année'");
+      diags_.error(span(ctx->keyWords.front()), Message(kUnknownTableKey, ctx->keyWords.front()->getText()),
+                   Message(kTableKeys));
     }
     for (auto* col : ctx->columnDecl()) {
       ast::Column c;
@@ -329,8 +222,7 @@ class Builder {
       p.first_year = integer(ctx->first).value_or(0);
       p.last_year = integer(ctx->last).value_or(0);
       if (!ctx->REMPLACE())
-        diags_.error(span(ctx->first), "'pour' years only make sense when a parameter replaces the base contract's",
-                     "write: remplace paramètre x pour 2023..2024 = ...;");
+        diags_.error(span(ctx->first), Message(kYearsOnlyForReplacedParameter), Message(kHowToReplaceForYears));
     }
     p.value = expr(ctx->expr());
     program_.parameters.push_back(std::move(p));
@@ -375,7 +267,8 @@ class Builder {
         row.extent = span(r);
         if (r->times) {
           auto n = integer(r->times);
-          if (n && (*n < 1 || *n > 1000000)) diags_.error(span(r->times), "a row is repeated 1 to 1 000 000 times");
+          if (n && (*n < 1 || *n > 1000000))
+            diags_.error(span(r->times), Message(kRowRepeatCount));
           else if (n) row.times = *n;
         }
         for (auto* f : r->fieldValue()) {
@@ -507,7 +400,7 @@ class Builder {
       static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
       bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
       if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days[d.month - 1] || (d.month == 2 && d.day == 29 && !leap)) {
-        diags_.error(e->span, fmt::format("'{}' is not a date of the calendar", t), "dates are written YYYY-MM-DD");
+        diags_.error(e->span, Message(kNotACalendarDate, t), Message(kHowToWriteDates));
       }
       e->node = d;
     } else if (auto* c = dynamic_cast<G::BooleanLiteralContext*>(ctx)) {
@@ -585,11 +478,9 @@ bool within_limits(const SourceFile& file, antlr4::CommonTokenStream& tokens, Di
     if (depth > kMaxNesting || operators > kMaxOperatorsPerStatement) {
       Span span = token_span(file, t);
       if (depth > kMaxNesting)
-        diags.error(span, fmt::format("brackets nested more than {} levels deep", kMaxNesting),
-                    "split the expression into named definitions");
+        diags.error(span, Message(kNestedTooDeep, kMaxNesting), Message(kSplitExpression));
       else
-        diags.error(span, fmt::format("expression with more than {} operators", kMaxOperatorsPerStatement),
-                    "split the expression into named definitions");
+        diags.error(span, Message(kTooManyOperators, kMaxOperatorsPerStatement), Message(kSplitExpression));
       return false;
     }
   }
@@ -618,8 +509,7 @@ static bool valid_utf8(const SourceFile& file, Diagnostics& diags) {
     }
     if (!ok) {
       Span span{&file, line, column, 1};
-      diags.error(span, c == 0 ? "NUL byte: this is not a text file" : "invalid UTF-8 in a rules file",
-                  "rules files are UTF-8 text; re-save the file as UTF-8");
+      diags.error(span, Message(c == 0 ? kNulByteInRules : kInvalidUtf8InRules), Message(kResaveAsUtf8));
       return false;
     }
     if (c == '\n') {
@@ -641,7 +531,7 @@ bool parse_file(const SourceFile& file, ast::Program& program, Diagnostics& diag
   lexer.removeErrorListeners();
   if (!within_limits(file, tokens, diags)) return false;
   caqes_grammar::CaqesParser parser(&tokens);
-  ErrorCollector errors(file, diags);
+  SyntaxErrorListener errors(file, diags);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&errors);
   parser.removeErrorListeners();

@@ -1,8 +1,6 @@
 // Files → one Program: directory listing, imports (each file read once), and the read errors as diagnostics.
 #include "syntax/program_loader.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -11,10 +9,12 @@
 #include <sstream>
 
 #include "syntax/parser.h"
+#include "syntax/syntax_messages.h"
 #include "syntax/versions.h"
 
 namespace caqes {
 namespace fs = std::filesystem;
+using namespace syntax_messages;
 
 #ifndef CAQES_STDLIB_DIR
 #define CAQES_STDLIB_DIR "stdlib"
@@ -50,7 +50,7 @@ class Loader {
     if (!seen_.insert(canonical.string()).second) return;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      diags_.error(from, fmt::format("cannot read rules file '{}'", path.string()));
+      diags_.error(from, Message(kCannotReadRulesFile, path.string()));
       return;
     }
     std::stringstream buffer;
@@ -66,8 +66,7 @@ class Loader {
     for (const auto& imp : imports) {
       fs::path target = resolve(imp.path, path.parent_path());
       if (target.empty()) {
-        diags_.error(imp.span, fmt::format("cannot find imported rules '{}'", imp.path),
-                     fmt::format("a plain name is looked up in {}; a path is relative to this file", stdlib_directory()));
+        diags_.error(imp.span, Message(kImportNotFound, imp.path), Message(kWhereImportsAreLooked, stdlib_directory()));
         continue;
       }
       load(target, imp.span);
@@ -121,12 +120,12 @@ std::unique_ptr<ast::Program> load_files(const std::string& rules_path, Diagnost
       if (entry.is_regular_file() && entry.path().extension() == ".caqes") files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    if (files.empty()) diags.error(none, fmt::format("no .caqes rules file in directory '{}'", rules_path));
+    if (files.empty()) diags.error(none, Message(kNoRulesFileInDirectory, rules_path));
     for (const auto& f : files) loader.load(f, none);
   } else if (fs::exists(rules_path, ec)) {
     loader.load(rules_path, none);
   } else {
-    diags.error(none, fmt::format("no such rules file or directory: '{}'", rules_path));
+    diags.error(none, Message(kNoSuchRules, rules_path));
   }
   return program;
 }
@@ -142,14 +141,13 @@ std::unique_ptr<ast::Program> load_version(const std::string& rules_path, Diagno
     return own;
   }
   if (depth > 20) {
-    diags.error(extends->span, "too many contracts extending each other (is there a cycle of 'étend'?)");
+    diags.error(extends->span, Message(kTooManyBaseContracts));
     return own;
   }
   fs::path base_path = fs::path(extends->span.path()).parent_path() / extends->joined();
   std::error_code ec;
   if (!fs::exists(base_path, ec)) {
-    diags.error(extends->span, fmt::format("cannot find the base contract '{}'", extends->joined()),
-                "the path is relative to this file's folder");
+    diags.error(extends->span, Message(kBaseContractNotFound, extends->joined()), Message(kBasePathIsRelative));
     return own;
   }
   int before = diags.error_count();

@@ -20,6 +20,12 @@ std::string_view SourceFile::line_text(int line) const {
   return std::string_view(text_).substr(begin, end - begin);
 }
 
+int character_count(std::string_view text) {
+  int n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 std::string Span::where() const {
   if (!known()) return path();
   return fmt::format("{}:{}:{}", path(), line, column);

@@ -24,6 +24,9 @@ class SourceFile {
   std::vector<std::size_t> line_starts_;
 };
 
+// The characters (UTF-8 sequences) of `text`: what the columns and lengths of spans count.
+int character_count(std::string_view text);
+
 // Where a node sits: 1-based line and column (columns count characters, not bytes), length in characters.
 struct Span {
   const SourceFile* file = nullptr;

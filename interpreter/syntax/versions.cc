@@ -1,15 +1,17 @@
 // Applying a contract's changes to the contract it extends.
 #include "syntax/versions.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "syntax/ast_walk.h"
+#include "syntax/syntax_messages.h"
 
 namespace caqes {
+
+using namespace syntax_messages;
+
 namespace {
 
 std::string canonical(const std::string& path) {
@@ -61,6 +63,20 @@ ast::ExprPtr for_years(ast::Program& p, const Span& span, int first, int last, a
   return e;
 }
 
+// What is said about one kind of declaration that a new version adds, replaces or modifies.
+struct KindMessages {
+  const MessageText& already_in_base;     // {0}: the name
+  const MessageText& base_declares;       // {0}: the base contract, {1}: where it declares it; says how to change it
+  const MessageText& nothing_to_replace;  // {0}: the base contract, {1}: the name
+  const MessageText& nothing_to_modify;   // the same for 'modifie', which only indicators have
+};
+
+const KindMessages kTableMessages{kTableAlreadyInBase, kBaseDeclaresTable, kNoTableToReplace, kNoTableToReplace};
+const KindMessages kParameterMessages{kParameterAlreadyInBase, kBaseDeclaresParameter, kNoParameterToReplace,
+                                      kNoParameterToReplace};
+const KindMessages kIndicatorMessages{kIndicatorAlreadyInBase, kBaseDeclaresIndicator, kNoIndicatorToReplace,
+                                      kNoIndicatorToModify};
+
 // Numbers e and everything under it, in pre-order.
 void number(ast::Expr& e, int& next) {
   ast::walk(e, [&](ast::Expr& node) {
@@ -85,16 +101,16 @@ void renumber(ast::Program& p) {
 }
 
 void reject_changes_without_base(const ast::Program& p, Diagnostics& diags) {
-  const char* hint = "a change applies to a base contract: add 'étend \"../dossier-du-contrat-de-base\";' to the contract";
-  for (const auto& r : p.removals) diags.error(r.span, fmt::format("'retire {} {}' but this contract extends none", r.kind, r.name), hint);
+  const Message hint(kChangeNeedsBase);
+  for (const auto& r : p.removals) diags.error(r.span, Message(kRemovalWithoutBase, r.kind, r.name), hint);
   for (const auto& t : p.tables)
-    if (t.change != ast::Change::New) diags.error(t.name_span, fmt::format("'remplace table {}' but this contract extends none", t.name), hint);
+    if (t.change != ast::Change::New) diags.error(t.name_span, Message(kTableReplacementWithoutBase, t.name), hint);
   for (const auto& prm : p.parameters)
     if (prm.change != ast::Change::New)
-      diags.error(prm.name_span, fmt::format("'remplace paramètre {}' but this contract extends none", prm.name), hint);
+      diags.error(prm.name_span, Message(kParameterReplacementWithoutBase, prm.name), hint);
   for (const auto& ind : p.indicators)
     if (ind.change != ast::Change::New)
-      diags.error(ind.name_span, fmt::format("'{} indicateur {}' but this contract extends none", change_word(ind.change), ind.name), hint);
+      diags.error(ind.name_span, Message(kIndicatorChangeWithoutBase, change_word(ind.change), ind.name), hint);
 }
 
 std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, std::unique_ptr<ast::Program> own,
@@ -116,8 +132,6 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
   p.contracts = std::move(own->contracts);
   p.next_expr_id = std::max(p.next_expr_id, own->next_expr_id);
 
-  auto base_where = [&](const Span& s) { return fmt::format("the base contract '{}' declares it at {}", p.base_contract, s.where()); };
-
   for (const auto& r : own->removals) {
     bool found = false;
     if (r.kind == "indicateur") {
@@ -133,27 +147,26 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
       auto it = std::find_if(p.tests.begin(), p.tests.end(), [&](const auto& d) { return d.label == r.name; });
       if ((found = it != p.tests.end())) p.tests.erase(it);
     }
-    if (!found)
-      diags.error(r.span, fmt::format("nothing to remove: the base contract '{}' has no {} '{}'", p.base_contract, r.kind, r.name));
+    if (!found) diags.error(r.span, Message(kNothingToRemove, p.base_contract, r.kind, r.name));
   }
 
   // A declaration of the new version: added if new, else it replaces (or modifies) the base's of that name.
-  // `word` names the kind in messages, `how` says how to change it; `change` applies a replacement or modification.
-  auto merge = [&](auto& base_list, auto& decl, const char* word, const char* how, auto change) {
+  // `said` is what messages say about this kind; `change` applies a replacement or modification.
+  auto merge = [&](auto& base_list, auto& decl, const KindMessages& said, auto change) {
     auto* existing = find_named(base_list, decl.name);
     if (decl.change == ast::Change::New) {
       if (existing) {
-        diags.error(decl.name_span, fmt::format("{} '{}' is already declared by the base contract", word, decl.name),
-                    base_where(existing->name_span) + how);
+        diags.error(decl.name_span, Message(said.already_in_base, decl.name),
+                    Message(said.base_declares, p.base_contract, existing->name_span.where()));
         return;
       }
       base_list.push_back(std::move(decl));
       return;
     }
     if (!existing) {
-      diags.error(decl.name_span, fmt::format("nothing to {}: the base contract '{}' has no {} '{}'",
-                                              decl.change == ast::Change::Replace ? "replace" : "modify",
-                                              p.base_contract, word, decl.name));
+      const MessageText& nothing =
+          decl.change == ast::Change::Replace ? said.nothing_to_replace : said.nothing_to_modify;
+      diags.error(decl.name_span, Message(nothing, p.base_contract, decl.name));
       return;
     }
     change(*existing, decl);
@@ -163,25 +176,24 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
     existing = std::move(decl);
   };
 
-  for (auto& t : own->tables) merge(p.tables, t, "table", "; write 'remplace table' to change it", replace);
+  for (auto& t : own->tables) merge(p.tables, t, kTableMessages, replace);
 
   for (auto& prm : own->parameters)
-    merge(p.parameters, prm, "parameter", "; write 'remplace paramètre' to change it",
-          [&](ast::ParameterDecl& existing, ast::ParameterDecl& decl) {
-            if (decl.first_year) {
-              // Only some years change: the base's value stays for the others.
-              Span where = decl.value->span;
-              decl.value = for_years(p, where, decl.first_year, decl.last_year, std::move(decl.value),
-                                     std::move(existing.value));
-              if (decl.label.empty()) decl.label = existing.label;
-              if (decl.type_name.empty()) decl.type_name = existing.type_name;
-            }
-            decl.first_year = decl.last_year = 0;
-            replace(existing, decl);
-          });
+    merge(p.parameters, prm, kParameterMessages, [&](ast::ParameterDecl& existing, ast::ParameterDecl& decl) {
+      if (decl.first_year) {
+        // Only some years change: the base's value stays for the others.
+        Span where = decl.value->span;
+        decl.value =
+            for_years(p, where, decl.first_year, decl.last_year, std::move(decl.value), std::move(existing.value));
+        if (decl.label.empty()) decl.label = existing.label;
+        if (decl.type_name.empty()) decl.type_name = existing.type_name;
+      }
+      decl.first_year = decl.last_year = 0;
+      replace(existing, decl);
+    });
 
   for (auto& ind : own->indicators)
-    merge(p.indicators, ind, "indicator", "; write 'remplace indicateur' or 'modifie indicateur'",
+    merge(p.indicators, ind, kIndicatorMessages,
           [&](ast::IndicatorDecl& existing, ast::IndicatorDecl& decl) {
             if (decl.change == ast::Change::Replace) {
               replace(existing, decl);
@@ -194,8 +206,10 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
             for (auto& m : decl.metadata) {
               auto it = std::find_if(existing.metadata.begin(), existing.metadata.end(),
                                      [&](const auto& x) { return x.key == m.key; });
-              if (it != existing.metadata.end()) *it = std::move(m);
-              else existing.metadata.push_back(std::move(m));
+              if (it != existing.metadata.end())
+                *it = std::move(m);
+              else
+                existing.metadata.push_back(std::move(m));
             }
             for (auto& b : decl.bindings) {
               auto it = std::find_if(existing.bindings.begin(), existing.bindings.end(),

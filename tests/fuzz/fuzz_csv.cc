@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         (*reader)->field_column(i);
         for (ColumnType t : types) {
           Value v;
-          std::string error;
+          Message error;
           parse_cell(t, fields[i], v, error, true);
           parse_cell(t, fields[i], v, error, false);
         }

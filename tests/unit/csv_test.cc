@@ -22,7 +22,8 @@ constexpr std::size_t kMiB = std::size_t{1} << 20;
 
 std::unique_ptr<CsvReader> open_ok(const TempFolder& folder, const std::string& bytes) {
   auto opened = CsvReader::open(folder.write("data.csv", bytes));
-  if (auto* error = std::get_if<CsvError>(&opened)) FAIL("unexpected error: ", error->located_message());
+  if (auto* error = std::get_if<CsvError>(&opened))
+    FAIL("unexpected error: ", error->located_message().in(Language::En));
   return std::move(std::get<std::unique_ptr<CsvReader>>(opened));
 }
 
@@ -221,7 +222,8 @@ TEST_CASE("an empty line before the end is an error") {
   CHECK_FALSE(reader->next(fields));
   REQUIRE(reader->error().has_value());
   CHECK(reader->error()->line == 3);
-  CHECK(reader->error()->located_message() == "line 3: empty line: only the end of the file may have empty lines");
+  CHECK(reader->error()->located_message().in(Language::En) ==
+        "line 3: empty line: only the end of the file may have empty lines");
   CHECK_FALSE(reader->next(fields));
 }
 
@@ -230,17 +232,17 @@ TEST_CASE("a record with another number of fields than the header") {
   Contents contents = read_all(*open_ok(folder, "a;b;c;d\n1;2;3;4\n1;2;3;4;5\n"));
   CHECK(contents.records.size() == 1);
   REQUIRE(contents.error.has_value());
-  CHECK(contents.error->located_message() == "line 3: 5 fields, the header has 4");
+  CHECK(contents.error->located_message().in(Language::En) == "line 3: 5 fields, the header has 4");
 
   contents = read_all(*open_ok(folder, "a;b;c;d\nx\n"));
   REQUIRE(contents.error.has_value());
-  CHECK(contents.error->located_message() == "line 2: 1 field, the header has 4");
+  CHECK(contents.error->located_message().in(Language::En) == "line 2: 1 field, the header has 4");
 
   // The line count goes on through a quoted line break.
   contents = read_all(*open_ok(folder, "a;b\n\"x\ny\";1\n2;3;4\n"));
   CHECK(contents.records == std::vector<Record>{{"x\ny", "1"}});
   REQUIRE(contents.error.has_value());
-  CHECK(contents.error->located_message() == "line 4: 3 fields, the header has 2");
+  CHECK(contents.error->located_message().in(Language::En) == "line 4: 3 fields, the header has 2");
 }
 
 TEST_CASE("an unterminated quote is reported where it opened") {
@@ -250,7 +252,7 @@ TEST_CASE("an unterminated quote is reported where it opened") {
   REQUIRE(contents.error.has_value());
   CHECK(contents.error->line == 3);
   CHECK(contents.error->column == 3);
-  CHECK(contents.error->message == "unterminated quoted field: this quote is never closed");
+  CHECK(contents.error->message.in(Language::En) == "unterminated quoted field: this quote is never closed");
 }
 
 TEST_CASE("a quote in the middle of an unquoted field") {
@@ -259,7 +261,7 @@ TEST_CASE("a quote in the middle of an unquoted field") {
   REQUIRE(contents.error.has_value());
   CHECK(contents.error->line == 2);
   CHECK(contents.error->column == 5);
-  CHECK(contents.error->message.rfind("quote in the middle of an unquoted field", 0) == 0);
+  CHECK(contents.error->message.in(Language::En).rfind("quote in the middle of an unquoted field", 0) == 0);
 }
 
 TEST_CASE("text after a closing quote") {
@@ -275,7 +277,8 @@ TEST_CASE("a NUL byte means a binary file") {
   Contents contents = read_all(*open_ok(folder, std::string("a;b\n1;2\n333;ab\0d\n", 17)));
   CHECK(contents.records.size() == 1);
   REQUIRE(contents.error.has_value());
-  CHECK(contents.error->located_message() == "line 3, column 7: NUL byte: this is not a text CSV file");
+  CHECK(contents.error->located_message().in(Language::En) ==
+        "line 3, column 7: NUL byte: this is not a text CSV file");
 }
 
 TEST_CASE("invalid UTF-8 after the first 64 KiB") {
@@ -290,7 +293,7 @@ TEST_CASE("invalid UTF-8 after the first 64 KiB") {
   REQUIRE(contents.error.has_value());
   CHECK(contents.error->line == 20002);
   CHECK(contents.error->column == 4);
-  CHECK(contents.error->message.rfind("invalid UTF-8 (byte 0xE9)", 0) == 0);
+  CHECK(contents.error->message.in(Language::En).rfind("invalid UTF-8 (byte 0xE9)", 0) == 0);
 }
 
 TEST_CASE("invalid UTF-8 in a file with a byte order mark") {
@@ -303,11 +306,12 @@ TEST_CASE("invalid UTF-8 in a file with a byte order mark") {
 
 TEST_CASE("files without a header") {
   TempFolder folder;
-  CHECK(open_error(folder, "").message == "empty file: there is no header line");
+  CHECK(open_error(folder, "").message.in(Language::En) == "empty file: there is no header line");
   CHECK(open_error(folder, "").line == 0);
-  CHECK(open_error(folder, "\xEF\xBB\xBF").message == "empty file: there is no header line");
-  CHECK(open_error(folder, "\n\r\n").message == "empty file: there is no header line");
-  CHECK(open_error(folder, "\na;b\n").located_message() == "line 1: the first line is empty: it must be the header");
+  CHECK(open_error(folder, "\xEF\xBB\xBF").message.in(Language::En) == "empty file: there is no header line");
+  CHECK(open_error(folder, "\n\r\n").message.in(Language::En) == "empty file: there is no header line");
+  CHECK(open_error(folder, "\na;b\n").located_message().in(Language::En) ==
+        "line 1: the first line is empty: it must be the header");
 }
 
 TEST_CASE("a header and no records") {
@@ -326,13 +330,13 @@ TEST_CASE("files that cannot be read as CSV") {
   TempFolder folder;
   auto missing = CsvReader::open((fs::temp_directory_path() / "caqes_no_such_dir" / "missing.csv").string());
   REQUIRE(std::holds_alternative<CsvError>(missing));
-  CHECK(std::get<CsvError>(missing).message.rfind("cannot open '", 0) == 0);
+  CHECK(std::get<CsvError>(missing).message.in(Language::En).rfind("cannot open '", 0) == 0);
 
-  CHECK(open_error(folder, "a\tb\n1\t2\n").located_message() ==
+  CHECK(open_error(folder, "a\tb\n1\t2\n").located_message().in(Language::En) ==
         "line 1: tab-separated files are not supported: the delimiter must be ';' or ','");
-  CHECK(open_error(folder, std::string("\xFF\xFEx\0;\0", 6)).message ==
+  CHECK(open_error(folder, std::string("\xFF\xFEx\0;\0", 6)).message.in(Language::En) ==
         "the file is UTF-16 text, which is not supported: save it as UTF-8");
-  CHECK(open_error(folder, std::string("a;\0\n", 4)).located_message() ==
+  CHECK(open_error(folder, std::string("a;\0\n", 4)).located_message().in(Language::En) ==
         "line 1, column 3: NUL byte: this is not a text CSV file");
 }
 
@@ -392,7 +396,7 @@ TEST_CASE("a quote left open does not load the whole file") {
   Contents contents = read_all(*open_ok(folder, text));
   CHECK(contents.records.size() == 1);
   REQUIRE(contents.error.has_value());
-  CHECK(contents.error->located_message() ==
+  CHECK(contents.error->located_message().in(Language::En) ==
         "line 3, column 3: unterminated quoted field: this quote is not closed within 64 MiB");
 }
 

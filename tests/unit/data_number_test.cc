@@ -8,14 +8,15 @@ namespace {
 
 DataNumber number(std::string_view cell) {
   auto parsed = parse_data_number(cell);
-  if (auto* error = std::get_if<NumberError>(&parsed)) FAIL("'", std::string(cell), "': ", error->message);
+  if (auto* error = std::get_if<NumberError>(&parsed))
+    FAIL("'", std::string(cell), "': ", error->message.in(Language::En));
   return std::get<DataNumber>(parsed);
 }
 
 std::string number_error(std::string_view cell) {
   auto parsed = parse_data_number(cell);
   REQUIRE_MESSAGE(std::holds_alternative<NumberError>(parsed), "accepted: '", std::string(cell), "'");
-  return std::get<NumberError>(parsed).message;
+  return std::get<NumberError>(parsed).message.in(Language::En);
 }
 
 Decimal plain(std::string_view text) {
@@ -119,14 +120,15 @@ TEST_CASE("what is not a number") {
 
 ParsedDate date(std::string_view cell) {
   auto parsed = parse_data_date(cell);
-  if (auto* error = std::get_if<NumberError>(&parsed)) FAIL("'", std::string(cell), "': ", error->message);
+  if (auto* error = std::get_if<NumberError>(&parsed))
+    FAIL("'", std::string(cell), "': ", error->message.in(Language::En));
   return std::get<ParsedDate>(parsed);
 }
 
 std::string date_error(std::string_view cell) {
   auto parsed = parse_data_date(cell);
   REQUIRE_MESSAGE(std::holds_alternative<NumberError>(parsed), "accepted: '", std::string(cell), "'");
-  return std::get<NumberError>(parsed).message;
+  return std::get<NumberError>(parsed).message.in(Language::En);
 }
 
 bool same(const ParsedDate& a, int year, int month, int day) {

@@ -20,9 +20,9 @@ Value number(std::string_view text) { return Value(*Decimal::parse_plain(text));
 bool same(const Value& a, const Value& b) { return a.absent() ? b.absent() : !b.absent() && a.equals(b); }
 
 TEST_CASE("spilled rows come back as written, in the partition of their key, in order") {
-  std::string error;
+  Message error;
   auto folder = SpillFolder::create(error);
-  REQUIRE_MESSAGE(folder, error);
+  REQUIRE_MESSAGE(folder, error.in(Language::En));
   std::string path = folder->path();
   // Column 1 is not kept: it comes back absent.
   std::vector<bool> kept = {true, false, true, true, true};
@@ -41,7 +41,7 @@ TEST_CASE("spilled rows come back as written, in the partition of their key, in 
     std::size_t read = 0;
     for (int part = 0; part < partitions; ++part) {
       auto source = read_spilled(writer, part, kept.size(), error);
-      REQUIRE_MESSAGE(source, error);
+      REQUIRE_MESSAGE(source, error.in(Language::En));
       Diagnostics diags;
       std::size_t next_expected = 0;  // rows of this partition come back in the order they were written
       while (const Row* row = source->next(diags)) {
