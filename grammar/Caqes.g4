@@ -56,7 +56,7 @@ columnDecl
 
 // paramètre seuil_amb "Seuil de dépense ambulance" : monnaie = 400 000 €;
 parameterDecl
-    : REMPLACE? PARAMETRE name=ident label=STRING? (':' type=ident)? (POUR first=NUMBER '..' last=NUMBER)? '=' expr ';'
+    : REMPLACE? PARAMETRE name=ident label=STRING? (':' type=ident)? (POUR first=NUMBER ('..' last=NUMBER)?)? '=' expr ';'
     ;
 
 indicatorDecl

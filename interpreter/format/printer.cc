@@ -399,7 +399,9 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
     items.push_back({p.span.line, [&] {
       std::string head = std::string(p.change == ast::Change::Replace ? "remplace " : "") + "paramètre " + p.name +
                          label_part(p.label) + (p.type_name.empty() ? "" : " : " + p.type_name) +
-                         (p.first_year ? fmt::format(" pour {}..{}", p.first_year, p.last_year) : "");
+                         (!p.first_year                   ? ""
+                          : p.first_year == p.last_year ? fmt::format(" pour {}", p.first_year)
+                                                        : fmt::format(" pour {}..{}", p.first_year, p.last_year));
       w.item(p.span, definition(head, *p.value, 0), 0);
     }});
   }

@@ -220,7 +220,7 @@ class Builder {
     if (ctx->REMPLACE()) p.change = ast::Change::Replace;
     if (ctx->first) {
       p.first_year = integer(ctx->first).value_or(0);
-      p.last_year = integer(ctx->last).value_or(0);
+      p.last_year = ctx->last ? integer(ctx->last).value_or(0) : p.first_year;  // `pour 2023`: that year alone
       if (!ctx->REMPLACE())
         diags_.error(span(ctx->first), Message(kYearsOnlyForReplacedParameter), Message(kHowToReplaceForYears));
     }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "format/printer.h"
 #include "rules_file.h"
 #include "syntax/program_loader.h"
 
@@ -487,6 +488,29 @@ TEST_CASE("a test row repeated 1 000 times (grouped thousands)") {
   INFO(p.report());
   REQUIRE(p.ok());
   CHECK(p.program->tests[0].rows[0].times == 1000);
+}
+
+}  // namespace
+}  // namespace caqes
+
+namespace caqes {
+namespace {
+
+TEST_CASE("a parameter replaced for one year: 'pour 2023' is 'pour 2023..2023', printed as written") {
+  Parsed p = parse(
+      "contrat c \"c\" { années 2022..2024; }\n"
+      "remplace paramètre seul pour 2023 = 10 %;\n"
+      "remplace paramètre deux pour 2023..2024 = 5 %;\n");
+  REQUIRE(p.program);
+  const auto& one = parameter(p, "seul");
+  CHECK(one.first_year == 2023);
+  CHECK(one.last_year == 2023);
+  const auto& two = parameter(p, "deux");
+  CHECK(two.first_year == 2023);
+  CHECK(two.last_year == 2024);
+  std::string text = format_file(*p.program, *p.program->files.front());
+  CHECK(text.find("remplace paramètre seul pour 2023 = 10 %;") != std::string::npos);
+  CHECK(text.find("remplace paramètre deux pour 2023..2024 = 5 %;") != std::string::npos);
 }
 
 }  // namespace
