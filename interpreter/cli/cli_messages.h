@@ -16,7 +16,8 @@ inline constexpr MessageText kCannotRead = message_text("cannot read '{0}'", "im
 inline constexpr MessageText kYearOutsideContract =
     message_text("{0} is outside contract {1} ({2}..{3})", "{0} est hors du contrat {1} ({2}..{3})");
 // {0}: the indicator asked for, {1}: the contract, {2}: the closest name.
-inline constexpr MessageText kNoIndicator = message_text("no indicator '{0}' in {1}", "pas d'indicateur « {0} » dans {1}");
+inline constexpr MessageText kNoIndicator =
+    message_text("no indicator '{0}' in {1}", "pas d'indicateur « {0} » dans {1}");
 inline constexpr MessageText kNoIndicatorDidYouMean =
     message_text("no indicator '{0}' in {1} (did you mean '{2}'?)",
                  "pas d'indicateur « {0} » dans {1} (vouliez-vous dire « {2} » ?)");

@@ -28,8 +28,8 @@ inline constexpr MessageText kMissingDataHint =
 
 // ---- Division by zero under 'division_par_zéro erreur' ----------------------------------------------------------
 // {0}: the FINESS, {1}: the year.
-inline constexpr MessageText kDivisionByZero = message_text("division by zero for establishment {0} in {1}",
-                                                            "division par zéro pour l'établissement {0} en {1}");
+inline constexpr MessageText kDivisionByZero =
+    message_text("division by zero for establishment {0} in {1}", "division par zéro pour l'établissement {0} en {1}");
 inline constexpr MessageText kDivisionByZeroHint =
     message_text("the contract says 'division_par_zéro erreur'", "le contrat dit « division_par_zéro erreur »");
 

@@ -31,7 +31,8 @@ inline constexpr MessageText kRowsOfYear = message_text("{0}.csv, year {1}", "{0
 inline constexpr MessageText kDistinctValues = message_text("{0} distinct values in the kept rows of {1}",
                                                             "{0} valeurs distinctes dans les lignes de {1} retenues");
 // {0}: the rows read.
-inline constexpr MessageText kOverKeptRows = message_text("over the kept rows of {0}", "sur les lignes de {0} retenues");
+inline constexpr MessageText kOverKeptRows =
+    message_text("over the kept rows of {0}", "sur les lignes de {0} retenues");
 // How many rows were kept: none, one, or {0}; of the rows read ({0} or {1}); the last value is kByTheFilter when
 // the aggregation has a filter. French writes 0 in the singular, English in the plural: three constants.
 inline constexpr MessageText kNoRowKept = message_text("0 rows of {0} kept{1}", "0 ligne de {0} retenue{1}");
@@ -58,10 +59,10 @@ inline constexpr MessageText kComparison = message_text("{0} {1} {2} → {3}", "
 inline constexpr MessageText kTargeted = message_text("targeted", "ciblé");
 inline constexpr MessageText kNotTargeted = message_text("not targeted", "non ciblé");
 // {0}: kTargeted or kNotTargeted, {1}: the incentive paid.
-inline constexpr MessageText kIncentiveRounded = message_text("{0}; incentive paid {1} (rounded to the cent)",
-                                                              "{0}; intéressement versé {1} (arrondi au centime)");
-inline constexpr MessageText kIncentiveNotTargeted = message_text("{0}; incentive paid {1} (0 € when not targeted)",
-                                                                  "{0}; intéressement versé {1} (0 € hors ciblage)");
+inline constexpr MessageText kIncentiveRounded =
+    message_text("{0}; incentive paid {1} (rounded to the cent)", "{0}; intéressement versé {1} (arrondi au centime)");
+inline constexpr MessageText kIncentiveNotTargeted =
+    message_text("{0}; incentive paid {1} (0 € when not targeted)", "{0}; intéressement versé {1} (0 € hors ciblage)");
 
 // ---- The text rendering (cli/render_explain.cc) ------------------------------------------------------------------
 // A label of the rules, quoted. {0}: the label.

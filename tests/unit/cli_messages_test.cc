@@ -15,11 +15,11 @@ using namespace cli_messages;
 
 TEST_CASE("every message of the command line's catalog has a French text of its own") {
   const std::vector<const MessageText*> all = {
-      &kCannotWrite,  &kCannotRead,   &kYearOutsideContract, &kNoIndicator,  &kNoIndicatorDidYouMean,
-      &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand,
-      &kNoResultWritten, &kOneError,  &kErrors,              &kCheckSummary, &kOneIndicator,
-      &kIndicators,   &kOneTable,     &kTables,              &kOneParameter, &kParameters,
-      &kOneTest,      &kTests,        &kTestPassed,          &kTestFailed,   &kTestSummary};
+      &kCannotWrite, &kCannotRead, &kYearOutsideContract, &kNoIndicator, &kNoIndicatorDidYouMean,
+      &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
+      &kOneError, &kErrors, &kCheckSummary, &kOneIndicator, &kIndicators, &kOneTable, &kTables, &kOneParameter,
+      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestSummary
+  };
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};
   check_catalog("interpreter/cli/cli_messages.h", all, same);
@@ -31,9 +31,8 @@ TEST_CASE("the lines of caqes test, in English and in French") {
   RuleTestOutcome failed;
   failed.label = "ambulance: attendu faux exprès";
   failed.passed = false;
-  failed.failures.push_back({Message(eval_messages::kExpectedComputed, "r.caqes:9:3", "attendu \"310000001\": x = 20 €",
-                                     "20,00 €", "20,01 €"),
-                             {}});
+  Message why(eval_messages::kExpectedComputed, "r.caqes:9:3", "attendu \"310000001\": x = 20 €", "20,00 €", "20,01 €");
+  failed.failures.push_back({why, {}});
   std::vector<RuleTestOutcome> outcomes = {passed, failed};
   CHECK(render_rule_tests(outcomes, Language::En) ==
         "ok      ambulance: 60 % puis 50 %\n"

@@ -19,11 +19,11 @@ using namespace eval_messages;
 
 TEST_CASE("every message of the evaluation catalog has a French text of its own") {
   const std::vector<const MessageText*> all = {
-      &kEmptyColumn,        &kEmptyColumnInYear,   &kNoRow,         &kNoRowInYear,
-      &kMissingDataHint,    &kDivisionByZero,      &kDivisionByZeroHint, &kQuantileOrder,
-      &kQuantileOrderHint,  &kAggregationNotPrepared, &kNestedOutsidePass, &kTestYearNotAYear,
-      &kTestRowNotConstant, &kTestRowWithoutFiness, &kTestSecondRow, &kTestSecondRowInYear,
-      &kExpectationFalse,   &kExpectedComputed,    &kExpectationUndecided};
+      &kEmptyColumn, &kEmptyColumnInYear, &kNoRow, &kNoRowInYear, &kMissingDataHint, &kDivisionByZero,
+      &kDivisionByZeroHint, &kQuantileOrder, &kQuantileOrderHint, &kAggregationNotPrepared, &kNestedOutsidePass,
+      &kTestYearNotAYear, &kTestRowNotConstant, &kTestRowWithoutFiness, &kTestSecondRow, &kTestSecondRowInYear,
+      &kExpectationFalse, &kExpectedComputed, &kExpectationUndecided
+  };
   // The place of a false expectation and its line as written in the rules: no word to translate.
   const std::set<const MessageText*> same = {&kExpectationFalse};
   check_catalog("interpreter/eval/eval_messages.h", all, same);
@@ -31,7 +31,8 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
 
 TEST_CASE("the errors of a run read as the old French catalog wrote them") {
   CHECK(Message(kEmptyColumnInYear, "a", "finances", "310000001", 2022).in(Language::Fr) ==
-        "donnée manquante : la colonne « a » de la table « finances » est vide pour l'établissement 310000001 en 2022");
+        "donnée manquante : la colonne « a » de la table « finances » est vide pour l'établissement 310000001 en "
+        "2022");
   CHECK(Message(kEmptyColumnInYear, "a", "finances", "310000001", 2022).in(Language::En) ==
         "missing data: column 'a' of table 'finances' is empty for establishment 310000001 in 2022");
   CHECK(Message(kNoRow, "registre", "310000001").in(Language::Fr) ==

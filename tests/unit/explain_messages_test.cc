@@ -15,11 +15,11 @@ using namespace explain_messages;
 
 TEST_CASE("every phrase of the explanation catalog has a French text of its own") {
   const std::vector<const MessageText*> all = {
-      &kYes,           &kNo,          &kAsWritten,           &kDetailedAbove,        &kReadFrom,
-      &kNoRowFor,      &kNoRowForInYear, &kRowsOfYear,       &kDistinctValues,       &kOverKeptRows,
-      &kNoRowKept,     &kOneRowKept,  &kRowsKept,            &kByTheFilter,          &kOverNoEstablishment,
-      &kOverOneEstablishment, &kOverEstablishments, &kOfTheSameGroup, &kComparison,   &kTargeted,
-      &kNotTargeted,   &kIncentiveRounded, &kIncentiveNotTargeted, &kQuotedLabel};
+      &kYes, &kNo, &kAsWritten, &kDetailedAbove, &kReadFrom, &kNoRowFor, &kNoRowForInYear, &kRowsOfYear,
+      &kDistinctValues, &kOverKeptRows, &kNoRowKept, &kOneRowKept, &kRowsKept, &kByTheFilter, &kOverNoEstablishment,
+      &kOverOneEstablishment, &kOverEstablishments, &kOfTheSameGroup, &kComparison, &kTargeted, &kNotTargeted,
+      &kIncentiveRounded, &kIncentiveNotTargeted, &kQuotedLabel
+  };
   // A value written as is, and a comparison made of values and an operator: no word of their own.
   const std::set<const MessageText*> same = {&kAsWritten, &kComparison};
   check_catalog("interpreter/eval/explain_messages.h", all, same);
@@ -47,7 +47,8 @@ std::vector<ExplainNode> explanation() {
   comparison.kind = ExplainNode::Kind::Comparison;
   comparison.name = "transports.amb[2021] ≥ 500 €";
   comparison.value = Message(kYes);
-  comparison.detail = Message(kComparison, Message(kAsWritten, "600,00 €"), "≥", Message(kAsWritten, "500,00 €"), Message(kYes));
+  comparison.detail =
+      Message(kComparison, Message(kAsWritten, "600,00 €"), "≥", Message(kAsWritten, "500,00 €"), Message(kYes));
   root.children = {rows, one, comparison};
   return {root};
 }
