@@ -3,8 +3,6 @@
 // the rules or the data (or a failed test), 2 on a usage error.
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
@@ -15,30 +13,33 @@
 #include <iostream>
 
 #include "check/checker.h"
+#include "cli/cli_messages.h"
 #include "cli/output_context.h"
 #include "cli/render_contract.h"
 #include "cli/render_diff.h"
 #include "cli/render_explain.h"
 #include "cli/render_run.h"
+#include "cli/render_tests.h"
 #include "data/dataset.h"
 #include "diff/data_impact.h"
 #include "diff/semantic_diff.h"
 #include "eval/evaluator.h"
 #include "eval/rule_tests.h"
 #include "format/printer.h"
-#include "syntax/messages.h"
 #include "syntax/parser.h"
 #include "syntax/program_loader.h"
 
 namespace caqes {
 namespace {
 
+using namespace cli_messages;
+
 bool color_allowed(int fd) { return isatty(fd) && std::getenv("NO_COLOR") == nullptr; }
 
-// "caqes: error: MESSAGE", the message given in English and shown in the context's language.
-void print_error(const OutputContext& context, const std::string& message) {
+// "caqes: error: MESSAGE" in the context's language.
+void print_error(const OutputContext& context, Message message) {
   Diagnostic d;
-  d.message = Message::legacy(message);
+  d.message = std::move(message);
   std::fputs(render(d, false, context.language).c_str(), stderr);
 }
 
@@ -46,7 +47,13 @@ void print_diagnostics(const OutputContext& context, const Diagnostics& diags) {
   std::string text = render_all(diags, context.color_stderr, context.language);
   std::fputs(text.c_str(), stderr);
   int n = diags.error_count();
-  if (n > 0) std::fprintf(stderr, context.language == Language::Fr ? "%d erreur%s\n" : "%d error%s\n", n, n > 1 ? "s" : "");
+  if (n > 0) std::fprintf(stderr, "%s\n", Message(n > 1 ? kErrors : kOneError, n).in(context.language).c_str());
+}
+
+// "0 parameters" in English, "0 paramètre" in French.
+Message counted(std::size_t n, const MessageText& one, const MessageText& several, Language lang) {
+  bool plural = lang == Language::Fr ? n > 1 : n != 1;
+  return Message(plural ? several : one, n);
 }
 
 std::unique_ptr<CheckedProgram> load_and_check(const OutputContext& context, const std::string& rules) {
@@ -74,20 +81,20 @@ bool emit(const OutputContext& context, const std::string& text, const std::stri
     std::FILE* out = std::fopen(path.c_str(), "wb");
     bool written = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
     written = out && std::fclose(out) == 0 && written;
-    if (!written) print_error(context, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    if (!written) print_error(context, Message(kCannotWrite, path, std::strerror(errno)));
     return written;
   }
   std::string tmp = path + ".partial";
   {
     std::FILE* out = std::fopen(tmp.c_str(), "wb");
     if (!out) {
-      print_error(context, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      print_error(context, Message(kCannotWrite, path, std::strerror(errno)));
       return false;
     }
     bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
     written = std::fclose(out) == 0 && written;
     if (!written) {
-      print_error(context, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      print_error(context, Message(kCannotWrite, path, std::strerror(errno)));
       std::remove(tmp.c_str());
       return false;
     }
@@ -95,7 +102,7 @@ bool emit(const OutputContext& context, const std::string& text, const std::stri
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) {
-    print_error(context, fmt::format("cannot write '{}': {}", path, ec.message()));
+    print_error(context, Message(kCannotWrite, path, ec.message()));
     return false;
   }
   return true;
@@ -111,10 +118,12 @@ Format parse_format(const std::string& f) {
 int cmd_check(const OutputContext& context, const std::string& rules) {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
-  auto count = [](std::size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n != 1 ? "s" : ""); };
-  std::fprintf(stderr, "%s: %s, %s, %s, %s: no error\n", p->contract_name.c_str(), count(p->indicators.size(), "indicator").c_str(),
-               count(p->tables.size(), "table").c_str(), count(p->parameters.size(), "parameter").c_str(),
-               count(p->ast->tests.size(), "test").c_str());
+  Language lang = context.language;
+  Message summary(kCheckSummary, p->contract_name, counted(p->indicators.size(), kOneIndicator, kIndicators, lang),
+                  counted(p->tables.size(), kOneTable, kTables, lang),
+                  counted(p->parameters.size(), kOneParameter, kParameters, lang),
+                  counted(p->ast->tests.size(), kOneTest, kTests, lang));
+  std::fprintf(stderr, "%s\n", summary.in(lang).c_str());
   return 0;
 }
 
@@ -124,7 +133,7 @@ std::vector<int> contract_years(const OutputContext& context, const CheckedProgr
   std::vector<int> years;
   if (year != 0) {
     if (year < p.first_year || year > p.last_year) {
-      print_error(context, fmt::format("{} is outside contract {} ({}..{})", year, p.contract_name, p.first_year, p.last_year));
+      print_error(context, Message(kYearOutsideContract, year, p.contract_name, p.first_year, p.last_year));
       ok = false;
     }
     years.push_back(year);
@@ -150,7 +159,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   std::vector<IndicatorResult> results;
   if (!run_all(*p, data, years, results, diags, pass)) {
     print_diagnostics(context, diags);
-    std::fprintf(stderr, "caqes: %s\n", translate("no result written: the run did not complete", context.language).c_str());
+    std::fprintf(stderr, "caqes: %s\n", Message(kNoResultWritten).in(context.language).c_str());
     return 1;
   }
   std::vector<std::string> signing;
@@ -159,7 +168,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     return 1;
   }
   if (by_signatory && signing.empty()) {
-    print_error(context, "--par-signataire: the contract declares no 'signataire'");
+    print_error(context, Message(kNoSignatory));
     return 1;
   }
   std::vector<std::string> groups;
@@ -185,8 +194,8 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const st
       std::vector<std::string> names;
       for (const auto& ind : p->indicators) names.push_back(ind.name);
       std::string near = closest_name(indicator, names);
-      print_error(context, fmt::format("no indicator '{}' in {}{}", indicator, p->contract_name,
-                              near.empty() ? "" : " (did you mean '" + near + "'?)"));
+      print_error(context, near.empty() ? Message(kNoIndicator, indicator, p->contract_name)
+                                        : Message(kNoIndicatorDidYouMean, indicator, p->contract_name, near));
       return 1;
     }
     indicators.push_back(i);
@@ -201,7 +210,7 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const st
   }
   auto it = data.entity_index.find(entity);
   if (it == data.entity_index.end()) {
-    print_error(context, fmt::format("establishment '{}' is not in {}/{}.csv", entity, data_dir, p->tables[p->registry_table].name));
+    print_error(context, Message(kEstablishmentNotInData, entity, data_dir, p->tables[p->registry_table].name));
     return 1;
   }
   Evaluator evaluator(*p, data);
@@ -219,7 +228,7 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const st
       }
       roots.push_back(std::move(node));
     }
-  std::string text = format == "json" ? render_explain_json(roots) : render_explain_text(roots);
+  std::string text = format == "json" ? render_explain_json(roots, context.language) : render_explain_text(roots, context.language);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }
@@ -266,28 +275,18 @@ int cmd_diff(const OutputContext& context, const std::string& old_rules, const s
 int cmd_test(const OutputContext& context, const std::string& rules, const std::string& filter, const PassOptions& pass) {
   auto p = load_and_check(context, rules);
   if (!p) {
-    std::printf("0 passed, 1 failed\n");
+    std::fputs(render_test_summary(0, 1, context.language).c_str(), stdout);
     return 1;
   }
   auto outcomes = run_rule_tests(*p, filter, pass);
   if (outcomes.empty() && !filter.empty()) {
-    print_error(context, fmt::format("no test label contains '{}'", filter));
-    std::printf("0 passed, 0 failed\n");
+    print_error(context, Message(kNoTestLabel, filter));
+    std::fputs(render_test_summary(0, 0, context.language).c_str(), stdout);
     return 1;
   }
-  int passed = 0, failed = 0;
-  for (const auto& o : outcomes) {
-    if (o.passed) {
-      ++passed;
-      std::printf("ok      %s\n", o.label.c_str());
-    } else {
-      ++failed;
-      std::printf("ÉCHEC   %s (%s)\n", o.label.c_str(), o.span.where().c_str());
-      for (const auto& f : o.failures) std::printf("        %s\n", f.c_str());
-    }
-  }
-  std::printf("%d passed, %d failed\n", passed, failed);
-  return failed == 0 ? 0 : 1;
+  std::fputs(render_rule_tests(outcomes, context.language).c_str(), stdout);
+  bool all_passed = std::all_of(outcomes.begin(), outcomes.end(), [](const RuleTestOutcome& o) { return o.passed; });
+  return all_passed ? 0 : 1;
 }
 
 // The canonical form of a file's declarations without comments or blank lines: equal before and after
@@ -328,7 +327,7 @@ int cmd_fmt(const OutputContext& context, const std::vector<std::string>& paths,
   for (const auto& path : files) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      print_error(context, fmt::format("cannot read '{}'", path));
+      print_error(context, Message(kCannotRead, path));
       status = 1;
       continue;
     }
@@ -350,7 +349,7 @@ int cmd_fmt(const OutputContext& context, const std::vector<std::string>& paths,
                 format_file(reparsed, again) == formatted;
     if (!same) {
       if (std::getenv("CAQES_FMT_KEEP_REJECTED")) emit(context, formatted, path + ".rejected");  // to see why
-      print_error(context, fmt::format("{}: formatting would change the meaning or is not stable; file left as is", path));
+      print_error(context, Message(kFormattingUnsafe, path));
       status = 1;
       continue;
     }
@@ -451,7 +450,7 @@ int main(int argc, char** argv) {
     if (!known) {
       std::string names;
       for (const auto* sub : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
-      print_error(context, fmt::format("unknown command '{}' (commands: {})", argv[1], names));
+      print_error(context, Message(kUnknownCommand, argv[1], names));
       return 2;
     }
   }

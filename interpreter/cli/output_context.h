@@ -3,7 +3,7 @@
 // global to know how to speak.
 #pragma once
 
-#include "syntax/messages.h"
+#include "syntax/message.h"
 
 namespace caqes {
 

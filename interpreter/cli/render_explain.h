@@ -1,5 +1,5 @@
 // What `caqes explain` prints: the explanation trees of an establishment's figures (eval/explain.h), as indented
-// text for people or JSON for programs.
+// text for people or JSON for programs, their phrases in `lang` (JSON keys are not translated).
 #pragma once
 
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace caqes {
 
-std::string render_explain_text(const std::vector<ExplainNode>& roots);
-std::string render_explain_json(const std::vector<ExplainNode>& roots);
+std::string render_explain_text(const std::vector<ExplainNode>& roots, Language lang);
+std::string render_explain_json(const std::vector<ExplainNode>& roots, Language lang);
 
 }  // namespace caqes

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "data/dataset.h"
+#include "syntax/message.h"
 #include "syntax/source.h"
 
 namespace caqes {
@@ -16,8 +17,8 @@ class ExplainRecorder;
 // An error that stops the evaluation of a figure; caught at the public entry points and turned into a diagnostic.
 struct EvalError {
   Span span;
-  std::string message;
-  std::string hint;
+  Message message;  // from eval/eval_messages.h
+  Message hint;
 };
 
 struct EvalContext {

@@ -120,7 +120,7 @@ std::vector<Evaluator::ProbeResult> Evaluator::probe_row_code(const ast::Expr& e
       Value scratch;
       result.compiled = code->get(RowFrame{r.row, r.outer, r.entity, ++serial}, scratch);
     } catch (const EvalError& err) {
-      result.compiled_error = err.message;
+      result.compiled_error = err.message.in(Language::En);
     }
     EvalContext ctx = context(r.entity, year);
     ctx.row = r.row;
@@ -129,7 +129,7 @@ std::vector<Evaluator::ProbeResult> Evaluator::probe_row_code(const ast::Expr& e
     try {
       result.walked = m.walker.eval(e, ctx);
     } catch (const EvalError& err) {
-      result.walked_error = err.message;
+      result.walked_error = err.message.in(Language::En);
     }
     out.push_back(std::move(result));
   }

@@ -1,7 +1,8 @@
 // The recorder of an explanation (explain.h): while the tree walker computes one indicator's figures for one
 // establishment and year, it reports each step here (a definition, a parameter, a column read, the rows counted,
-// a population statistic, a comparison) and the recorder builds the tree, in French, under the node it is in.
-// The walker holds no explanation state of its own: it records when its context carries a recorder.
+// a population statistic, a comparison) and the recorder builds the tree under the node it is in, its phrases as
+// messages (explain_messages.h) that the command line shows in its language. The walker holds no explanation
+// state of its own: it records when its context carries a recorder.
 #pragma once
 
 #include <set>

@@ -2,10 +2,9 @@
 // parameters, columns and other indicators' results, and the calls (aggregations, statistics, built-ins).
 #include "eval/expression_evaluator.h"
 
-#include <fmt/format.h>
-
 #include <type_traits>
 
+#include "eval/eval_messages.h"
 #include "eval/explain_recorder.h"
 #include "eval/held_rows.h"
 #include "eval/plan.h"
@@ -101,13 +100,13 @@ Value ExpressionEvaluator::entity_column(const ast::Expr& e, const Reference& r,
   Value v = row ? (*row)[r.column] : Value();
   if (ctx.recorder) ctx.recorder->column(r.table, r.column, row, v, ctx.year);
   if (v.absent() && p.missing_data == MissingData::Error && !ctx.tolerate_missing) {
-    throw EvalError{e.span,
-                    row ? fmt::format("missing data: column '{}' of table '{}' is empty for establishment {}{}",
-                                      t.columns[r.column].name, t.name, data.entities[ctx.entity],
-                                      t.has_year() ? fmt::format(" in {}", ctx.year) : "")
-                        : fmt::format("missing data: table '{}' has no row for establishment {}{}", t.name,
-                                      data.entities[ctx.entity], t.has_year() ? fmt::format(" in {}", ctx.year) : ""),
-                    "the contract says 'données_absentes erreur'; complete the extract or use défaut(x, valeur)"};
+    using namespace eval_messages;
+    const std::string& column = t.columns[r.column].name;
+    const std::string& entity = data.entities[ctx.entity];
+    Message missing = row ? (t.has_year() ? Message(kEmptyColumnInYear, column, t.name, entity, ctx.year)
+                                          : Message(kEmptyColumn, column, t.name, entity))
+                          : (t.has_year() ? Message(kNoRowInYear, t.name, entity, ctx.year) : Message(kNoRow, t.name, entity));
+    throw EvalError{e.span, std::move(missing), Message(kMissingDataHint)};
   }
   return v;
 }
@@ -216,9 +215,8 @@ Value ExpressionEvaluator::binary(const ast::Expr& e, const ast::Binary& n, cons
           case DivisionByZero::Absent: return Value();
           case DivisionByZero::Zero: return Value(Decimal());
           case DivisionByZero::Error:
-            throw EvalError{n.rhs->span, fmt::format("division by zero for establishment {} in {}",
-                                                     data.entities[ctx.entity], ctx.year),
-                            "the contract says 'division_par_zéro erreur'"};
+            throw EvalError{n.rhs->span, Message(eval_messages::kDivisionByZero, data.entities[ctx.entity], ctx.year),
+                            Message(eval_messages::kDivisionByZeroHint)};
         }
       }
       return Value(l.number() / r.number());
@@ -320,7 +318,7 @@ Value ExpressionEvaluator::row_aggregate(const ast::Expr& e, const CallInfo& inf
   auto it = aggregates_[info.slot].find(y);
   if (it == aggregates_[info.slot].end() || it->second.empty()) {
     // Not planned: only when a figure is asked for a year the plan did not cover.
-    throw EvalError{e.span, fmt::format("internal: aggregation not prepared for year {}", ctx.year), ""};
+    throw EvalError{e.span, Message(eval_messages::kAggregationNotPrepared, ctx.year), {}};
   }
   const Accumulator& acc = it->second[ctx.entity];
   Value v = row_value(info, acc);
@@ -330,7 +328,7 @@ Value ExpressionEvaluator::row_aggregate(const ast::Expr& e, const CallInfo& inf
 
 Value ExpressionEvaluator::nested_aggregate(const ast::Expr& e, const CallInfo& info, const EvalContext& ctx) {
   // Only reached from the code that the pass leaves to the tree walker, which gives the rows it holds.
-  if (!ctx.held || !ctx.row) throw EvalError{e.span, "internal: nested aggregation outside the pass over the rows", ""};
+  if (!ctx.held || !ctx.row) throw EvalError{e.span, Message(eval_messages::kNestedOutsidePass), {}};
   Accumulator acc;
   int wanted = info.period ? info.period->apply(ctx.year) : ctx.year;
   ctx.held->candidates(e, info, ctx.entity, *ctx.row, wanted, [&](const Row& r) {

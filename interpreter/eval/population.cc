@@ -1,10 +1,9 @@
 // Computing population statistics (population.h). Quantiles interpolate linearly between order statistics.
 #include "eval/population.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
+#include "eval/eval_messages.h"
 #include "eval/expression_evaluator.h"
 
 namespace caqes {
@@ -95,8 +94,8 @@ Value PopulationStatistics::statistic(const ast::Expr& call, const EvalContext& 
       if (info.function == Function::PopQuartile) q = q / Decimal(4);
       if (info.function == Function::PopPercentile) q = q / Decimal(100);
       if (q < Decimal(0) || q > Decimal(1))
-        throw EvalError{info.extra->span, fmt::format("the order of a quantile is between 0 and 1 (here {})", q.to_string()),
-                        "write quantile(x, 75 %), quartile(x, 3) or percentile(x, 75)"};
+        throw EvalError{info.extra->span, Message(eval_messages::kQuantileOrder, q.to_string()),
+                        Message(eval_messages::kQuantileOrderHint)};
       return quantile(v, q);
     }
     case Function::PopRank: {

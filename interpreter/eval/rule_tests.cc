@@ -1,17 +1,18 @@
 // Running `test` blocks: rows → in-memory dataset → evaluator → expectations.
 #include "eval/rule_tests.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <set>
 
 #include "data/dataset.h"
+#include "eval/eval_messages.h"
 #include "eval/evaluator.h"
 #include "eval/format.h"
 
 namespace caqes {
 namespace {
+
+using namespace eval_messages;
 
 // Test rows hold constants only (the checker made sure of it): literals, possibly negated.
 Value constant(const ast::Expr& e) {
@@ -35,13 +36,13 @@ bool is_constant(const ast::Expr& e) {
   return false;
 }
 
-int test_year(const CheckedProgram& p, const ast::TestDecl& t, std::string& error) {
+int test_year(const CheckedProgram& p, const ast::TestDecl& t, Message& error) {
   for (const auto& m : t.metadata) {
     if (m.key != "année") continue;
     try {
       return std::stoi(m.joined());
     } catch (...) {
-      error = fmt::format("{}: 'année {}' is not a year", m.span.where(), m.joined());
+      error = Message(kTestYearNotAYear, m.span.where(), m.joined());
       return 0;
     }
   }
@@ -52,12 +53,12 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   RuleTestOutcome out;
   out.label = t.label;
   out.span = t.span;
-  auto fail = [&](std::string why) {
+  auto fail = [&](Message why, const Diagnostics& errors = {}) {
     out.passed = false;
-    out.failures.push_back(std::move(why));
+    out.failures.push_back({std::move(why), errors});
     return out;
   };
-  std::string error;
+  Message error;
   int year = test_year(p, t, error);
   if (!error.empty()) return fail(error);
 
@@ -83,18 +84,17 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
     const TableInfo& table = p.tables[ti];
     Row values(table.columns.size());
     for (const auto& f : row.fields) {
-      if (!is_constant(*f.value)) return fail(fmt::format("{}: a test row holds constants only", f.span.where()));
+      if (!is_constant(*f.value)) return fail(Message(kTestRowNotConstant, f.span.where()));
       values[table.column_index(f.column)] = constant(*f.value);
     }
     const Value& id = values[table.finess_column];
-    if (!id.is_text()) return fail(fmt::format("{}: the row has no FINESS", row.span.where()));
+    if (!id.is_text()) return fail(Message(kTestRowWithoutFiness, row.span.where()));
     int entity = data.entity_index.at(id.text());
     if (table.per_entity()) {
       long long k = entity;
       if (table.has_year()) k = Dataset::key(entity, static_cast<int>(values[table.year_column].number().to_int().value_or(0)));
       if (data.keyed_rows[ti].count(k))
-        return fail(fmt::format("{}: a second row for the same establishment{} in table '{}'", row.span.where(),
-                                table.has_year() ? " and year" : "", table.name));
+        return fail(Message(table.has_year() ? kTestSecondRowInYear : kTestSecondRow, row.span.where(), table.name));
       data.keyed_rows[ti][k] = std::move(values);
     } else {
       // In a repeated row, "{n}" in a text stands for the repetition's number (1, 2, …): patient = "P{n}".
@@ -117,31 +117,31 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   Evaluator evaluator(p, data, options);
   std::vector<std::pair<const ast::Expr*, int>> extra;
   for (const auto& e : t.expectations) extra.push_back({e.expr.get(), year});
-  if (!evaluator.prepare({year}, diags, extra)) return fail(render_all(diags));
+  if (!evaluator.prepare({year}, diags, extra)) return fail({}, diags);
   for (const auto& e : t.expectations) {
     int entity = data.entity_index.at(e.entity);
     auto v = evaluator.evaluate(*e.expr, entity, year, diags);
     if (!v) {
-      fail(render_all(diags));
+      fail({}, diags);  // with the errors of the expectations before it, as they were gathered
       continue;
     }
     if (v->is_bool() && v->boolean()) continue;
-    std::string detail;
+    std::string_view line = e.span.file ? e.span.file->line_text(e.span.line) : std::string_view();
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ';' || line.back() == ' ')) line.remove_suffix(1);
+    Message why(kExpectationFalse, e.span.where(), line);
     if (auto* b = e.expr->as<ast::Binary>()) {
       auto got = evaluator.evaluate(*b->lhs, entity, year, diags);
       auto want = evaluator.evaluate(*b->rhs, entity, year, diags);
       if (got && want) {
         std::string op = b->op == ast::BinaryOp::Equal ? "" : std::string(ast::spelling(b->op)) + " ";
-        detail = fmt::format(": expected {}{}, computed {}", op, format_french(*want, p.type_of(*b->rhs)),
-                             format_french(*got, p.type_of(*b->lhs)));
+        why = Message(kExpectedComputed, e.span.where(), line, op + format_french(*want, p.type_of(*b->rhs)),
+                      format_french(*got, p.type_of(*b->lhs)));
       }
     } else if (v->absent()) {
-      detail = ": the condition could not be decided (missing data)";
+      why = Message(kExpectationUndecided, e.span.where(), line);
     }
-    std::string_view line = e.span.file ? e.span.file->line_text(e.span.line) : std::string_view();
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    while (!line.empty() && (line.back() == ';' || line.back() == ' ')) line.remove_suffix(1);
-    fail(fmt::format("{}: {}{}", e.span.where(), line, detail));
+    fail(std::move(why));
   }
   return out;
 }

@@ -11,11 +11,18 @@
 
 namespace caqes {
 
+// Why a test failed: a line saying which expectation and what was computed (eval/eval_messages.h), or the errors
+// that stopped the evaluation. Data only: the command line shows them in its language.
+struct RuleTestFailure {
+  Message message;
+  Diagnostics errors;  // when not empty, what is shown instead of `message`
+};
+
 struct RuleTestOutcome {
   std::string label;
   Span span;
   bool passed = true;
-  std::vector<std::string> failures;  // one line per failed expectation, with expected and computed values
+  std::vector<RuleTestFailure> failures;  // one per failed expectation, or the reason the test could not run
 };
 
 // Runs every test block; a block that cannot run (bad rows) fails with its reason.

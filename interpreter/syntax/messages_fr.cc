@@ -227,38 +227,6 @@ const std::vector<CatalogEntry> kFrench = {
     {"jours_entre(...) takes dates, not a {}", "jours_entre(...) prend des dates, et non une valeur de type {0}"},
     {"année_de(...) takes a date", "année_de(...) prend une date"},
 
-    // ---- eval/evaluator.cc -------------------------------------------------------------------------------
-    {"internal: aggregation not prepared for year {}", "erreur interne : agrégation non préparée pour l'année {0}"},
-    {"the order of a quantile is between 0 and 1 (here {})", "l'ordre d'un quantile est compris entre 0 et 1 (ici {0})"},
-    {"write quantile(x, 75 %), quartile(x, 3) or percentile(x, 75)",
-     "écrivez quantile(x, 75 %), quartile(x, 3) ou percentile(x, 75)"},
-    // "missing data: ... for establishment {}{}", the last value being " in YEAR" or nothing: one entry for each.
-    {"missing data: column '{}' of table '{}' is empty for establishment {}",
-     "donnée manquante : la colonne « {0} » de la table « {1} » est vide pour l'établissement {2}"},
-    {"missing data: column '{}' of table '{}' is empty for establishment {} in {}",
-     "donnée manquante : la colonne « {0} » de la table « {1} » est vide pour l'établissement {2} en {3}"},
-    {"missing data: table '{}' has no row for establishment {}",
-     "donnée manquante : la table « {0} » n'a pas de ligne pour l'établissement {1}"},
-    {"missing data: table '{}' has no row for establishment {} in {}",
-     "donnée manquante : la table « {0} » n'a pas de ligne pour l'établissement {1} en {2}"},
-    {"the contract says 'données_absentes erreur'; complete the extract or use défaut(x, valeur)",
-     "le contrat dit « données_absentes erreur » ; complétez l'extraction ou utilisez défaut(x, valeur)"},
-    {"division by zero for establishment {} in {}", "division par zéro pour l'établissement {0} en {1}"},
-    {"the contract says 'division_par_zéro erreur'", "le contrat dit « division_par_zéro erreur »"},
-
-    // ---- cli/main.cc (printed as "caqes: error: ...") ----------------------------------------------------
-    {"cannot write '{}'", "impossible d'écrire « {0} »"},
-    {"cannot write '{}': {}", "impossible d'écrire « {0} » : {1}"},
-    {"{} is outside contract {} ({}..{})", "{0} est hors du contrat {1} ({2}..{3})"},
-    {"no indicator '{}' in {}", "pas d'indicateur « {0} » dans {1}"},
-    {"no indicator '{}' in {} (did you mean '{}'?)", "pas d'indicateur « {0} » dans {1} (vouliez-vous dire « {2} » ?)"},
-    {"establishment '{}' is not in {}/{}.csv", "l'établissement « {0} » n'est pas dans {1}/{2}.csv"},
-    {"cannot read '{}'", "impossible de lire « {0} »"},
-    {"{}: formatting would change the meaning or is not stable; file left as is",
-     "{0} : la mise en forme changerait le sens ou ne serait pas stable ; fichier laissé tel quel"},
-    {"no result written: the run did not complete", "aucun résultat écrit : le calcul ne s'est pas terminé"},
-    {"no test label contains '{}'", "aucun libellé de test ne contient « {0} »"},
-    {"unknown command '{}' (commands: {})", "commande inconnue « {0} » (commandes : {1})"},
 };
 
 // A template cut at its values: literals[0] {} literals[1] {} ... literals[n]; the French side as pieces.

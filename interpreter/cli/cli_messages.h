@@ -1,0 +1,69 @@
+// The messages of the command line in English and French, one constant per message (syntax/message.h says how
+// they are used): its errors (printed "caqes: error: ..."), the summary of `check`, the lines of `test`.
+// tests/unit/cli_messages_test.cc checks that each has a French text of its own, or says why not.
+#pragma once
+
+#include "syntax/message.h"
+
+namespace caqes::cli_messages {
+
+// ---- Errors of a command ------------------------------------------------------------------------------------------
+// {0}: a path, {1}: the system's reason, as it gives it.
+inline constexpr MessageText kCannotWrite =
+    message_text("cannot write '{0}': {1}", "impossible d'écrire « {0} » : {1}");
+inline constexpr MessageText kCannotRead = message_text("cannot read '{0}'", "impossible de lire « {0} »");
+// {0}: the year asked for, {1}: the contract, {2}..{3}: its years.
+inline constexpr MessageText kYearOutsideContract =
+    message_text("{0} is outside contract {1} ({2}..{3})", "{0} est hors du contrat {1} ({2}..{3})");
+// {0}: the indicator asked for, {1}: the contract, {2}: the closest name.
+inline constexpr MessageText kNoIndicator =
+    message_text("no indicator '{0}' in {1}", "pas d'indicateur « {0} » dans {1}");
+inline constexpr MessageText kNoIndicatorDidYouMean =
+    message_text("no indicator '{0}' in {1} (did you mean '{2}'?)",
+                 "pas d'indicateur « {0} » dans {1} (vouliez-vous dire « {2} » ?)");
+// {0}: the FINESS, {1}: the data folder, {2}: the table of establishments.
+inline constexpr MessageText kEstablishmentNotInData =
+    message_text("establishment '{0}' is not in {1}/{2}.csv", "l'établissement « {0} » n'est pas dans {1}/{2}.csv");
+inline constexpr MessageText kNoSignatory =
+    message_text("--par-signataire: the contract declares no 'signataire'",
+                 "--par-signataire : le contrat ne déclare pas de « signataire »");
+// {0}: the rules file.
+inline constexpr MessageText kFormattingUnsafe =
+    message_text("{0}: formatting would change the meaning or is not stable; file left as is",
+                 "{0} : la mise en forme changerait le sens ou ne serait pas stable ; fichier laissé tel quel");
+inline constexpr MessageText kNoTestLabel =
+    message_text("no test label contains '{0}'", "aucun libellé de test ne contient « {0} »");
+// {1}: the commands, joined by ", ".
+inline constexpr MessageText kUnknownCommand =
+    message_text("unknown command '{0}' (commands: {1})", "commande inconnue « {0} » (commandes : {1})");
+// After the diagnostics of a run that stopped, as "caqes: ...".
+inline constexpr MessageText kNoResultWritten = message_text("no result written: the run did not complete",
+                                                             "aucun résultat écrit : le calcul ne s'est pas terminé");
+// After the diagnostics: how many errors ({0}, at least one).
+inline constexpr MessageText kOneError = message_text("{0} error", "{0} erreur");
+inline constexpr MessageText kErrors = message_text("{0} errors", "{0} erreurs");
+
+// ---- The summary of `check` ---------------------------------------------------------------------------------------
+// {0}: the contract, {1}..{4}: how many indicators, tables, parameters and tests (the counts below).
+inline constexpr MessageText kCheckSummary =
+    message_text("{0}: {1}, {2}, {3}, {4}: no error", "{0} : {1}, {2}, {3}, {4} : aucune erreur");
+// Counted things, one and several: English puts 0 in the plural, French in the singular.
+inline constexpr MessageText kOneIndicator = message_text("{0} indicator", "{0} indicateur");
+inline constexpr MessageText kIndicators = message_text("{0} indicators", "{0} indicateurs");
+inline constexpr MessageText kOneTable = message_text("{0} table", "{0} table");
+inline constexpr MessageText kTables = message_text("{0} tables", "{0} tables");
+inline constexpr MessageText kOneParameter = message_text("{0} parameter", "{0} paramètre");
+inline constexpr MessageText kParameters = message_text("{0} parameters", "{0} paramètres");
+inline constexpr MessageText kOneTest = message_text("{0} test", "{0} test");
+inline constexpr MessageText kTests = message_text("{0} tests", "{0} tests");
+
+// ---- The lines of `test` ------------------------------------------------------------------------------------------
+// {0}: the test's label, {1}: where it is (file:line:col). The marker and its spaces take 8 columns, so that the
+// labels line up.
+inline constexpr MessageText kTestPassed = message_text("ok      {0}", "ok      {0}");
+inline constexpr MessageText kTestFailed = message_text("FAILED  {0} ({1})", "ÉCHEC   {0} ({1})");
+// {0}: the tests passed, {1}: those failed. French avoids the agreement of a participle with the count.
+inline constexpr MessageText kTestSummary =
+    message_text("{0} passed, {1} failed", "tests réussis : {0}, en échec : {1}");
+
+}  // namespace caqes::cli_messages

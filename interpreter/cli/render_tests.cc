@@ -1,0 +1,31 @@
+// Rendering of the outcomes of rule tests (see render_tests.h).
+#include "cli/render_tests.h"
+
+#include "cli/cli_messages.h"
+
+namespace caqes {
+
+std::string render_test_summary(int passed, int failed, Language lang) {
+  return Message(cli_messages::kTestSummary, passed, failed).in(lang) + "\n";
+}
+
+std::string render_rule_tests(const std::vector<RuleTestOutcome>& outcomes, Language lang) {
+  using namespace cli_messages;
+  std::string out;
+  int passed = 0, failed = 0;
+  for (const auto& o : outcomes) {
+    if (o.passed) {
+      ++passed;
+      out += Message(kTestPassed, o.label).in(lang) + "\n";
+      continue;
+    }
+    ++failed;
+    out += Message(kTestFailed, o.label, o.span.where()).in(lang) + "\n";
+    // Errors are rendered whole, their own line ends kept: an empty line follows them.
+    for (const auto& f : o.failures)
+      out += "        " + (f.errors.items().empty() ? f.message.in(lang) : render_all(f.errors, false, lang)) + "\n";
+  }
+  return out + render_test_summary(passed, failed, lang);
+}
+
+}  // namespace caqes

@@ -1,0 +1,77 @@
+// The messages of the evaluation stage in English and French, one constant per message (syntax/message.h says
+// how they are used): the errors that stop the evaluation of a figure (EvalError) and the lines of a rule test
+// that failed. tests/unit/eval_messages_test.cc checks that each has a French text of its own, or says why not.
+#pragma once
+
+#include "syntax/message.h"
+
+namespace caqes::eval_messages {
+
+// ---- Missing data under 'données_absentes erreur' ---------------------------------------------------------------
+// {0}: the column, {1}: the table, {2}: the FINESS, {3}: the year (for a table with years).
+inline constexpr MessageText kEmptyColumn =
+    message_text("missing data: column '{0}' of table '{1}' is empty for establishment {2}",
+                 "donnée manquante : la colonne « {0} » de la table « {1} » est vide pour l'établissement {2}");
+inline constexpr MessageText kEmptyColumnInYear =
+    message_text("missing data: column '{0}' of table '{1}' is empty for establishment {2} in {3}",
+                 "donnée manquante : la colonne « {0} » de la table « {1} » est vide pour l'établissement {2} en {3}");
+// {0}: the table, {1}: the FINESS, {2}: the year (for a table with years).
+inline constexpr MessageText kNoRow = message_text("missing data: table '{0}' has no row for establishment {1}",
+                                                   "donnée manquante : la table « {0} » n'a pas de ligne pour "
+                                                   "l'établissement {1}");
+inline constexpr MessageText kNoRowInYear =
+    message_text("missing data: table '{0}' has no row for establishment {1} in {2}",
+                 "donnée manquante : la table « {0} » n'a pas de ligne pour l'établissement {1} en {2}");
+inline constexpr MessageText kMissingDataHint =
+    message_text("the contract says 'données_absentes erreur'; complete the extract or use défaut(x, valeur)",
+                 "le contrat dit « données_absentes erreur » ; complétez l'extraction ou utilisez défaut(x, valeur)");
+
+// ---- Division by zero under 'division_par_zéro erreur' ----------------------------------------------------------
+// {0}: the FINESS, {1}: the year.
+inline constexpr MessageText kDivisionByZero =
+    message_text("division by zero for establishment {0} in {1}", "division par zéro pour l'établissement {0} en {1}");
+inline constexpr MessageText kDivisionByZeroHint =
+    message_text("the contract says 'division_par_zéro erreur'", "le contrat dit « division_par_zéro erreur »");
+
+// ---- Population statistics ---------------------------------------------------------------------------------------
+// {0}: the order as a fraction, written with a decimal point (1.5).
+inline constexpr MessageText kQuantileOrder = message_text("the order of a quantile is between 0 and 1 (here {0})",
+                                                           "l'ordre d'un quantile est compris entre 0 et 1 (ici {0})");
+inline constexpr MessageText kQuantileOrderHint =
+    message_text("write quantile(x, 75 %), quartile(x, 3) or percentile(x, 75)",
+                 "écrivez quantile(x, 75 %), quartile(x, 3) ou percentile(x, 75)");
+
+// ---- Errors of the evaluator itself (the plan missed something) -------------------------------------------------
+inline constexpr MessageText kAggregationNotPrepared = message_text(
+    "internal: aggregation not prepared for year {0}", "erreur interne : agrégation non préparée pour l'année {0}");
+inline constexpr MessageText kNestedOutsidePass =
+    message_text("internal: nested aggregation outside the pass over the rows",
+                 "erreur interne : agrégation imbriquée hors du passage sur les lignes");
+
+// ---- A rule test that fails (caqes test) -------------------------------------------------------------------------
+// Each line starts with the place in the rules ({0}: file:line:col), followed by ':' in both languages so that
+// editors can jump to it.
+// {1}: what follows 'année' in the test.
+inline constexpr MessageText kTestYearNotAYear =
+    message_text("{0}: 'année {1}' is not a year", "{0}: « année {1} » n'est pas une année");
+inline constexpr MessageText kTestRowNotConstant =
+    message_text("{0}: a test row holds constants only", "{0}: une ligne de test ne contient que des constantes");
+inline constexpr MessageText kTestRowWithoutFiness =
+    message_text("{0}: the row has no FINESS", "{0}: la ligne n'a pas de FINESS");
+// {1}: the table.
+inline constexpr MessageText kTestSecondRow =
+    message_text("{0}: a second row for the same establishment in table '{1}'",
+                 "{0}: une seconde ligne pour le même établissement dans la table « {1} »");
+inline constexpr MessageText kTestSecondRowInYear =
+    message_text("{0}: a second row for the same establishment and year in table '{1}'",
+                 "{0}: une seconde ligne pour le même établissement et la même année dans la table « {1} »");
+// {1}: the expectation as written in the rules; {2}: the operator and the value expected ("≥ 20 %", or the value
+// alone for '='), {3}: the value computed.
+inline constexpr MessageText kExpectationFalse = message_text("{0}: {1}", "{0}: {1}");
+inline constexpr MessageText kExpectedComputed =
+    message_text("{0}: {1}: expected {2}, computed {3}", "{0}: {1} : attendu {2}, calculé {3}");
+inline constexpr MessageText kExpectationUndecided =
+    message_text("{0}: {1}: the condition could not be decided (missing data)",
+                 "{0}: {1} : la condition n'a pas pu être décidée (données manquantes)");
+
+}  // namespace caqes::eval_messages
