@@ -100,6 +100,30 @@ void renumber(ast::Program& p) {
   p.next_expr_id = next;
 }
 
+namespace {
+
+// Everything the base contract says that the new version does not say again is inherited: its years, the table
+// of establishments, `signataire`, `synthèse`, the missing-data and division policies, its references. A clause the
+// new version states replaces the base's clause of that name (all its values: `référence` too).
+void inherit_settings(const std::vector<ast::ContractDecl>& base, std::vector<ast::ContractDecl>& own) {
+  if (base.empty() || own.empty()) return;
+  const ast::ContractDecl& from = base.front();
+  ast::ContractDecl& to = own.front();
+  if (to.first_year == 0 && to.last_year == 0) {
+    to.first_year = from.first_year;
+    to.last_year = from.last_year;
+    to.years_span = from.years_span;
+  }
+  std::vector<ast::Metadata> inherited;
+  for (const auto& m : from.metadata) {
+    bool restated = std::any_of(to.metadata.begin(), to.metadata.end(), [&](const auto& x) { return x.key == m.key; });
+    if (!restated && m.key != "étend") inherited.push_back(m);
+  }
+  to.metadata.insert(to.metadata.begin(), inherited.begin(), inherited.end());
+}
+
+}  // namespace
+
 void reject_changes_without_base(const ast::Program& p, Diagnostics& diags) {
   const Message hint(kChangeNeedsBase);
   for (const auto& r : p.removals) diags.error(r.span, Message(kRemovalWithoutBase, r.kind, r.name), hint);
@@ -129,6 +153,7 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
   for (auto& f : own->files) p.files.push_back(std::move(f));
   for (auto& c : own->comments) p.comments.push_back(std::move(c));
   for (auto& i : own->imports) p.imports.push_back(std::move(i));
+  inherit_settings(p.contracts, own->contracts);
   p.contracts = std::move(own->contracts);
   p.next_expr_id = std::max(p.next_expr_id, own->next_expr_id);
 
