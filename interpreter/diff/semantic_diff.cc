@@ -136,12 +136,20 @@ void diff_contract(const CheckedProgram& a, const CheckedProgram& b, DiffReport&
   };
   change("années", years_text(a), years_text(b));
   change("libellé", a.contract_label, b.contract_label);
-  auto refs = [](const CheckedProgram& p) {
-    std::string out;
-    for (const auto& x : p.references) out += (out.empty() ? "" : "; ") + x;
-    return out;
+  // Each legal reference added or removed on its own: an amendment usually adds one and keeps the others.
+  for (const auto& x : a.references)
+    if (std::find(b.references.begin(), b.references.end(), x) == b.references.end())
+      r.changes.push_back({RuleChange::Kind::Removed, "contrat", "référence", {}, x, {}, {}, {}, {}, {}});
+  for (const auto& x : b.references)
+    if (std::find(a.references.begin(), a.references.end(), x) == a.references.end())
+      r.changes.push_back({RuleChange::Kind::Added, "contrat", "référence", {}, {}, x, {}, {}, {}, {}});
+  auto table_name = [](const CheckedProgram& p, int t) { return t < 0 ? std::string("—") : p.tables[t].name; };
+  auto parameter_name = [](const CheckedProgram& p, int i) {
+    return i < 0 ? std::string("—") : p.parameters[i].decl->name;
   };
-  change("références", refs(a), refs(b));
+  change("établissements", table_name(a, a.registry_table), table_name(b, b.registry_table));
+  change("signataire", parameter_name(a, a.signatory_parameter), parameter_name(b, b.signatory_parameter));
+  change("synthèse", parameter_name(a, a.summary_parameter), parameter_name(b, b.summary_parameter));
   change("données_absentes", a.missing_data == MissingData::Error ? "erreur" : "absent",
          b.missing_data == MissingData::Error ? "erreur" : "absent");
   auto division = [](DivisionByZero d) { return d == DivisionByZero::Error ? "erreur" : d == DivisionByZero::Zero ? "zéro" : "absent"; };
