@@ -287,9 +287,25 @@ void diff_indicators(const CheckedProgram& a, const CheckedProgram& b, DiffRepor
     std::set<int> changed_new = diff_bindings(x, b.indicators[j], r);
     affected_parts(b, j, changed_new, changed_parameters, r);
   }
-  for (const auto& y : b.indicators)
-    if (a.indicator_index(y.name) < 0)
-      r.changes.push_back({RuleChange::Kind::Added, "indicateur", y.name, y.label, "", "", "", where(y.decl->name_span), {}, ""});
+  // A new indicator is shown whole, each of its parts with its formula: the reviewer reads what it will pay.
+  for (const auto& y : b.indicators) {
+    if (a.indicator_index(y.name) >= 0) continue;
+    r.changes.push_back({RuleChange::Kind::Added, "indicateur", y.name, y.label, "", "", "", where(y.decl->name_span), {}, ""});
+    for (const auto& by : y.decl->bindings)
+      r.changes.push_back({RuleChange::Kind::Added, "partie", y.name + "." + by.name, by.label, "", print_expr(*by.value),
+                           "", where(by.span), {}, ""});
+  }
+}
+
+// The tests, by label: a test removed or added changes what the rules are checked against.
+void diff_tests(const CheckedProgram& a, const CheckedProgram& b, DiffReport& r) {
+  auto has = [](const CheckedProgram& p, const std::string& label) {
+    return std::any_of(p.ast->tests.begin(), p.ast->tests.end(), [&](const auto& t) { return t.label == label; });
+  };
+  for (const auto& t : a.ast->tests)
+    if (!has(b, t.label)) r.changes.push_back({RuleChange::Kind::Removed, "test", t.label, "", "", "", where(t.span), "", {}, ""});
+  for (const auto& t : b.ast->tests)
+    if (!has(a, t.label)) r.changes.push_back({RuleChange::Kind::Added, "test", t.label, "", "", "", "", where(t.span), {}, ""});
 }
 
 }  // namespace
@@ -302,6 +318,7 @@ DiffReport diff_programs(const CheckedProgram& a, const CheckedProgram& b) {
   diff_tables(a, b, r);
   diff_parameters(a, b, r);
   diff_indicators(a, b, r);
+  diff_tests(a, b, r);
   return r;
 }
 

@@ -36,7 +36,9 @@ ast::ExprPtr make(ast::Program& p, const Span& span) {
   return e;
 }
 
-// si N ≥ first et N ≤ last alors `replacement` sinon `original`
+// `selon N { first, …, last: replacement; autre: original }`: the value a parameter takes when an amendment
+// replaces it for some years only. A `selon` over the years reads as what the amendment wrote, in the diff and in
+// explanations; a range of more than a dozen years is written as `si N ≥ first et N ≤ last alors … sinon …`.
 ast::ExprPtr for_years(ast::Program& p, const Span& span, int first, int last, ast::ExprPtr replacement,
                        ast::ExprPtr original) {
   auto year = [&](int y) {
@@ -52,13 +54,25 @@ ast::ExprPtr for_years(ast::Program& p, const Span& span, int first, int last, a
     n->node = ast::CurrentYear{};
     return n;
   };
+  auto e = make(p, span);
+  if (last - first < 12) {
+    ast::SelonArm arm;
+    for (int y = first; y <= last; ++y) arm.keys.push_back(year(y));
+    arm.result = std::move(replacement);
+    arm.span = span;
+    ast::Selon selon;
+    selon.subject = current();
+    selon.arms.push_back(std::move(arm));
+    selon.otherwise = std::move(original);
+    e->node = std::move(selon);
+    return e;
+  }
   auto from = make(p, span);
   from->node = ast::Binary{ast::BinaryOp::GreaterEqual, current(), year(first)};
   auto to = make(p, span);
   to->node = ast::Binary{ast::BinaryOp::LessEqual, current(), year(last)};
   auto both = make(p, span);
   both->node = ast::Binary{ast::BinaryOp::And, std::move(from), std::move(to)};
-  auto e = make(p, span);
   e->node = ast::If{std::move(both), std::move(replacement), std::move(original)};
   return e;
 }
