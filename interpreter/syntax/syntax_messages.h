@@ -170,6 +170,12 @@ inline constexpr MessageText kNoIndicatorToReplace =
 inline constexpr MessageText kNoIndicatorToModify =
     message_text("nothing to modify: the base contract '{0}' has no indicator '{1}'",
                  "rien à modifier : le contrat de base « {0} » n'a pas d'indicateur « {1} »");
+// A base test that reads an indicator the amendment removes: said at the `retire`, with the test's place ({2}).
+inline constexpr MessageText kRemovedIndicatorStillTested =
+    message_text("indicator '{0}' is removed, but the base contract's test \"{1}\" ({2}) reads it",
+                 "l'indicateur « {0} » est retiré, mais le test \"{1}\" du contrat de base ({2}) le lit");
+inline constexpr MessageText kRetireTheTest =
+    message_text("remove that test too: retire test \"{0}\";", "retirez aussi ce test : retire test \"{0}\";");
 
 // ---- How a diagnostic is shown (French puts a space before a colon) ------------------------------------------
 inline constexpr MessageText kErrorLabel = message_text("error:", "erreur :");

@@ -99,6 +99,34 @@ void number(ast::Expr& e, int& next) {
   });
 }
 
+// Whether `e` reads indicator `name` (`name.partie`).
+bool reads_indicator(const ast::Expr& e, const std::string& name) {
+  bool found = false;
+  ast::walk(e, [&](const ast::Expr& node) {
+    if (auto* m = node.as<ast::Member>())
+      if (auto* object = m->object->as<ast::Name>(); object && object->name == name) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// A base test about an indicator the amendment removes can no longer run: the mistake is the amendment's (it
+// forgot `retire test`), so it is said at the `retire`, and the test is dropped rather than reported as reading an
+// unknown name in the base's file.
+void drop_tests_of_removed_indicators(ast::Program& p, const std::vector<ast::Removal>& removals, Diagnostics& diags) {
+  for (const auto& r : removals) {
+    if (r.kind != "indicateur") continue;
+    auto reads = [&](const ast::TestDecl& t) {
+      return std::any_of(t.expectations.begin(), t.expectations.end(),
+                         [&](const auto& x) { return reads_indicator(*x.expr, r.name); });
+    };
+    for (const auto& t : p.tests)
+      if (reads(t)) diags.error(r.span, Message(kRemovedIndicatorStillTested, r.name, t.label, t.span.where()),
+                                Message(kRetireTheTest, t.label));
+    p.tests.erase(std::remove_if(p.tests.begin(), p.tests.end(), reads), p.tests.end());
+  }
+}
+
 }  // namespace
 
 void renumber(ast::Program& p) {
@@ -188,6 +216,7 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
     }
     if (!found) diags.error(r.span, Message(kNothingToRemove, p.base_contract, r.kind, r.name));
   }
+  drop_tests_of_removed_indicators(p, own->removals, diags);
 
   // A declaration of the new version: added if new, else it replaces (or modifies) the base's of that name.
   // `said` is what messages say about this kind; `change` applies a replacement or modification.

@@ -27,7 +27,7 @@ TEST_CASE("every message of the syntax catalog has a French text of its own") {
       &kChangeNeedsBase, &kRemovalWithoutBase, &kTableReplacementWithoutBase, &kParameterReplacementWithoutBase,
       &kIndicatorChangeWithoutBase, &kNothingToRemove, &kTableAlreadyInBase, &kBaseDeclaresTable, &kNoTableToReplace,
       &kParameterAlreadyInBase, &kBaseDeclaresParameter, &kNoParameterToReplace, &kIndicatorAlreadyInBase,
-      &kBaseDeclaresIndicator, &kNoIndicatorToReplace, &kNoIndicatorToModify, &kErrorLabel, &kWarningLabel,
+      &kBaseDeclaresIndicator, &kNoIndicatorToReplace, &kNoIndicatorToModify, &kRemovedIndicatorStillTested, &kRetireTheTest, &kErrorLabel, &kWarningLabel,
       &kNoteLabel, &kHintLabel
   };
   // The same in both languages: a token's symbolic name shown as it is, and the comma between expected tokens.
