@@ -62,6 +62,8 @@ inline constexpr MessageText kTests = message_text("{0} tests", "{0} tests");
 // labels line up.
 inline constexpr MessageText kTestPassed = message_text("ok      {0}", "ok      {0}");
 inline constexpr MessageText kTestFailed = message_text("FAILED  {0} ({1})", "ÉCHEC   {0} ({1})");
+// `caqes test` on a folder of contracts: the line before each one's tests. {0}: the contract's folder.
+inline constexpr MessageText kTestContractHeading = message_text("contract {0}", "contrat {0}");
 // {0}: the tests passed, {1}: those failed. French avoids the agreement of a participle with the count.
 inline constexpr MessageText kTestSummary =
     message_text("{0} passed, {1} failed", "tests réussis : {0}, en échec : {1}");

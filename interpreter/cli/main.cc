@@ -272,7 +272,52 @@ int cmd_diff(const OutputContext& context, const std::string& old_rules, const s
   return report.changes.empty() ? 0 : 1;
 }
 
+// The contracts under RULES when it is a folder of contracts (`caqes test rules`): no rules file directly in it,
+// and subfolders that hold some, sorted by name. Empty when RULES is a file or a contract's folder.
+std::vector<std::string> contracts_under(const std::string& rules) {
+  namespace fs = std::filesystem;
+  auto holds_rules = [](const fs::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+      if (entry.is_regular_file() && entry.path().extension() == ".caqes") return true;
+    return false;
+  };
+  std::vector<std::string> contracts;
+  std::error_code ec;
+  if (!fs::is_directory(rules, ec) || holds_rules(rules)) return contracts;
+  for (const auto& entry : fs::directory_iterator(rules, ec))
+    if (entry.is_directory() && holds_rules(entry.path())) contracts.push_back(entry.path().string());
+  std::sort(contracts.begin(), contracts.end());
+  return contracts;
+}
+
+// Every contract of a folder of contracts in turn, under a heading each, then the summary of them all. A contract
+// that does not check counts as one failed test, as it does alone.
+int cmd_test_contracts(const OutputContext& context, const std::vector<std::string>& contracts,
+                       const std::string& filter, const PassOptions& pass) {
+  int passed = 0, failed = 0;
+  bool any_test = false;
+  for (std::size_t i = 0; i < contracts.size(); ++i) {
+    std::string text = (i ? "\n" : "") + render_contract_heading(contracts[i], context.language);
+    std::fputs(text.c_str(), stdout);
+    std::fflush(stdout);  // the heading before the diagnostics of its contract, when both go to a terminal
+    auto p = load_and_check(context, contracts[i]);
+    if (!p) {
+      ++failed;
+      continue;
+    }
+    auto outcomes = run_rule_tests(*p, filter, pass);
+    any_test = any_test || !outcomes.empty();
+    std::fputs(render_rule_test_lines(outcomes, context.language, passed, failed).c_str(), stdout);
+  }
+  if (!any_test && !filter.empty() && failed == 0) print_error(context, Message(kNoTestLabel, filter));
+  std::fputs(("\n" + render_test_summary(passed, failed, context.language)).c_str(), stdout);
+  return failed == 0 && (any_test || filter.empty()) ? 0 : 1;
+}
+
 int cmd_test(const OutputContext& context, const std::string& rules, const std::string& filter, const PassOptions& pass) {
+  auto contracts = contracts_under(rules);
+  if (!contracts.empty()) return cmd_test_contracts(context, contracts, filter, pass);
   auto p = load_and_check(context, rules);
   if (!p) {
     std::fputs(render_test_summary(0, 1, context.language).c_str(), stdout);

@@ -2,6 +2,7 @@
 #include "cli/render_tests.h"
 
 #include "cli/cli_messages.h"
+#include "syntax/syntax_messages.h"
 
 namespace caqes {
 
@@ -9,10 +10,20 @@ std::string render_test_summary(int passed, int failed, Language lang) {
   return Message(cli_messages::kTestSummary, passed, failed).in(lang) + "\n";
 }
 
+std::string render_contract_heading(const std::string& contract, Language lang) {
+  return Message(cli_messages::kTestContractHeading, contract).in(lang) + "\n";
+}
+
 std::string render_rule_tests(const std::vector<RuleTestOutcome>& outcomes, Language lang) {
+  int passed = 0, failed = 0;
+  std::string out = render_rule_test_lines(outcomes, lang, passed, failed);
+  return out + render_test_summary(passed, failed, lang);
+}
+
+std::string render_rule_test_lines(const std::vector<RuleTestOutcome>& outcomes, Language lang, int& passed,
+                                   int& failed) {
   using namespace cli_messages;
   std::string out;
-  int passed = 0, failed = 0;
   for (const auto& o : outcomes) {
     if (o.passed) {
       ++passed;
@@ -22,10 +33,13 @@ std::string render_rule_tests(const std::vector<RuleTestOutcome>& outcomes, Lang
     ++failed;
     out += Message(kTestFailed, o.label, o.span.where()).in(lang) + "\n";
     // Errors are rendered whole, their own line ends kept: an empty line follows them.
-    for (const auto& f : o.failures)
+    for (const auto& f : o.failures) {
       out += "        " + (f.errors.items().empty() ? f.message.in(lang) : render_all(f.errors, false, lang)) + "\n";
+      if (!f.hint.empty())
+        out += "          " + std::string(syntax_messages::kHintLabel.in(lang)) + " " + f.hint.in(lang) + "\n";
+    }
   }
-  return out + render_test_summary(passed, failed, lang);
+  return out;
 }
 
 }  // namespace caqes

@@ -70,6 +70,22 @@ inline constexpr MessageText kTestSecondRowInYear =
 inline constexpr MessageText kExpectationFalse = message_text("{0}: {1}", "{0}: {1}");
 inline constexpr MessageText kExpectedComputed =
     message_text("{0}: {1}: expected {2}, computed {3}", "{0}: {1} : attendu {2}, calculé {3}");
+// For a condition that is not a comparison: {2}, the value expected (vrai); {3}, the value computed (faux).
+// For 'et' and 'ou': {4}, each side as written and its value, joined by kSideSeparator.
+inline constexpr MessageText kExpectedComputedSides =
+    message_text("{0}: {1}: expected {2}, computed {3} ({4})", "{0}: {1} : attendu {2}, calculé {3} ({4})");
+// {0}: a side of 'et' or 'ou' as written, {1}: its value.
+inline constexpr MessageText kSideComputed = message_text("{0} → {1}", "{0} → {1}");
+inline constexpr MessageText kSideSeparator = message_text("; ", " ; ");
+// An expectation about an establishment the test does not declare: it would be computed on no data at all, and a
+// figure of 0 € or 'absent' would pass for right. {1}: the FINESS, {2}: the table of establishments.
+inline constexpr MessageText kExpectationWithoutEstablishment =
+    message_text("{0}: the test has no row for establishment {1} in table '{2}'",
+                 "{0}: le test n'a pas de ligne pour l'établissement {1} dans la table « {2} »");
+// {0}: the FINESS, {1}: the table of establishments.
+inline constexpr MessageText kExpectationWithoutEstablishmentHint =
+    message_text("add a row '{1}: finess = \"{0}\", …;' to the test, or correct the FINESS",
+                 "ajoutez au test une ligne « {1}: finess = \"{0}\", …; » ou corrigez le FINESS");
 inline constexpr MessageText kExpectationUndecided =
     message_text("{0}: {1}: the condition could not be decided (missing data)",
                  "{0}: {1} : la condition n'a pas pu être décidée (données manquantes)");

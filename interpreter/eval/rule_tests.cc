@@ -8,6 +8,7 @@
 #include "eval/eval_messages.h"
 #include "eval/evaluator.h"
 #include "eval/format.h"
+#include "format/printer.h"
 
 namespace caqes {
 namespace {
@@ -36,6 +37,19 @@ bool is_constant(const ast::Expr& e) {
   return false;
 }
 
+// A value as a failed expectation shows it: a condition spelled as in the rules (vrai, faux), anything else as the
+// results show it.
+std::string shown(const Value& v, const Type& t) {
+  if (v.is_bool()) return v.boolean() ? "vrai" : "faux";
+  return format_french(v, t);
+}
+
+bool is_comparison(ast::BinaryOp op) {
+  using ast::BinaryOp;
+  return op == BinaryOp::Equal || op == BinaryOp::NotEqual || op == BinaryOp::Less || op == BinaryOp::LessEqual ||
+         op == BinaryOp::Greater || op == BinaryOp::GreaterEqual || op == BinaryOp::Approx;
+}
+
 int test_year(const CheckedProgram& p, const ast::TestDecl& t, Message& error) {
   for (const auto& m : t.metadata) {
     if (m.key != "année") continue;
@@ -53,9 +67,9 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   RuleTestOutcome out;
   out.label = t.label;
   out.span = t.span;
-  auto fail = [&](Message why, const Diagnostics& errors = {}) {
+  auto fail = [&](Message why, const Diagnostics& errors = {}, Message hint = {}) {
     out.passed = false;
-    out.failures.push_back({std::move(why), errors});
+    out.failures.push_back({std::move(why), errors, std::move(hint)});
     return out;
   };
   Message error;
@@ -76,8 +90,18 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
         Value v = constant(*f.value);
         if (v.is_text()) finess.insert(v.text());
       }
-  for (const auto& e : t.expectations) finess.insert(e.entity);
   for (const auto& f : finess) data.add_entity(f);
+  // The establishments the test declares, as a real run takes them from the table of establishments: an
+  // expectation about any other one would be computed on no data and could pass by accident (0 €, absent).
+  std::set<std::string> declared;
+  std::string registry = p.registry_table >= 0 ? p.tables[p.registry_table].name : std::string();
+  for (const auto& row : t.rows)
+    if (registry.empty() || row.table == registry)
+      for (const auto& f : row.fields)
+        if (f.column == "finess") {
+          Value v = constant(*f.value);
+          if (v.is_text()) declared.insert(v.text());
+        }
 
   for (const auto& row : t.rows) {
     int ti = p.table_index(row.table);
@@ -119,6 +143,11 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   for (const auto& e : t.expectations) extra.push_back({e.expr.get(), year});
   if (!evaluator.prepare({year}, diags, extra)) return fail({}, diags);
   for (const auto& e : t.expectations) {
+    if (!declared.count(e.entity)) {
+      fail(Message(kExpectationWithoutEstablishment, e.span.where(), e.entity, registry), {},
+           Message(kExpectationWithoutEstablishmentHint, e.entity, registry));
+      continue;
+    }
     int entity = data.entity_index.at(e.entity);
     auto v = evaluator.evaluate(*e.expr, entity, year, diags);
     if (!v) {
@@ -130,16 +159,31 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
     while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     while (!line.empty() && (line.back() == ';' || line.back() == ' ')) line.remove_suffix(1);
     Message why(kExpectationFalse, e.span.where(), line);
-    if (auto* b = e.expr->as<ast::Binary>()) {
+    auto* b = e.expr->as<ast::Binary>();
+    if (b && is_comparison(b->op)) {
+      // What each side of the comparison came to: "expected ≥ 30 %, computed 25 %".
       auto got = evaluator.evaluate(*b->lhs, entity, year, diags);
       auto want = evaluator.evaluate(*b->rhs, entity, year, diags);
       if (got && want) {
         std::string op = b->op == ast::BinaryOp::Equal ? "" : std::string(ast::spelling(b->op)) + " ";
-        why = Message(kExpectedComputed, e.span.where(), line, op + format_french(*want, p.type_of(*b->rhs)),
-                      format_french(*got, p.type_of(*b->lhs)));
+        why = Message(kExpectedComputed, e.span.where(), line, op + shown(*want, p.type_of(*b->rhs)),
+                      shown(*got, p.type_of(*b->lhs)));
       }
     } else if (v->absent()) {
       why = Message(kExpectationUndecided, e.span.where(), line);
+    } else if (b && (b->op == ast::BinaryOp::And || b->op == ast::BinaryOp::Or)) {
+      // "a et b" is false: which side made it so.
+      auto left = evaluator.evaluate(*b->lhs, entity, year, diags);
+      auto right = evaluator.evaluate(*b->rhs, entity, year, diags);
+      if (left && right) {
+        std::vector<Message> sides;
+        sides.emplace_back(kSideComputed, print_expr(*b->lhs), shown(*left, p.type_of(*b->lhs)));
+        sides.emplace_back(kSideComputed, print_expr(*b->rhs), shown(*right, p.type_of(*b->rhs)));
+        why = Message(kExpectedComputedSides, e.span.where(), line, "vrai", shown(*v, p.type_of(*e.expr)),
+                      Message::list(kSideSeparator, kSideSeparator, std::move(sides)));
+      }
+    } else {
+      why = Message(kExpectedComputed, e.span.where(), line, "vrai", shown(*v, p.type_of(*e.expr)));
     }
     fail(std::move(why));
   }

@@ -16,6 +16,7 @@ namespace caqes {
 struct RuleTestFailure {
   Message message;
   Diagnostics errors;  // when not empty, what is shown instead of `message`
+  Message hint;        // how to fix it, when the fix is known (shown under `message`)
 };
 
 struct RuleTestOutcome {

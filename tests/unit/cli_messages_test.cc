@@ -18,7 +18,7 @@ TEST_CASE("every message of the command line's catalog has a French text of its 
       &kCannotWrite, &kCannotRead, &kYearOutsideContract, &kNoIndicator, &kNoIndicatorDidYouMean,
       &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
       &kOneError, &kErrors, &kCheckSummary, &kOneIndicator, &kIndicators, &kOneTable, &kTables, &kOneParameter,
-      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestSummary
+      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary
   };
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};
@@ -32,7 +32,7 @@ TEST_CASE("the lines of caqes test, in English and in French") {
   failed.label = "ambulance: attendu faux exprès";
   failed.passed = false;
   Message why(eval_messages::kExpectedComputed, "r.caqes:9:3", "attendu \"310000001\": x = 20 €", "20,00 €", "20,01 €");
-  failed.failures.push_back({why, {}});
+  failed.failures.push_back({why, {}, {}});
   std::vector<RuleTestOutcome> outcomes = {passed, failed};
   CHECK(render_rule_tests(outcomes, Language::En) ==
         "ok      ambulance: 60 % puis 50 %\n"

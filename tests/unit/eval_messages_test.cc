@@ -22,10 +22,12 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
       &kEmptyColumn, &kEmptyColumnInYear, &kNoRow, &kNoRowInYear, &kMissingDataHint, &kDivisionByZero,
       &kDivisionByZeroHint, &kQuantileOrder, &kQuantileOrderHint, &kAggregationNotPrepared, &kNestedOutsidePass,
       &kTestYearNotAYear, &kTestRowNotConstant, &kTestRowWithoutFiness, &kTestSecondRow, &kTestSecondRowInYear,
-      &kExpectationFalse, &kExpectedComputed, &kExpectationUndecided
+      &kExpectationFalse, &kExpectedComputed, &kExpectedComputedSides, &kSideComputed, &kSideSeparator,
+      &kExpectationWithoutEstablishment, &kExpectationWithoutEstablishmentHint, &kExpectationUndecided
   };
-  // The place of a false expectation and its line as written in the rules: no word to translate.
-  const std::set<const MessageText*> same = {&kExpectationFalse};
+  // The place of a false expectation and its line as written in the rules, a side of 'et' and its value: no word
+  // to translate.
+  const std::set<const MessageText*> same = {&kExpectationFalse, &kSideComputed};
   check_catalog("interpreter/eval/eval_messages.h", all, same);
 }
 
