@@ -24,6 +24,8 @@ std::string render_rule_tests(const std::vector<RuleTestOutcome>& outcomes, Lang
     // Errors are rendered whole, their own line ends kept: an empty line follows them.
     for (const auto& f : o.failures)
       out += "        " + (f.errors.items().empty() ? f.message.in(lang) : render_all(f.errors, false, lang)) + "\n";
+    // A year the test gives no row for may be why a figure is absent.
+    if (!o.missing_years.items().empty()) out += "        " + render_all(o.missing_years, false, lang) + "\n";
   }
   return out + render_test_summary(passed, failed, lang);
 }

@@ -22,7 +22,7 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
       &kEmptyColumn, &kEmptyColumnInYear, &kNoRow, &kNoRowInYear, &kMissingDataHint, &kDivisionByZero,
       &kDivisionByZeroHint, &kQuantileOrder, &kQuantileOrderHint, &kAggregationNotPrepared, &kNestedOutsidePass,
       &kTestYearNotAYear, &kTestRowNotConstant, &kTestRowWithoutFiness, &kTestSecondRow, &kTestSecondRowInYear,
-      &kExpectationFalse, &kExpectedComputed, &kExpectationUndecided
+      &kExpectationFalse, &kExpectedComputed, &kExpectationUndecided, &kNoRowForYear, &kNoRowForYearHint
   };
   // The place of a false expectation and its line as written in the rules: no word to translate.
   const std::set<const MessageText*> same = {&kExpectationFalse};
