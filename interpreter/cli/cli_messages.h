@@ -68,4 +68,9 @@ inline constexpr MessageText kTestContractHeading = message_text("contract {0}",
 inline constexpr MessageText kTestSummary =
     message_text("{0} passed, {1} failed", "tests réussis : {0}, en échec : {1}");
 
+// After the warnings that --strict made errors (a year the rules read and the data do not hold).
+inline constexpr MessageText kStrictNoResult =
+    message_text("no result written: --strict makes these warnings errors",
+                 "aucun résultat écrit : --strict fait de ces avertissements des erreurs");
+
 }  // namespace caqes::cli_messages

@@ -50,6 +50,22 @@ void print_diagnostics(const OutputContext& context, const Diagnostics& diags) {
   if (n > 0) std::fprintf(stderr, "%s\n", Message(n > 1 ? kErrors : kOneError, n).in(context.language).c_str());
 }
 
+// The warnings of an evaluation (a year the rules read and the data do not hold): printed before the results, or,
+// under --strict, printed as errors that stop the command. False when they stop it. `diags` is emptied.
+bool report_warnings(const OutputContext& context, Diagnostics& diags, bool strict) {
+  if (diags.items().empty()) return true;
+  Diagnostics shown;
+  for (Diagnostic d : diags.items()) {
+    if (strict && d.severity == Severity::Warning) d.severity = Severity::Error;
+    shown.add(std::move(d));
+  }
+  diags = Diagnostics();
+  print_diagnostics(context, shown);
+  if (!shown.has_errors()) return true;
+  std::fprintf(stderr, "caqes: %s\n", Message(kStrictNoResult).in(context.language).c_str());
+  return false;
+}
+
 // "0 parameters" in English, "0 paramètre" in French.
 Message counted(std::size_t n, const MessageText& one, const MessageText& several, Language lang) {
   bool plural = lang == Language::Fr ? n > 1 : n != 1;
@@ -144,7 +160,8 @@ std::vector<int> contract_years(const OutputContext& context, const CheckedProgr
 }
 
 int cmd_run(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
-            const std::string& format, const std::string& output, bool by_signatory, const PassOptions& pass) {
+            const std::string& format, const std::string& output, bool by_signatory, const PassOptions& pass,
+            bool strict) {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   bool ok = true;
@@ -162,6 +179,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     std::fprintf(stderr, "caqes: %s\n", Message(kNoResultWritten).in(context.language).c_str());
     return 1;
   }
+  if (!report_warnings(context, diags, strict)) return 1;
   std::vector<std::string> signing;
   if (!signatories(*p, data, signing, diags)) {
     print_diagnostics(context, diags);
@@ -181,7 +199,8 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
 }
 
 int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
-                const std::string& entity, const std::string& indicator, int year, const std::string& format) {
+                const std::string& entity, const std::string& indicator, int year, const std::string& format,
+                bool strict) {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   bool ok = true;
@@ -228,6 +247,8 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const st
       }
       roots.push_back(std::move(node));
     }
+  evaluator.missing_years(diags);
+  if (!report_warnings(context, diags, strict)) return 1;
   std::string text = format == "json" ? render_explain_json(roots, context.language) : render_explain_text(roots, context.language);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
@@ -272,6 +293,22 @@ int cmd_diff(const OutputContext& context, const std::string& old_rules, const s
   return report.changes.empty() ? 0 : 1;
 }
 
+// Under `caqes test --strict`, a test whose expectations read a year its rows do not hold fails, with the
+// located errors.
+void fail_on_missing_years(std::vector<RuleTestOutcome>& outcomes) {
+  for (RuleTestOutcome& o : outcomes) {
+    if (o.missing_years.items().empty()) continue;
+    Diagnostics errors;
+    for (Diagnostic d : o.missing_years.items()) {
+      d.severity = Severity::Error;
+      errors.add(std::move(d));
+    }
+    o.passed = false;
+    o.failures.push_back({Message(), std::move(errors), Message()});
+    o.missing_years = Diagnostics();
+  }
+}
+
 // The contracts under RULES when it is a folder of contracts (`caqes test rules`): no rules file directly in it,
 // and subfolders that hold some, sorted by name. Empty when RULES is a file or a contract's folder.
 std::vector<std::string> contracts_under(const std::string& rules) {
@@ -294,7 +331,7 @@ std::vector<std::string> contracts_under(const std::string& rules) {
 // Every contract of a folder of contracts in turn, under a heading each, then the summary of them all. A contract
 // that does not check counts as one failed test, as it does alone.
 int cmd_test_contracts(const OutputContext& context, const std::vector<std::string>& contracts,
-                       const std::string& filter, const PassOptions& pass) {
+                       const std::string& filter, const PassOptions& pass, bool strict) {
   int passed = 0, failed = 0;
   bool any_test = false;
   for (std::size_t i = 0; i < contracts.size(); ++i) {
@@ -307,6 +344,7 @@ int cmd_test_contracts(const OutputContext& context, const std::vector<std::stri
       continue;
     }
     auto outcomes = run_rule_tests(*p, filter, pass);
+    if (strict) fail_on_missing_years(outcomes);
     any_test = any_test || !outcomes.empty();
     std::fputs(render_rule_test_lines(outcomes, context.language, passed, failed).c_str(), stdout);
   }
@@ -315,9 +353,10 @@ int cmd_test_contracts(const OutputContext& context, const std::vector<std::stri
   return failed == 0 && (any_test || filter.empty()) ? 0 : 1;
 }
 
-int cmd_test(const OutputContext& context, const std::string& rules, const std::string& filter, const PassOptions& pass) {
+int cmd_test(const OutputContext& context, const std::string& rules, const std::string& filter, const PassOptions& pass,
+             bool strict) {
   auto contracts = contracts_under(rules);
-  if (!contracts.empty()) return cmd_test_contracts(context, contracts, filter, pass);
+  if (!contracts.empty()) return cmd_test_contracts(context, contracts, filter, pass, strict);
   auto p = load_and_check(context, rules);
   if (!p) {
     std::fputs(render_test_summary(0, 1, context.language).c_str(), stdout);
@@ -329,6 +368,7 @@ int cmd_test(const OutputContext& context, const std::string& rules, const std::
     std::fputs(render_test_summary(0, 0, context.language).c_str(), stdout);
     return 1;
   }
+  if (strict) fail_on_missing_years(outcomes);
   std::fputs(render_rule_tests(outcomes, context.language).c_str(), stdout);
   bool all_passed = std::all_of(outcomes.begin(), outcomes.end(), [](const RuleTestOutcome& o) { return o.passed; });
   return all_passed ? 0 : 1;
@@ -450,6 +490,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 4096));
   };
   pass_options(run);
+  // A year the rules read and the data do not hold is a warning (the rules are valid; only the data decide);
+  // --strict makes it an error, for runs whose results are paid.
+  bool strict = false;
+  auto strict_option = [&](CLI::App* cmd) {
+    cmd->add_flag("--strict", strict, "une année lue par les règles et absente des données est une erreur");
+  };
+  strict_option(run);
 
   auto* list = app.add_subcommand("list", "liste les indicateurs du contrat");
   list->add_option("RULES", rules)->required();
@@ -463,6 +510,7 @@ int main(int argc, char** argv) {
   test->add_option("RULES", rules)->required();
   test->add_option("--filter", filter, "seulement les tests dont le libellé contient ce texte");
   pass_options(test);
+  strict_option(test);
 
   std::string entity, indicator;
   auto* explain = app.add_subcommand("explain", "explique chaque chiffre d'un établissement: valeurs, seuils, statistiques, lignes");
@@ -472,6 +520,7 @@ int main(int argc, char** argv) {
   explain->add_option("--indicator", indicator, "un seul indicateur");
   explain->add_option("--year", year, "une seule année du contrat");
   explain->add_option("--format", format, "text ou json")->check(CLI::IsMember({"text", "json", "table"}));
+  strict_option(explain);
 
   std::string old_rules, new_rules;
   auto* diff = app.add_subcommand("diff", "différence sémantique entre deux versions de règles (et son impact sur des données)");
@@ -507,10 +556,10 @@ int main(int argc, char** argv) {
   }
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
   if (check->parsed()) return cmd_check(context, rules);
-  if (run->parsed()) return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass);
-  if (test->parsed()) return cmd_test(context, rules, filter, pass);
+  if (run->parsed()) return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass, strict);
+  if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
   if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
-  if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format);
+  if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format, strict);
   if (fmt_cmd->parsed()) return cmd_fmt(context, fmt_paths, fmt_check);
   if (functions->parsed()) {
     std::fputs(render_functions().c_str(), stdout);

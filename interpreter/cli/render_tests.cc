@@ -38,6 +38,8 @@ std::string render_rule_test_lines(const std::vector<RuleTestOutcome>& outcomes,
       if (!f.hint.empty())
         out += "          " + std::string(syntax_messages::kHintLabel.in(lang)) + " " + f.hint.in(lang) + "\n";
     }
+    // A year the test gives no row for may be why a figure is absent.
+    if (!o.missing_years.items().empty()) out += "        " + render_all(o.missing_years, false, lang) + "\n";
   }
   return out;
 }

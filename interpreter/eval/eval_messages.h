@@ -90,4 +90,14 @@ inline constexpr MessageText kExpectationUndecided =
     message_text("{0}: {1}: the condition could not be decided (missing data)",
                  "{0}: {1} : la condition n'a pas pu être décidée (données manquantes)");
 
+
+// ---- A year the rules read and the data do not hold (a warning; an error under --strict) -------------------------
+// {0}: the table; {1}: the year.
+inline constexpr MessageText kNoRowForYear =
+    message_text("no row of {0}.csv for {1}: every figure that reads {0}[{1}] is absent",
+                 "aucune ligne dans {0}.csv pour {1} : tout chiffre calculé à partir de {0}[{1}] est absent");
+inline constexpr MessageText kNoRowForYearHint =
+    message_text("check the extract, or the year written in the rule",
+                 "vérifiez l'extraction, ou l'année écrite dans la règle");
+
 }  // namespace caqes::eval_messages

@@ -83,6 +83,8 @@ bool Evaluator::explain(int indicator, int entity, int year, ExplainNode& out, D
   }
 }
 
+void Evaluator::missing_years(Diagnostics& diags) const { impl_->walker.missing_years(diags); }
+
 std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags) {
   try {
     return impl_->walker.eval(e, context(entity, year));
@@ -180,6 +182,7 @@ bool run_all(const CheckedProgram& program, const Dataset& data, const std::vect
         if (evaluator.indicator_result(static_cast<int>(i), static_cast<int>(e), y, r, diags)) out.push_back(std::move(r));
         else ok = false;
       }
+  evaluator.missing_years(diags);
   return ok;
 }
 

@@ -53,6 +53,9 @@ class Evaluator {
   // The derivation of one indicator's figures for one establishment and year.
   bool explain(int indicator, int entity, int year, ExplainNode& out, Diagnostics& diags);
 
+  // A warning per (table, year) that the figures computed so far read and the data do not hold at all.
+  void missing_years(Diagnostics& diags) const;
+
   // Any expression for one establishment and year (test expectations).
   std::optional<Value> evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags);
 
@@ -81,7 +84,8 @@ bool signatories(const CheckedProgram& program, const Dataset& data, std::vector
 // The summary group of each establishment (`synthèse p;`), "" where absent; empty if the contract declares none.
 bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags);
 
-// Runs every indicator for every establishment and year, in that order (indicator, establishment, year).
+// Runs every indicator for every establishment and year, in that order (indicator, establishment, year). The
+// years read that the data do not hold are warnings in diags (Evaluator::missing_years).
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,
              std::vector<IndicatorResult>& out, Diagnostics& diags, const PassOptions& options = {});
 

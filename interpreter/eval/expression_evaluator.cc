@@ -2,6 +2,8 @@
 // parameters, columns and other indicators' results, and the calls (aggregations, statistics, built-ins).
 #include "eval/expression_evaluator.h"
 
+#include <algorithm>
+#include <tuple>
 #include <type_traits>
 
 #include "eval/eval_messages.h"
@@ -98,6 +100,7 @@ Value ExpressionEvaluator::entity_column(const ast::Expr& e, const Reference& r,
   const TableInfo& t = p.tables[r.table];
   const Row* row = t.has_year() ? data.entity_year_row(r.table, ctx.entity, ctx.year) : data.entity_row(r.table, ctx.entity);
   Value v = row ? (*row)[r.column] : Value();
+  if (!row && t.has_year()) note_year_read(e, r.table, ctx.year);
   if (ctx.recorder) ctx.recorder->column(r.table, r.column, row, v, ctx.year);
   if (v.absent() && p.missing_data == MissingData::Error && !ctx.tolerate_missing) {
     using namespace eval_messages;
@@ -320,6 +323,7 @@ Value ExpressionEvaluator::row_aggregate(const ast::Expr& e, const CallInfo& inf
     // Not planned: only when a figure is asked for a year the plan did not cover.
     throw EvalError{e.span, Message(eval_messages::kAggregationNotPrepared, ctx.year), {}};
   }
+  if (p.tables[info.table].has_year()) note_year_read(e, info.table, info.period ? info.period->apply(ctx.year) : ctx.year);
   const Accumulator& acc = it->second[ctx.entity];
   Value v = row_value(info, acc);
   if (ctx.recorder) ctx.recorder->rows(e, info, acc, v, ctx.year);
@@ -374,6 +378,42 @@ Value ExpressionEvaluator::scalar_builtin(const ast::Call& n, const CallInfo& in
   // What the function computes is stdlib's (builtins.h), shared with the row code.
   CallUnits units{!n.args.empty() && p.type_of(*n.args[0].value).unit == Unit::Rate};
   return call_scalar(function_info(info.function), args, units);
+}
+
+void ExpressionEvaluator::set_row_years(int table, std::set<int> years) {
+  years_held_.resize(p.tables.size());
+  years_held_[table] = std::move(years);
+}
+
+void ExpressionEvaluator::note_year_read(const ast::Expr& e, int table, int year) {
+  years_held_.resize(p.tables.size());
+  auto& held = years_held_[table];
+  if (!held) {
+    // A per-establishment table is held in memory: its years are read off its keys. A row-level table's come
+    // from the pass over the rows (set_row_years); unknown when the pass did not read it.
+    if (p.tables[table].kind != ast::TableKind::EntityYear) return;
+    held.emplace();
+    for (const auto& [k, _] : data.keyed_rows[table]) held->insert(static_cast<int>(k % 10000));
+  }
+  if (held->count(year)) return;
+  auto [it, added] = years_missing_.try_emplace({table, year}, e.span);
+  if (added) return;
+  // The first place in the rules that reads it, whatever the order of evaluation.
+  const Span& s = it->second;
+  if (std::make_tuple(e.span.path(), e.span.line, e.span.column) < std::make_tuple(s.path(), s.line, s.column))
+    it->second = e.span;
+}
+
+void ExpressionEvaluator::missing_years(Diagnostics& diags) const {
+  using namespace eval_messages;
+  // In the order of the rules, as the checker reports.
+  std::vector<std::pair<std::pair<int, int>, Span>> found(years_missing_.begin(), years_missing_.end());
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::make_tuple(a.second.path(), a.second.line, a.second.column) <
+           std::make_tuple(b.second.path(), b.second.line, b.second.column);
+  });
+  for (const auto& [key, span] : found)
+    diags.warning(span, Message(kNoRowForYear, p.tables[key.first].name, key.second), Message(kNoRowForYearHint));
 }
 
 }  // namespace caqes

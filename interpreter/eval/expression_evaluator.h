@@ -10,7 +10,11 @@
 // contract's `division_par_zéro` (absent by default). The incentive is rounded to the cent, half away from zero.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <set>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "check/program.h"
@@ -37,6 +41,12 @@ class ExpressionEvaluator {
 
   PopulationStatistics& populations() { return populations_; }
 
+  // The years for which a per-year row-level table holds rows, as the pass over the rows counted them.
+  void set_row_years(int table, std::set<int> years);
+  // A warning for each (table, year) that a figure read and the data do not hold at all (not one row), at the
+  // first place in the rules that reads it: the rules are valid, only the data decide, so it is not an error.
+  void missing_years(Diagnostics& diags) const;
+
  private:
   Value reference(const ast::Expr& e, const EvalContext& ctx);
   Value entity_column(const ast::Expr& e, const Reference& r, const EvalContext& ctx);
@@ -52,6 +62,8 @@ class ExpressionEvaluator {
   Value row_aggregate(const ast::Expr& e, const CallInfo& info, const EvalContext& ctx);
   Value nested_aggregate(const ast::Expr& e, const CallInfo& info, const EvalContext& ctx);
   Value population_statistic(const ast::Expr& e, const CallInfo& info, const EvalContext& ctx);
+  // Notes that `e` read `table` in `year`; remembered if the data hold no row of that table for that year.
+  void note_year_read(const ast::Expr& e, int table, int year);
   const Value* peek(const ast::Expr& e, const EvalContext& ctx);
   bool is_constant_list(const ast::Expr& e) const;
 
@@ -64,6 +76,8 @@ class ExpressionEvaluator {
   std::unordered_map<long long, IndicatorResult> result_memo_;
   IdMap<Value> literals_;        // string literals as values, read in place by peek
   IdMap<Value> constant_lists_;  // list literals of constants, built once
+  std::vector<std::optional<std::set<int>>> years_held_;  // per table: the years it has rows for, once known
+  std::map<std::pair<int, int>, Span> years_missing_;    // (table, year) read but not held → where first read
 };
 
 }  // namespace caqes

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,6 +68,9 @@ struct GroupRun {
   std::vector<Accumulator*> distinct_accumulators;  // id → accumulator
   // Per table, the rows that some aggregation of the group could count (absent: all of them).
   std::map<int, std::unique_ptr<RowCode>> usable;
+  // Per per-year table read, the years it holds rows for (every row counted, before any filter): a year the
+  // rules read and the data do not hold is warned about (ExpressionEvaluator::missing_years).
+  std::map<int, std::set<int>> years_seen;
 };
 
 // Compiles every slot of the group for every planned year, sizing its accumulators in `aggregates`. Runs before

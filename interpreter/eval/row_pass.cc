@@ -26,6 +26,15 @@ bool usable(const RowCode* keep, const Row& row, int entity) {
   return !keep || keep->test(RowFrame{&row, nullptr, entity, 0}) == Truth::True;
 }
 
+// Notes the year of a row of a per-year table; the rows of a file come mostly in runs of one year.
+void saw_year(GroupRun& g, const TableInfo& table, int t, const Row& row, int& last) {
+  if (!table.has_year()) return;
+  int year = static_cast<int>(row[table.year_column].number().to_int().value_or(0));
+  if (year == last) return;
+  last = year;
+  g.years_seen[t].insert(year);
+}
+
 class Pass {
  public:
   Pass(const CheckedProgram& program, const Dataset& data, const Plan& plan, const PassOptions& options)
@@ -85,9 +94,13 @@ class Pass {
     auto& rows = g.held.rows[table];
     rows.resize(data.entities.size());
     const RowCode* keep = usable_rows_of(g, table);
+    const TableInfo& info = p.tables[table];
+    int last = 0;
     Row row;
-    while (source.next_into(row, diags))
+    while (source.next_into(row, diags)) {
+      saw_year(g, info, table, row, last);
       if (usable(keep, row, source.entity())) rows[source.entity()].push_back(std::move(row));
+    }
   }
 
   bool run_group(GroupRun& g) {
@@ -100,8 +113,11 @@ class Pass {
       if (diags.has_errors()) return false;
       const RowCode* keep = usable_rows_of(g, group.table);
       auto rows = data.open_rows(group.table, &plan.needed_columns[group.table]);
-      while (const Row* row = rows->next(diags))
+      int last = 0;
+      while (const Row* row = rows->next(diags)) {
+        saw_year(g, p.tables[group.table], group.table, *row, last);
         if (usable(keep, *row, rows->entity())) run_row(g, *row, rows->entity(), scratch);
+      }
       g.held.clear();
       return !diags.has_errors();
     }
@@ -120,9 +136,12 @@ class Pass {
       auto writer = std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept);
       auto rows = data.open_rows(t, &plan.needed_columns[t]);
       const RowCode* keep = usable_rows_of(g, t);
-      while (const Row* row = rows->next(diags))
+      int last = 0;
+      while (const Row* row = rows->next(diags)) {
+        saw_year(g, p.tables[t], t, *row, last);
         if (usable(keep, *row, rows->entity()))
           writer->write(partition_of((*row)[column], rows->entity(), partitions), rows->entity(), *row);
+      }
       if (diags.has_errors()) return false;
       if (!writer->close(error)) {
         diags.error_at("", error);
@@ -175,7 +194,11 @@ class Pass {
     g.partitions = partitions;
     Value scratch;
     auto rows = data.open_rows(g.group.table, &plan.needed_columns[g.group.table]);
-    while (const Row* row = rows->next(diags)) run_row(g, *row, rows->entity(), scratch);
+    int last = 0;
+    while (const Row* row = rows->next(diags)) {
+      saw_year(g, p.tables[g.group.table], g.group.table, *row, last);
+      run_row(g, *row, rows->entity(), scratch);
+    }
     g.distinct_values = nullptr;
     if (diags.has_errors()) return false;
     if (!writer.close(error)) {
@@ -240,7 +263,18 @@ bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& pl
     compile_group(program, data, plan, walker, aggregates, *groups.back());
   }
   Pass(program, data, plan, options).run_groups(groups);
-  for (auto& g : groups) diags.append(g->diags);
+  std::map<int, std::set<int>> years;
+  for (auto& g : groups) {
+    diags.append(g->diags);
+    for (auto& [t, seen] : g->years_seen) years[t].insert(seen.begin(), seen.end());
+  }
+  // Every table a group read, even one with no row at all.
+  for (auto& g : groups) {
+    years[g->group.table];
+    for (int t : g->group.inner) years[t];
+  }
+  for (auto& [t, seen] : years)
+    if (program.tables[t].has_year()) walker.set_row_years(t, std::move(seen));
   return !diags.has_errors();
 }
 

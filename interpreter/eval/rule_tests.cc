@@ -187,6 +187,7 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
     }
     fail(std::move(why));
   }
+  evaluator.missing_years(out.missing_years);
   return out;
 }
 

@@ -24,6 +24,10 @@ struct RuleTestOutcome {
   Span span;
   bool passed = true;
   std::vector<RuleTestFailure> failures;  // one per failed expectation, or the reason the test could not run
+  // The years the expectations read for which the test gives no row of a table (warnings). A test leaves out the
+  // tables its expectations do not need, so these are shown only beside a failure (they may explain an absent
+  // figure), or, under `caqes test --strict`, make the test fail.
+  Diagnostics missing_years;
 };
 
 // Runs every test block; a block that cannot run (bad rows) fails with its reason.

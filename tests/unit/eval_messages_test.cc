@@ -23,7 +23,8 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
       &kDivisionByZeroHint, &kQuantileOrder, &kQuantileOrderHint, &kAggregationNotPrepared, &kNestedOutsidePass,
       &kTestYearNotAYear, &kTestRowNotConstant, &kTestRowWithoutFiness, &kTestSecondRow, &kTestSecondRowInYear,
       &kExpectationFalse, &kExpectedComputed, &kExpectedComputedSides, &kSideComputed, &kSideSeparator,
-      &kExpectationWithoutEstablishment, &kExpectationWithoutEstablishmentHint, &kExpectationUndecided
+      &kExpectationWithoutEstablishment, &kExpectationWithoutEstablishmentHint, &kExpectationUndecided, &kNoRowForYear,
+      &kNoRowForYearHint
   };
   // The place of a false expectation and its line as written in the rules, a side of 'et' and its value: no word
   // to translate.

@@ -129,6 +129,13 @@ class Fixture {
     return *v;
   }
 
+  // The warnings for the years read that the data do not hold.
+  Diagnostics missing_years() const {
+    Diagnostics d;
+    evaluator_->missing_years(d);
+    return d;
+  }
+
   bool result(const std::string& ind, const std::string& finess, int year, IndicatorResult& out, Diagnostics& errors) {
     REQUIRE(evaluator_);
     return evaluator_->indicator_result(program_->indicator_index(ind), data_.entity_index.at(finess), year, out, errors);
@@ -708,6 +715,44 @@ TEST_CASE("row filters left to the tree walker, nested aggregations inside, in m
     CHECK_NUMBER(f.eval("t", "moitié_a", e), dec("7.5"));      // (10 + 5) / 2
     CHECK_NUMBER(f.eval("t", "a_avec_ab", e), Decimal(1));     // row 1: p1 also has an AB row; row 4 has no patient
   }
+}
+
+// ---- years the data do not hold -----------------------------------------------------------------------------------
+
+TEST_CASE("a year read with no row of the table is one warning per table and year, at the first place read") {
+  Fixture f(base() + indicator("y", "vieux = somme(montant de lignes[2016]);\n"
+                                    "suivant = compte(lignes[N+1]);\n"
+                                    "encore = compte(lignes[2016] où classe = \"X\");\n"
+                                    "f_prec = finances.a[N-1];\n"
+                                    "valeur = somme(montant de lignes); ciblage = vrai;"));
+  rows_data(f);
+  f.row("finances", "340000001", {{"année", num("2022")}, {"a", num("10")}});
+  f.prepare({2022});
+  for (const char* name : {"vieux", "suivant", "encore", "f_prec", "valeur"})
+    for (const char* e : {"340000001", "340000002", "340000003"}) f.eval("y", name, e);
+  Diagnostics d = f.missing_years();
+  std::vector<std::string> got;
+  for (const auto& w : d.items()) {
+    CHECK(w.severity == Severity::Warning);
+    got.push_back(w.span.where() + " " + w.message.in(Language::En));
+  }
+  // lignes holds 2019, 2021 and 2022 (counted by the pass, whatever the filters); finances only 2022. In the order
+  // of the rules.
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].find(":7:") != std::string::npos);  // 'vieux' comes before 'encore'
+  CHECK(got[0].find("no row of lignes.csv for 2016: every figure that reads lignes[2016] is absent") != std::string::npos);
+  CHECK(got[1].find(":8:") != std::string::npos);
+  CHECK(got[1].find("no row of lignes.csv for 2023") != std::string::npos);
+  CHECK(got[2].find(":10:") != std::string::npos);
+  CHECK(got[2].find("no row of finances.csv for 2021") != std::string::npos);
+}
+
+TEST_CASE("no warning when every year read has rows") {
+  Fixture f(base() + indicator("r", kRows));
+  rows_data(f);
+  f.prepare({2022});
+  for (const char* name : {"s", "s19", "s_n1", "n", "d"}) f.eval("r", name, "340000001");
+  CHECK(f.missing_years().items().empty());
 }
 
 }  // namespace
