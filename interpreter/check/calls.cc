@@ -159,7 +159,7 @@ Info row_call(Context& cx, const ast::Expr& e, const ast::Call& call, Function f
   // the rows of the same establishment (existe(bio où patient = séjours.patient et ...)).
   bool nested = scope.row_table >= 0;
   if (nested && scope.outer_table >= 0) {
-    cx.diags.error(e.span, Message(kNestedTooDeep));
+    cx.diags.error(e.span, Message(kAggregationNestedTooDeep));
     return {};
   }
   const ast::Argument& arg = call.args[0];

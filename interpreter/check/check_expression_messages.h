@@ -18,8 +18,12 @@ inline constexpr MessageText kBreakTheCycle = message_text(
     "cycle");
 inline constexpr MessageText kColumnOfSeveralTables =
     message_text("'{0}' is a column of several tables", "« {0} » est une colonne de plusieurs tables");
-// {0}: the columns it may be, "table.colonne", as a list joined by kOrBetween and kOrLast.
+// {0}: the columns it may be, a list of "table.colonne" (kAsWritten) joined by kOrBetween and kOrLast: English
+// says "a or b or c", French « a, b ou c ».
 inline constexpr MessageText kWriteOneOf = message_text("write {0}", "écrivez {0}");
+inline constexpr MessageText kAsWritten = message_text("{0}", "{0}");
+inline constexpr MessageText kOrBetween = message_text(" or ", ", ");
+inline constexpr MessageText kOrLast = message_text(" or ", " ou ");
 inline constexpr MessageText kTableNotAValue =
     message_text("table '{0}' is not a value", "la table « {0} » n'est pas une valeur");
 inline constexpr MessageText kReadAColumn =
@@ -142,7 +146,7 @@ inline constexpr MessageText kWriteACount = message_text("write {0}(TABLE où fi
 inline constexpr MessageText kWriteASum =
     message_text("write somme(colonne de TABLE où filtre)", "écrivez somme(colonne de TABLE où filtre)");
 // Not translated: French shows it in English, as it always did.
-inline constexpr MessageText kNestedTooDeep =
+inline constexpr MessageText kAggregationNestedTooDeep =
     message_text("aggregations nest one level deep at most", "aggregations nest one level deep at most");
 inline constexpr MessageText kExpectedARowTable =
     message_text("expected the name of a row-level table here", "le nom d'une table « par ligne » est attendu ici");

@@ -2,7 +2,8 @@
 // after what it says, the sites build `Message(kConstant, values...)`. Values are names, numbers, periods, the
 // spelling of an operator or a keyword of the rules language, and type names ("montant (€)", "liste de texte":
 // check/types.h), which are French in both languages. The messages of expressions and calls are in
-// check/check_expression_messages.h.
+// check/check_expression_messages.h; "unknown contract clause", which the parser reports too, is
+// syntax_messages::kUnknownContractClause.
 #pragma once
 
 #include "syntax/message.h"
@@ -18,10 +19,6 @@ inline constexpr MessageText kAmountWithUnit =
     message_text("an amount is written with its unit: 20 000 €", "un montant s'écrit avec son unité : 20 000 €");
 inline constexpr MessageText kRateWithUnit =
     message_text("a rate is written with its unit: 7,5 %", "un taux s'écrit avec son unité : 7,5 %");
-// A name shown as it is written, as an item of a list; lists of alternatives: "a or b or c", « a, b ou c ».
-inline constexpr MessageText kAsWritten = message_text("{0}", "{0}");
-inline constexpr MessageText kOrBetween = message_text(" or ", ", ");
-inline constexpr MessageText kOrLast = message_text(" or ", " ou ");
 
 // ---- the contract ------------------------------------------------------------------------------------------
 
@@ -41,8 +38,6 @@ inline constexpr MessageText kYearsNotAPeriod =
     message_text("years {0}..{1} are not a period", "les années {0}..{1} ne forment pas une période");
 inline constexpr MessageText kFirstYearThenLast = message_text("write the first year, then the last: années 2022..2024;",
                                                                "écrivez la première année, puis la dernière : années 2022..2024;");
-inline constexpr MessageText kUnknownContractClause =
-    message_text("unknown contract clause '{0}'", "clause de contrat inconnue « {0} »");
 inline constexpr MessageText kNotAMissingDataBehaviour = message_text(
     "données_absentes '{0}' is not a behaviour", "données_absentes « {0} » n'est pas un comportement prévu");
 inline constexpr MessageText kMissingDataBehaviours = message_text("write: absent or erreur", "écrivez : absent ou erreur");

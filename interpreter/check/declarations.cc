@@ -10,6 +10,7 @@
 #include "check/suggestions.h"
 #include "check/units.h"
 #include "syntax/parser.h"
+#include "syntax/syntax_messages.h"
 
 namespace caqes::checker {
 
@@ -29,7 +30,7 @@ void contract_clause(Context& cx, const ast::Metadata& m) {
   if (!kContractKeys.count(m.key)) {
     std::vector<std::string> keys(kContractKeys.begin(), kContractKeys.end());
     keys.push_back("années");
-    report_unknown(cx.diags, m.span, Message(kUnknownContractClause, m.key), m.key, keys);
+    report_unknown(cx.diags, m.span, Message(syntax_messages::kUnknownContractClause, m.key), m.key, keys);
     return;
   }
   if (m.key == "référence") {
