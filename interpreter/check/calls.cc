@@ -2,19 +2,27 @@
 // family: an aggregation over the rows of a row-level table (compte, somme(x de t)…), a population statistic
 // over the establishments (médiane(x par catégorie)…) or a scalar function (arrondi, min, défaut…); what
 // follows switches on the resolved `Function`.
-#include <fmt/format.h>
-
+#include "check/check_expression_messages.h"
+#include "check/check_messages.h"
 #include "check/context.h"
 #include "check/suggestions.h"
 #include "check/units.h"
 
 namespace caqes::checker {
+
+using namespace check_messages;
+
 namespace {
 
 struct Resolved {
   FunctionFamily family;
   Function function;
 };
+
+// "f(...) takes 2 arguments": the number of arguments a function takes, when a call gives another.
+Message takes_arguments(const std::string& function, std::size_t n) {
+  return Message(n > 1 ? kTakesArguments : kTakesArgument, function, n);
+}
 
 // compte and existe take a table where the others take `colonne de TABLE`.
 bool reads_a_table(Function f) { return f == Function::RowCount || f == Function::RowExists; }
@@ -23,8 +31,7 @@ bool reads_a_table(Function f) { return f == Function::RowCount || f == Function
 // aggregation over rows, and min or max with two arguments or more compare values instead of establishments.
 std::optional<Resolved> resolve(Context& cx, const ast::Expr& e, const ast::Call& call) {
   if (!is_function_name(call.function)) {
-    report_unknown(cx.diags, call.name_span, fmt::format("unknown function '{}'", call.function), call.function,
-                   function_names());
+    report_unknown(cx.diags, call.name_span, Message(kUnknownFunction, call.function), call.function, function_names());
     return std::nullopt;
   }
   const FunctionInfo* rows = find_function(call.function, FunctionFamily::Rows);
@@ -37,8 +44,7 @@ std::optional<Resolved> resolve(Context& cx, const ast::Expr& e, const ast::Call
   if (rows && reads_a_table(rows->function)) return Resolved{FunctionFamily::Rows, rows->function};
   if (population && (!scalar || call.args.size() < 2)) return Resolved{FunctionFamily::Population, population->function};
   if (scalar) return Resolved{FunctionFamily::Scalar, scalar->function};
-  cx.diags.error(e.span, fmt::format("{}(...) reads the rows of a table", call.function),
-                 fmt::format("write {}(colonne de TABLE [où filtre])", call.function));
+  cx.diags.error(e.span, Message(kReadsTheRows, call.function), Message(kWriteAnAggregation, call.function));
   return std::nullopt;
 }
 
@@ -64,27 +70,22 @@ int aggregated_table(Context& cx, const ast::Argument& arg, std::optional<ast::P
   if (t < 0) {
     auto* name = src.as<ast::Name>();
     if (name)
-      report_unknown(cx.diags, src.span, fmt::format("unknown table '{}'", name->name), name->name,
-                     row_table_names(cx.program));
+      report_unknown(cx.diags, src.span, Message(kUnknownTable, name->name), name->name, row_table_names(cx.program));
     else
-      cx.diags.error(src.span, "expected the name of a row-level table here", "write compte(séjours où ...)");
+      cx.diags.error(src.span, Message(kExpectedARowTable), Message(kWriteACountOfStays));
     return -1;
   }
   const TableInfo& table = cx.program.tables[t];
   if (table.per_entity()) {
-    cx.diags.error(src.span, fmt::format("'{}' has one row per establishment: there is nothing to aggregate", table.name),
-                   fmt::format("read the column directly: {}.colonne", table.name));
+    cx.diags.error(src.span, Message(kNothingToAggregate, table.name), Message(kReadTheColumn, table.name));
     return -1;
   }
   if (period && !table.has_year()) {
-    cx.diags.error(period->span,
-                   fmt::format("table '{}' has no years, so [{}] cannot select them", table.name, period->text()),
-                   "declare it 'par ligne et année' if its rows carry a year");
+    cx.diags.error(period->span, Message(kTableWithoutYears, table.name, period->text()), Message(kDeclareItWithYears));
     return -1;
   }
   if (arg.group) {
-    cx.diags.error(arg.group->span, "'par' groups establishments in a population statistic, not rows",
-                   "filter the rows with 'où'");
+    cx.diags.error(arg.group->span, Message(kGroupOfRows), Message(kFilterTheRows));
     return -1;
   }
   return t;
@@ -96,7 +97,7 @@ bool aggregated_value(Context& cx, const ast::Call& call, CallInfo& info, const 
   Info v = check_expr(cx, value, row);
   if (v.type.is_error()) return false;
   if (v.aggregate) {
-    cx.diags.error(value.span, "the aggregated expression may only use the row's columns and constants");
+    cx.diags.error(value.span, Message(kAggregatedNotRowLevel));
     return false;
   }
   out.year |= v.year;
@@ -105,7 +106,7 @@ bool aggregated_value(Context& cx, const ast::Call& call, CallInfo& info, const 
     case Function::RowSum:
     case Function::RowMean:
       if (!v.type.is_number()) {
-        cx.diags.error(value.span, fmt::format("{} adds numbers, not a {}", call.function, describe(v.type)));
+        cx.diags.error(value.span, Message(kAddsNumbers, call.function, describe(v.type)));
         return false;
       }
       out.type = v.type;
@@ -113,14 +114,14 @@ bool aggregated_value(Context& cx, const ast::Call& call, CallInfo& info, const 
     case Function::RowMin:
     case Function::RowMax:
       if (!v.type.is_number() && v.type.kind != Kind::Date) {
-        cx.diags.error(value.span, fmt::format("{} orders numbers or dates, not a {}", call.function, describe(v.type)));
+        cx.diags.error(value.span, Message(kFunctionOrdersNumbersOrDates, call.function, describe(v.type)));
         return false;
       }
       out.type = v.type;
       return true;
     case Function::RowCountDistinct:
       if (v.type.kind == Kind::List || v.type.kind == Kind::Absent) {
-        cx.diags.error(value.span, "compte_distinct counts the values of a column");
+        cx.diags.error(value.span, Message(kCountDistinctValues));
         return false;
       }
       return true;
@@ -134,13 +135,11 @@ bool row_filter(Context& cx, const ast::Expr& filter, CallInfo& info, const Scop
   Info f = check_expr(cx, filter, row);
   if (f.type.is_error()) return false;
   if (f.type.kind != Kind::Boolean) {
-    cx.diags.error(filter.span, fmt::format("'où' needs a condition, not a {}", describe(f.type)));
+    cx.diags.error(filter.span, Message(kWhereNeedsACondition, describe(f.type)));
     return false;
   }
   if (f.aggregate) {
-    cx.diags.error(filter.span,
-                   "a row filter may only use the row's columns, parameters and the establishment's attributes",
-                   "compute the other figure in a separate definition and compare outside the aggregation");
+    cx.diags.error(filter.span, Message(kRowFilterNotRowLevel), Message(kCompareOutside));
     return false;
   }
   out.year |= f.year;
@@ -152,16 +151,15 @@ Info row_call(Context& cx, const ast::Expr& e, const ast::Call& call, Function f
   CallInfo info;
   info.function = function;
   if (call.args.size() != 1) {
-    cx.diags.error(e.span, fmt::format("{}(...) takes one argument", call.function),
-                   reads_a_table(function) ? fmt::format("write {}(TABLE où filtre)", call.function)
-                                           : "write somme(colonne de TABLE où filtre)");
+    cx.diags.error(e.span, Message(kTakesOneArgument, call.function),
+                   reads_a_table(function) ? Message(kWriteACount, call.function) : Message(kWriteASum));
     return {};
   }
   // Nested in another aggregation's row expression: a correlated aggregation, evaluated for each outer row over
   // the rows of the same establishment (existe(bio où patient = séjours.patient et ...)).
   bool nested = scope.row_table >= 0;
   if (nested && scope.outer_table >= 0) {
-    cx.diags.error(e.span, "aggregations nest one level deep at most");
+    cx.diags.error(e.span, Message(kAggregationNestedTooDeep));
     return {};
   }
   const ast::Argument& arg = call.args[0];
@@ -202,7 +200,7 @@ bool population_clauses(Context& cx, const ast::Argument& arg, CallInfo& info, c
     Info g = check_expr(cx, *arg.group, scope);
     if (g.type.is_error()) return false;
     if (g.type.kind == Kind::List || g.type.kind == Kind::Absent) {
-      cx.diags.error(arg.group->span, "'par' groups by a value such as the category");
+      cx.diags.error(arg.group->span, Message(kGroupByAValue));
       return false;
     }
     out.year |= g.year;
@@ -212,7 +210,7 @@ bool population_clauses(Context& cx, const ast::Argument& arg, CallInfo& info, c
     Info f = check_expr(cx, *arg.filter, scope);
     if (f.type.is_error()) return false;
     if (f.type.kind != Kind::Boolean) {
-      cx.diags.error(arg.filter->span, fmt::format("'où' needs a condition, not a {}", describe(f.type)));
+      cx.diags.error(arg.filter->span, Message(kWhereNeedsACondition, describe(f.type)));
       return false;
     }
     out.year |= f.year;
@@ -227,11 +225,11 @@ bool population_order(Context& cx, const ast::Call& call, CallInfo& info, const 
   Info k = check_expr(cx, order, scope);
   if (k.type.is_error()) return false;
   if (!k.type.is_number() || k.type.unit == Unit::Money) {
-    cx.diags.error(order.span, fmt::format("the order of a {} is a number", call.function));
+    cx.diags.error(order.span, Message(kOrderIsANumber, call.function));
     return false;
   }
   if (k.aggregate) {
-    cx.diags.error(order.span, "the order of a quantile must be the same for every establishment");
+    cx.diags.error(order.span, Message(kOrderIsConstant));
     return false;
   }
   info.extra = &order;
@@ -244,13 +242,13 @@ Info population_call(Context& cx, const ast::Expr& e, const ast::Call& call, Fun
   bool needs_order = takes_an_order(function);
   std::size_t want = needs_order ? 2 : 1;
   if (call.args.size() != want) {
-    std::string example = function == Function::PopQuantile ? "75 %" : function == Function::PopQuartile ? "3" : "75";
-    cx.diags.error(e.span, fmt::format("{}(...) takes {} argument{}", call.function, want, want > 1 ? "s" : ""),
-                   needs_order ? fmt::format("write {}(x, {})", call.function, example) : "");
+    const char* example = function == Function::PopQuantile ? "75 %" : function == Function::PopQuartile ? "3" : "75";
+    cx.diags.error(e.span, takes_arguments(call.function, want),
+                   needs_order ? Message(kWriteWithOrder, call.function, example) : Message());
     return {};
   }
   if (scope.row_table >= 0) {
-    cx.diags.error(e.span, "a population statistic cannot be used on a row of a table");
+    cx.diags.error(e.span, Message(kStatisticOnARow));
     return {};
   }
   const ast::Argument& arg = call.args[0];
@@ -258,8 +256,7 @@ Info population_call(Context& cx, const ast::Expr& e, const ast::Call& call, Fun
   if (x.type.is_error()) return {};
   bool numeric_result = function != Function::PopRank && function != Function::PopCount;
   if ((numeric_result || function == Function::PopRank) && !x.type.is_number()) {
-    cx.diags.error(arg.value->span,
-                   fmt::format("{} is computed over numbers, not a {}", call.function, describe(x.type)));
+    cx.diags.error(arg.value->span, Message(kComputedOverNumbers, call.function, describe(x.type)));
     return {};
   }
   Info out{numeric_result ? x.type : Type::number(Unit::Count), x.year, true};
@@ -282,13 +279,12 @@ struct ScalarCall {
   const ast::Expr& arg(std::size_t i) const { return *call.args[i].value; }
   bool arity(std::size_t n) const {
     if (args.size() == n) return true;
-    cx.diags.error(e.span, fmt::format("{}(...) takes {} argument{}", call.function, n, n > 1 ? "s" : ""));
+    cx.diags.error(e.span, takes_arguments(call.function, n));
     return false;
   }
   bool number_arg(std::size_t i) const {
     if (args[i].type.is_number()) return true;
-    cx.diags.error(arg(i).span,
-                   fmt::format("{}(...) expects a number here, not a {}", call.function, describe(args[i].type)));
+    cx.diags.error(arg(i).span, Message(kExpectsANumber, call.function, describe(args[i].type)));
     return false;
   }
 
@@ -297,8 +293,7 @@ struct ScalarCall {
     if (!arity(2) || !number_arg(0)) return std::nullopt;
     auto* n = arg(1).as<ast::NumberLiteral>();
     if (!n || n->unit != ast::LiteralUnit::None || !n->value.is_integer()) {
-      cx.diags.error(arg(1).span, "the number of decimals is a whole number written out",
-                     "arrondi(x, 2) rounds to the cent");
+      cx.diags.error(arg(1).span, Message(kDecimalsWrittenOut), Message(kRoundToTheCent));
       return std::nullopt;
     }
     info.extra = &arg(1);
@@ -308,14 +303,14 @@ struct ScalarCall {
   // min, max over values: numbers of one unit, or dates.
   std::optional<Type> extremum() const {
     if (args.size() < 2) {
-      cx.diags.error(e.span, fmt::format("{}(a, b, ...) compares at least two values", call.function));
+      cx.diags.error(e.span, Message(kComparesTwoValues, call.function));
       return std::nullopt;
     }
     Type t = args[0].type;
     for (std::size_t i = 1; i < args.size(); ++i) {
       auto u = unify(t, args[i].type);
       if (!u || (u->kind != Kind::Number && u->kind != Kind::Date)) {
-        cx.diags.error(arg(i).span, fmt::format("{}(...) compares numbers of one unit, or dates", call.function));
+        cx.diags.error(arg(i).span, Message(kComparesOneUnit, call.function));
         return std::nullopt;
       }
       t = *u;
@@ -327,8 +322,7 @@ struct ScalarCall {
     if (!arity(2)) return std::nullopt;
     auto u = unify(args[0].type, args[1].type);
     if (!u)
-      cx.diags.error(e.span, fmt::format("défaut(x, y): y is a {} but x a {}", describe(args[1].type),
-                                         describe(args[0].type)));
+      cx.diags.error(e.span, Message(kDefaultOfOtherType, describe(args[1].type), describe(args[0].type)));
     return u;
   }
 
@@ -336,7 +330,7 @@ struct ScalarCall {
     if (!arity(2)) return std::nullopt;
     for (std::size_t i = 0; i < 2; ++i)
       if (args[i].type.kind != Kind::Date) {
-        cx.diags.error(arg(i).span, fmt::format("jours_entre(...) takes dates, not a {}", describe(args[i].type)));
+        cx.diags.error(arg(i).span, Message(kDaysBetweenTakesDates, describe(args[i].type)));
         return std::nullopt;
       }
     return Type::number(Unit::Count);
@@ -346,11 +340,11 @@ struct ScalarCall {
   std::optional<Type> text(bool starts) const {
     if (!arity(starts ? 2 : 3)) return std::nullopt;
     if (args[0].type.kind != Kind::Text || (starts && args[1].type.kind != Kind::Text)) {
-      cx.diags.error(e.span, fmt::format("{}(...) works on texts", call.function));
+      cx.diags.error(e.span, Message(kWorksOnTexts, call.function));
       return std::nullopt;
     }
     if (!starts && (!args[1].type.is_number() || !args[2].type.is_number())) {
-      cx.diags.error(e.span, "sous_texte(texte, début, longueur): the position and the length are numbers");
+      cx.diags.error(e.span, Message(kSubstringNumbers));
       return std::nullopt;
     }
     return starts ? Type::boolean() : Type::text();
@@ -359,7 +353,7 @@ struct ScalarCall {
   std::optional<Type> year_of() const {
     if (!arity(1)) return std::nullopt;
     if (args[0].type.kind != Kind::Date) {
-      cx.diags.error(arg(0).span, "année_de(...) takes a date");
+      cx.diags.error(arg(0).span, Message(kYearOfTakesADate));
       return std::nullopt;
     }
     return Type::number(Unit::Plain);
@@ -391,8 +385,7 @@ struct ScalarCall {
 Info scalar_call(Context& cx, const ast::Expr& e, const ast::Call& call, Function function, const Scope& scope) {
   for (const auto& a : call.args) {
     if (a.source || a.group || a.filter) {
-      cx.diags.error(a.span, fmt::format("{}(...) takes plain values: 'de', 'par' and 'où' belong to aggregations",
-                                         call.function));
+      cx.diags.error(a.span, Message(kTakesPlainValues, call.function));
       return {};
     }
   }

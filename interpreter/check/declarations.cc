@@ -1,18 +1,21 @@
 // The declarations: the contract and its clauses, the tables and their columns, the registry of establishments,
 // the parameters and indicators (checked on first use from an expression, so that they may come in any order,
 // across files, and a cycle is seen), the tests, and the contract's `signataire` and `synthèse`.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "check/check_messages.h"
 #include "check/context.h"
 #include "check/suggestions.h"
 #include "check/units.h"
 #include "syntax/parser.h"
+#include "syntax/syntax_messages.h"
 
 namespace caqes::checker {
+
+using namespace check_messages;
+
 namespace {
 
 const std::set<std::string> kIndicatorKeys = {"volet", "niveau", "source", "référence", "statut", "note"};
@@ -27,7 +30,7 @@ void contract_clause(Context& cx, const ast::Metadata& m) {
   if (!kContractKeys.count(m.key)) {
     std::vector<std::string> keys(kContractKeys.begin(), kContractKeys.end());
     keys.push_back("années");
-    report_unknown(cx.diags, m.span, fmt::format("unknown contract clause '{}'", m.key), m.key, keys);
+    report_unknown(cx.diags, m.span, Message(syntax_messages::kUnknownContractClause, m.key), m.key, keys);
     return;
   }
   if (m.key == "référence") {
@@ -36,14 +39,13 @@ void contract_clause(Context& cx, const ast::Metadata& m) {
     std::string v = m.joined();
     if (v == "absent") p.missing_data = MissingData::Absent;
     else if (v == "erreur") p.missing_data = MissingData::Error;
-    else cx.diags.error(m.span, fmt::format("données_absentes '{}' is not a behaviour", v), "write: absent or erreur");
+    else cx.diags.error(m.span, Message(kNotAMissingDataBehaviour, v), Message(kMissingDataBehaviours));
   } else if (m.key == "division_par_zéro") {
     std::string v = m.joined();
     if (v == "absent") p.division_by_zero = DivisionByZero::Absent;
     else if (v == "zéro") p.division_by_zero = DivisionByZero::Zero;
     else if (v == "erreur") p.division_by_zero = DivisionByZero::Error;
-    else cx.diags.error(m.span, fmt::format("division_par_zéro '{}' is not a behaviour", v),
-                        "write: absent, zéro or erreur");
+    else cx.diags.error(m.span, Message(kNotADivisionBehaviour, v), Message(kDivisionBehaviours));
   }
 }
 
@@ -51,15 +53,12 @@ void contract(Context& cx, const ast::Program& ast) {
   Span none;
   if (ast.contracts.empty()) {
     Span where = ast.files.empty() ? none : Span{ast.files.front().get(), 1, 1, 1};
-    cx.diags.error(where, "no contract declared",
-                   "a rules program declares its contract once: contrat nom \"Libellé\" { années 2022..2024; }");
+    cx.diags.error(where, Message(kNoContract), Message(kDeclareTheContract));
     return;
   }
   for (std::size_t i = 1; i < ast.contracts.size(); ++i) {
-    cx.diags.error(ast.contracts[i].span,
-                   fmt::format("a second contract '{}' in the same rules program", ast.contracts[i].name),
-                   fmt::format("'{}' is declared at {}; one directory holds one contract", ast.contracts[0].name,
-                               ast.contracts[0].span.where()));
+    cx.diags.error(ast.contracts[i].span, Message(kSecondContract, ast.contracts[i].name),
+                   Message(kOneContractPerDirectory, ast.contracts[0].name, ast.contracts[0].span.where()));
   }
   const ast::ContractDecl& c = ast.contracts.front();
   CheckedProgram& p = cx.program;
@@ -68,11 +67,9 @@ void contract(Context& cx, const ast::Program& ast) {
   p.first_year = c.first_year;
   p.last_year = c.last_year;
   if (c.first_year == 0) {
-    cx.diags.error(c.span, fmt::format("contract '{}' does not say which years it covers", c.name),
-                   "add: années 2022..2024;");
+    cx.diags.error(c.span, Message(kContractWithoutYears, c.name), Message(kAddYears));
   } else if (c.first_year > c.last_year || c.first_year < 1900 || c.last_year > 2200) {
-    cx.diags.error(c.years_span, fmt::format("years {}..{} are not a period", c.first_year, c.last_year),
-                   "write the first year, then the last: années 2022..2024;");
+    cx.diags.error(c.years_span, Message(kYearsNotAPeriod, c.first_year, c.last_year), Message(kFirstYearThenLast));
   }
   for (const auto& m : c.metadata) contract_clause(cx, m);
 }
@@ -86,18 +83,15 @@ void signatory_clause(Context& cx, const ast::Metadata& m) {
   if (i < 0) {
     std::vector<std::string> names;
     for (const auto& prm : p.parameters) names.push_back(prm.decl->name);
-    report_unknown(cx.diags, m.span, fmt::format("'signataire {}': no such parameter", m.joined()), m.joined(), names);
+    report_unknown(cx.diags, m.span, Message(kNoSuchSignatoryParameter, m.joined()), m.joined(), names);
     return;
   }
   const Type& type = p.parameters[i].type;
   if (!type.is_error() && type.kind != Kind::Text) {
     if (m.key == "signataire")
-      cx.diags.error(m.span, fmt::format("the signing entity '{}' must be a FINESS (texte), not a {}", m.joined(),
-                                         describe(type)),
-                     "for example: paramètre signataire = si statut dans [public, espic] alors ej sinon finess;");
+      cx.diags.error(m.span, Message(kSignatoryNotAFiness, m.joined(), describe(type)), Message(kSignatoryExample));
     else
-      cx.diags.error(m.span, fmt::format("the summary group '{}' must be a text, not a {}", m.joined(), describe(type)),
-                     "for example: paramètre groupe = si catégorie = \"HAD\" alors \"EHAD\" sinon statut;");
+      cx.diags.error(m.span, Message(kSummaryGroupNotAText, m.joined(), describe(type)), Message(kSummaryGroupExample));
     return;
   }
   if (m.key == "signataire") p.signatory_parameter = i;
@@ -119,19 +113,18 @@ void column(Context& cx, const ast::TableDecl& t, const ast::Column& c, TableInf
     std::vector<std::string> names = {"texte", "code", "entier", "effectif", "décimal", "monnaie", "taux",
                                       "booléen", "date", "année"};
     std::string near = closest_name(c.type_name, names);
-    cx.diags.error(c.type_span, fmt::format("unknown column type '{}'", c.type_name),
-                   near.empty() ? fmt::format("the column types are: {}", column_type_names())
-                                : fmt::format("did you mean '{}'?", near));
+    cx.diags.error(c.type_span, Message(kUnknownColumnType, c.type_name),
+                   near.empty() ? Message(kColumnTypesAre, column_type_names()) : Message(kDidYouMean, near));
     return;
   }
   int existing = info.column_index(c.name);
   if (existing >= 0) {
     cx.diags.error(c.span,
                    info.columns[existing].implicit
-                       ? fmt::format("column '{}' is implied by 'par {}' and must not be declared", c.name,
-                                     t.kind == ast::TableKind::Entity || t.kind == ast::TableKind::EntityYear
-                                         ? "établissement" : "ligne")
-                       : fmt::format("column '{}' is declared twice in table '{}'", c.name, t.name));
+                       ? Message(kImpliedColumnDeclared, c.name,
+                                 t.kind == ast::TableKind::Entity || t.kind == ast::TableKind::EntityYear
+                                     ? "établissement" : "ligne")
+                       : Message(kColumnDeclaredTwice, c.name, t.name));
     return;
   }
   info.columns.push_back({c.name, c.label, *type, c.span, false});
@@ -159,15 +152,13 @@ void implied_registry(Context& cx, const ast::Program& ast) {
     if (p.tables[i].kind != ast::TableKind::Entity) continue;
     if (p.registry_table >= 0) {
       cx.diags.error(p.tables[i].decl->name_span,
-                     "several tables 'par établissement': say which one lists the establishments",
-                     fmt::format("in the contract, add: établissements {};", p.tables[p.registry_table].name));
+                     Message(kSeveralRegistries), Message(kNameTheRegistry, p.tables[p.registry_table].name));
       break;
     }
     p.registry_table = static_cast<int>(i);
   }
   if (p.registry_table < 0 && !ast.contracts.empty()) {
-    cx.diags.error(ast.contracts.front().span, "no table lists the establishments",
-                   "declare one: table établissements \"Établissements\" par établissement { catégorie: code; }");
+    cx.diags.error(ast.contracts.front().span, Message(kNoRegistry), Message(kDeclareARegistry));
   }
 }
 
@@ -186,8 +177,7 @@ void registry(Context& cx, const ast::Program& ast) {
   if (named.empty()) return implied_registry(cx, ast);
   p.registry_table = p.table_index(named);
   if (p.registry_table < 0 || p.tables[p.registry_table].kind != ast::TableKind::Entity) {
-    cx.diags.error(named_span, fmt::format("'{}' is not a table declared 'par établissement'", named),
-                   "the registry of establishments is a table with one row per FINESS");
+    cx.diags.error(named_span, Message(kRegistryNotPerEstablishment, named), Message(kRegistryIsPerFiness));
     p.registry_table = -1;
   }
 }
@@ -196,8 +186,7 @@ void tables(Context& cx, const ast::Program& ast) {
   std::map<std::string, Span> seen;
   for (const auto& t : ast.tables) {
     if (seen.count(t.name)) {
-      cx.diags.error(t.name_span, fmt::format("table '{}' is declared twice", t.name),
-                     fmt::format("the first declaration is at {}", seen[t.name].where()));
+      cx.diags.error(t.name_span, Message(kTableDeclaredTwice, t.name), Message(kFirstDeclarationAt, seen[t.name].where()));
       continue;
     }
     seen[t.name] = t.name_span;
@@ -217,7 +206,7 @@ IndicatorInfo indicator_info(Context& cx, const ast::IndicatorDecl& ind) {
   for (std::size_t b = 0; b < ind.bindings.size(); ++b) {
     const auto& binding = ind.bindings[b];
     if (info.bindings.count(binding.name)) {
-      cx.diags.error(binding.name_span, fmt::format("'{}' is defined twice in indicator '{}'", binding.name, ind.name));
+      cx.diags.error(binding.name_span, Message(kDefinedTwiceInIndicator, binding.name, ind.name));
       continue;
     }
     info.bindings[binding.name] = static_cast<int>(b);
@@ -246,7 +235,7 @@ void declare(Context& cx, const ast::Program& ast) {
       names[name] = span;
       return false;
     }
-    cx.diags.error(span, fmt::format("'{}' is already declared", name), fmt::format("see {}", names[name].where()));
+    cx.diags.error(span, Message(kAlreadyDeclared, name), Message(kSee, names[name].where()));
     return true;
   };
   for (const auto& prm : ast.parameters) {
@@ -268,7 +257,7 @@ void declare(Context& cx, const ast::Program& ast) {
 
 void indicator_property(Context& cx, IndicatorInfo& info, const ast::Metadata& m) {
   if (!kIndicatorKeys.count(m.key)) {
-    report_unknown(cx.diags, m.span, fmt::format("unknown indicator property '{}'", m.key), m.key,
+    report_unknown(cx.diags, m.span, Message(kUnknownIndicatorProperty, m.key), m.key,
                    std::vector<std::string>(kIndicatorKeys.begin(), kIndicatorKeys.end()));
     return;
   }
@@ -276,12 +265,12 @@ void indicator_property(Context& cx, IndicatorInfo& info, const ast::Metadata& m
   if (m.key == "volet") {
     info.volet = v;
     if (!kVolets.count(v))
-      report_unknown(cx.diags, m.values.front().span, fmt::format("unknown volet '{}'", v), v,
+      report_unknown(cx.diags, m.values.front().span, Message(kUnknownVolet, v), v,
                      std::vector<std::string>(kVolets.begin(), kVolets.end()));
   } else if (m.key == "niveau") {
     if (v == "national") info.level = Level::National;
     else if (v == "régional") info.level = Level::Regional;
-    else cx.diags.error(m.span, fmt::format("niveau '{}' is neither national nor régional", v));
+    else cx.diags.error(m.span, Message(kUnknownLevel, v));
   } else if (m.key == "source") {
     info.source = v;
   } else if (m.key == "référence") {
@@ -289,8 +278,7 @@ void indicator_property(Context& cx, IndicatorInfo& info, const ast::Metadata& m
   } else if (m.key == "statut") {
     info.status = v;
     if (v != "actif" && v != "à_définir")
-      cx.diags.error(m.span, fmt::format("statut '{}' is not known", v),
-                     "write 'statut actif;' or 'statut à_définir;' (measure or target left to be defined)");
+      cx.diags.error(m.span, Message(kUnknownStatus, v), Message(kStatuses));
   }
 }
 
@@ -302,8 +290,7 @@ void required_properties(Context& cx, const ast::IndicatorDecl& d) {
     std::string example = std::string(required) == "volet"    ? "volet produits_de_santé"
                           : std::string(required) == "niveau" ? "niveau national"
                                                               : "source \"PHEV\"";
-    cx.diags.error(d.name_span, fmt::format("indicator '{}' does not say its {}", d.name, required),
-                   fmt::format("add a line such as: {};", example));
+    cx.diags.error(d.name_span, Message(kMissingProperty, d.name, required), Message(kAddALine, example));
   }
 }
 
@@ -314,40 +301,32 @@ void reserved_bindings(Context& cx, const IndicatorInfo& info) {
   auto type_of = [&](int b) { return b < 0 ? Type::error() : info.binding_types[b]; };
   auto at = [&](int b) { return d.bindings[b].value->span; };
   if (info.value < 0 && info.status != "à_définir") {
-    diags.error(d.name_span, fmt::format("indicator '{}' has no value", d.name),
-                "add: valeur = <formule>; (or 'statut à_définir;' if the source leaves it to be defined)");
+    diags.error(d.name_span, Message(kNoValue, d.name), Message(kAddAValue));
   }
   if (info.targeting < 0) {
-    diags.error(d.name_span, fmt::format("indicator '{}' does not say which establishments it targets", d.name),
-                "add: ciblage = <critère>; (ciblage = vrai; targets every establishment)");
+    diags.error(d.name_span, Message(kNoTargeting, d.name), Message(kAddATargeting));
   } else if (!type_of(info.targeting).is_error() && type_of(info.targeting).kind != Kind::Boolean) {
-    diags.error(at(info.targeting),
-                fmt::format("ciblage must be a condition (booléen), not a {}", describe(type_of(info.targeting))));
+    diags.error(at(info.targeting), Message(kTargetingNotACondition, describe(type_of(info.targeting))));
   }
   if (info.value >= 0 && !type_of(info.value).is_error() && type_of(info.value).kind != Kind::Number &&
       type_of(info.value).kind != Kind::Boolean) {
-    diags.error(at(info.value),
-                fmt::format("valeur must be a number or a condition, not a {}", describe(type_of(info.value))));
+    diags.error(at(info.value), Message(kValueNotANumberOrCondition, describe(type_of(info.value))));
   }
   if (info.target >= 0 && info.value >= 0) {
     Type v = type_of(info.value), t = type_of(info.target);
     bool ok = v.is_error() || t.is_error() || t.kind == Kind::Absent ||
               (v.kind == t.kind && (v.kind != Kind::Number || same_dimension(v.unit, t.unit)));
     if (!ok)
-      diags.error(at(info.target), fmt::format("the target is a {} but the value is a {}", describe(t), describe(v)),
-                  unit_hint(v));
+      diags.error(at(info.target), Message(kTargetAndValueDiffer, describe(t), describe(v)), unit_hint(v));
     if (info.achieved < 0)
-      diags.error(d.bindings[info.target].name_span, "a target needs a rule saying when it is reached",
-                  "add for example: atteint = valeur >= cible;");
+      diags.error(d.bindings[info.target].name_span, Message(kTargetWithoutAchieved), Message(kAddAnAchieved));
   }
   if (info.achieved >= 0 && !type_of(info.achieved).is_error() && type_of(info.achieved).kind != Kind::Boolean) {
-    diags.error(at(info.achieved),
-                fmt::format("atteint must be a condition (booléen), not a {}", describe(type_of(info.achieved))));
+    diags.error(at(info.achieved), Message(kAchievedNotACondition, describe(type_of(info.achieved))));
   }
   if (info.incentive >= 0 && !type_of(info.incentive).is_error() && !type_of(info.incentive).is_money()) {
-    diags.error(at(info.incentive),
-                fmt::format("intéressement must be an amount in €, not a {}", describe(type_of(info.incentive))),
-                "an incentive is money: multiply a rate by an amount, e.g. 30 % × économie");
+    diags.error(at(info.incentive), Message(kIncentiveNotMoney, describe(type_of(info.incentive))),
+                Message(kIncentiveIsMoney));
   }
 }
 
@@ -365,27 +344,24 @@ void indicator(Context& cx, int index) {
 void test_field(Context& cx, const TableInfo& table, const ast::FieldValue& f, std::set<std::string>& given) {
   int ci = table.column_index(f.column);
   if (ci < 0) {
-    report_unknown(cx.diags, f.span, fmt::format("table '{}' has no column '{}'", table.name, f.column), f.column,
-                   column_names(table));
+    report_unknown(cx.diags, f.span, Message(kNoSuchColumn, table.name, f.column), f.column, column_names(table));
     return;
   }
-  if (!given.insert(f.column).second) cx.diags.error(f.span, fmt::format("column '{}' given twice", f.column));
+  if (!given.insert(f.column).second) cx.diags.error(f.span, Message(kColumnGivenTwice, f.column));
   const ColumnInfo& col = table.columns[ci];
   Info r = check_expr(cx, *f.value, Scope{});
   if (r.type.is_error()) return;
   Type want = type_of_column(col.type);
   if (!fits_column(want, r.type))
     cx.diags.error(f.value->span,
-                   fmt::format("column '{}' holds {} ({}), not {}", col.name, describe(want),
-                               column_type_name(col.type), describe(r.type)),
+                   Message(kColumnHoldsOtherType, col.name, describe(want), column_type_name(col.type), describe(r.type)),
                    unit_hint(want));
 }
 
 void test_row(Context& cx, const ast::TestRow& row) {
   int ti = cx.program.table_index(row.table);
   if (ti < 0) {
-    report_unknown(cx.diags, row.span, fmt::format("unknown table '{}'", row.table), row.table,
-                   table_names(cx.program));
+    report_unknown(cx.diags, row.span, Message(kUnknownTable, row.table), row.table, table_names(cx.program));
     return;
   }
   const TableInfo& table = cx.program.tables[ti];
@@ -393,15 +369,15 @@ void test_row(Context& cx, const ast::TestRow& row) {
   for (const auto& f : row.fields) test_field(cx, table, f, given);
   for (const auto& c : table.columns) {
     if (c.implicit && !given.count(c.name))
-      cx.diags.error(row.span, fmt::format("a row of '{}' needs its key column '{}'", table.name, c.name),
-                     c.name == "année" ? "add: année = 2022" : "add: finess = \"340000001\"");
+      cx.diags.error(row.span, Message(kRowWithoutKey, table.name, c.name),
+                     Message(c.name == "année" ? kAddAYear : kAddAFiness));
   }
 }
 
 void test(Context& cx, const ast::TestDecl& t) {
   for (const auto& m : t.metadata) {
     if (m.key != "année")
-      report_unknown(cx.diags, m.span, fmt::format("unknown test property '{}'", m.key), m.key, {"année"});
+      report_unknown(cx.diags, m.span, Message(kUnknownTestProperty, m.key), m.key, {"année"});
   }
   for (const auto& row : t.rows) test_row(cx, row);
   for (const auto& e : t.expectations) {
@@ -409,8 +385,7 @@ void test(Context& cx, const ast::TestDecl& t) {
     scope.test = true;
     Info r = check_expr(cx, *e.expr, scope);
     if (!r.type.is_error() && r.type.kind != Kind::Boolean)
-      cx.diags.error(e.expr->span, "an expectation is a condition",
-                     "write for example: attendu \"340000001\": transport.intéressement = 9 877,94 €;");
+      cx.diags.error(e.expr->span, Message(kExpectationNotACondition), Message(kExpectationExample));
   }
 }
 
@@ -430,12 +405,9 @@ void check_parameter(Context& cx, int index) {
   if (!d.type_name.empty() && !r.type.is_error()) {
     auto declared = column_type_from_name(d.type_name);
     if (!declared) {
-      cx.diags.error(d.type_span, fmt::format("unknown type '{}'", d.type_name),
-                     fmt::format("the types are: {}", column_type_names()));
+      cx.diags.error(d.type_span, Message(kUnknownType, d.type_name), Message(kTypesAre, column_type_names()));
     } else if (Type want = type_of_column(*declared); !fits_declared_type(want, r.type)) {
-      cx.diags.error(d.value->span,
-                     fmt::format("parameter '{}' is declared {} but its value is a {}", d.name, d.type_name,
-                                 describe(r.type)),
+      cx.diags.error(d.value->span, Message(kParameterValueNotDeclaredType, d.name, d.type_name, describe(r.type)),
                      unit_hint(want));
     }
   }

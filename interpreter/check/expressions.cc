@@ -1,16 +1,19 @@
 // The expressions, one function per kind of node: literals, names (a row's column, a definition, a parameter, a
 // column of a per-establishment table), `table.colonne` and `indicateur.partie`, periods, operators, `dans`,
 // `si`, lists and `selon`. Each records its type and whether it changes with N; calls are in calls.cc.
-#include <fmt/format.h>
-
 #include <algorithm>
 
+#include "check/check_expression_messages.h"
+#include "check/check_messages.h"
 #include "check/context.h"
 #include "check/suggestions.h"
 #include "check/units.h"
 #include "syntax/parser.h"
 
 namespace caqes::checker {
+
+using namespace check_messages;
+
 namespace {
 
 Info node(Context&, const ast::Expr&, const ast::NumberLiteral& n, const Scope&) {
@@ -54,8 +57,7 @@ std::string cycle_path(const Context& cx, int indicator, int b) {
 
 Info binding_reference(Context& cx, const ast::Expr& e, int indicator, int b) {
   if (cx.binding_state[indicator][b] == State::InProgress) {
-    cx.diags.error(e.span, fmt::format("cycle of definitions: {}", cycle_path(cx, indicator, b)),
-                   "a definition cannot use its own result, directly or through others; break the cycle");
+    cx.diags.error(e.span, Message(kDefinitionCycle, cycle_path(cx, indicator, b)), Message(kBreakTheCycle));
     return {};
   }
   check_binding(cx, indicator, b);
@@ -71,7 +73,7 @@ Info binding_reference(Context& cx, const ast::Expr& e, int indicator, int b) {
 
 Info parameter_reference(Context& cx, const ast::Expr& e, int prm) {
   if (cx.parameter_state[prm] == State::InProgress) {
-    cx.diags.error(e.span, fmt::format("parameter '{}' depends on itself", cx.program.parameters[prm].decl->name));
+    cx.diags.error(e.span, Message(kParameterDependsOnItself, cx.program.parameters[prm].decl->name));
     return {};
   }
   check_parameter(cx, prm);
@@ -94,9 +96,10 @@ std::optional<Info> unique_entity_column(Context& cx, const ast::Expr& e, const 
   }
   if (found.empty()) return std::nullopt;
   if (found.size() == 1) return entity_column(cx, e, found[0].first, found[0].second);
-  std::string options;
-  for (auto& [t, c] : found) options += (options.empty() ? "" : " or ") + p.tables[t].name + "." + name;
-  cx.diags.error(e.span, fmt::format("'{}' is a column of several tables", name), fmt::format("write {}", options));
+  std::vector<Message> options;
+  for (auto& [t, c] : found) options.emplace_back(kAsWritten, p.tables[t].name + "." + name);
+  cx.diags.error(e.span, Message(kColumnOfSeveralTables, name),
+                 Message(kWriteOneOf, Message::list(kOrBetween, kOrLast, std::move(options))));
   return Info{};
 }
 
@@ -104,15 +107,12 @@ std::optional<Info> unique_entity_column(Context& cx, const ast::Expr& e, const 
 Info not_a_value(Context& cx, const ast::Expr& e, const std::string& name, const Scope& scope) {
   const CheckedProgram& p = cx.program;
   if (int t = p.table_index(name); t >= 0) {
-    cx.diags.error(e.span, fmt::format("table '{}' is not a value", name),
-                   p.tables[t].per_entity()
-                       ? fmt::format("read one of its columns: {}.colonne", name)
-                       : fmt::format("aggregate its rows: compte({}) or somme(colonne de {})", name, name));
+    cx.diags.error(e.span, Message(kTableNotAValue, name),
+                   Message(p.tables[t].per_entity() ? kReadAColumn : kAggregateTheRows, name));
   } else if (p.indicator_index(name) >= 0) {
-    cx.diags.error(e.span, fmt::format("indicator '{}' is not a value", name),
-                   fmt::format("read one of its parts: {}.valeur, {}.ciblage, {}.intéressement", name, name, name));
+    cx.diags.error(e.span, Message(kIndicatorNotAValue, name), Message(kReadAPart, name));
   } else {
-    report_unknown(cx.diags, e.span, fmt::format("unknown name '{}'", name), name,
+    report_unknown(cx.diags, e.span, Message(kUnknownName, name), name,
                    visible_names(p, scope.indicator, scope.row_table));
   }
   return {};
@@ -149,7 +149,7 @@ Info table_member(Context& cx, const ast::Expr& e, const ast::Member& m, int t, 
   const TableInfo& table = cx.program.tables[t];
   int c = table.column_index(m.member);
   if (c < 0) {
-    report_unknown(cx.diags, m.member_span, fmt::format("table '{}' has no column '{}'", table.name, m.member), m.member,
+    report_unknown(cx.diags, m.member_span, Message(kNoSuchColumn, table.name, m.member), m.member,
                    column_names(table));
     return {};
   }
@@ -158,8 +158,7 @@ Info table_member(Context& cx, const ast::Expr& e, const ast::Member& m, int t, 
   // row's columns are written without the table's name).
   if (scope.outer_table == t) return row_column(cx, e, Reference::What::OuterRowColumn, t, c);
   if (scope.row_table == t) return row_column(cx, e, Reference::What::RowColumn, t, c);
-  cx.diags.error(e.span, fmt::format("'{}' has one row per line, not per establishment", table.name),
-                 fmt::format("aggregate it: somme({} de {}), or compte({} où ...)", m.member, table.name, table.name));
+  cx.diags.error(e.span, Message(kRowTableColumn, table.name), Message(kAggregateIt, m.member, table.name));
   return {};
 }
 
@@ -171,8 +170,7 @@ Info indicator_member(Context& cx, const ast::Expr& e, const ast::Member& m, int
   if (it == info.bindings.end()) {
     std::vector<std::string> names;
     for (auto& [n, _] : info.bindings) names.push_back(n);
-    report_unknown(cx.diags, m.member_span, fmt::format("indicator '{}' defines no '{}'", info.name, m.member),
-                   m.member, names);
+    report_unknown(cx.diags, m.member_span, Message(kNoSuchDefinition, info.name, m.member), m.member, names);
     return {};
   }
   Info r = binding_reference(cx, e, ind, it->second);
@@ -185,15 +183,14 @@ Info indicator_member(Context& cx, const ast::Expr& e, const ast::Member& m, int
 Info node(Context& cx, const ast::Expr& e, const ast::Member& m, const Scope& scope) {
   const auto* object = m.object->as<ast::Name>();
   if (!object) {
-    cx.diags.error(e.span, "'.' follows a table or an indicator name", "write table.colonne or indicateur.valeur");
+    cx.diags.error(e.span, Message(kMemberOfAnExpression), Message(kWriteAMember));
     return {};
   }
   if (int t = cx.program.table_index(object->name); t >= 0) return table_member(cx, e, m, t, scope);
   if (int ind = cx.program.indicator_index(object->name); ind >= 0) return indicator_member(cx, e, m, ind);
   std::vector<std::string> names = table_names(cx.program);
   for (const auto& i : cx.program.indicators) names.push_back(i.name);
-  report_unknown(cx.diags, m.object->span, fmt::format("'{}' is neither a table nor an indicator", object->name),
-                 object->name, names);
+  report_unknown(cx.diags, m.object->span, Message(kNeitherTableNorIndicator, object->name), object->name, names);
   return {};
 }
 
@@ -203,10 +200,7 @@ Info node(Context& cx, const ast::Expr&, const ast::AtPeriod& at, const Scope& s
   Info inner = check_expr(cx, *at.expr, scope);
   if (inner.type.is_error()) return {};
   if (!inner.year) {
-    cx.diags.error(at.period.span,
-                   fmt::format("[{}] has no effect: this does not change with the year", at.period.text()),
-                   "a period applies to data or definitions that vary by year (a table 'par établissement et année', "
-                   "an aggregation over a table with années, or a definition using them)");
+    cx.diags.error(at.period.span, Message(kPeriodWithoutEffect, at.period.text()), Message(kWhatVariesByYear));
     return {};
   }
   return {inner.type, at.period.relative, inner.aggregate};
@@ -216,11 +210,11 @@ Info node(Context& cx, const ast::Expr& e, const ast::Unary& u, const Scope& sco
   Info r = check_expr(cx, *u.operand, scope);
   if (r.type.is_error()) return {};
   if (u.op == ast::UnaryOp::Negate && !r.type.is_number()) {
-    cx.diags.error(e.span, fmt::format("'-' applies to a number, not a {}", describe(r.type)));
+    cx.diags.error(e.span, Message(kNegateNotANumber, describe(r.type)));
     return {};
   }
   if (u.op == ast::UnaryOp::Not && r.type.kind != Kind::Boolean) {
-    cx.diags.error(e.span, fmt::format("'non' applies to a condition, not a {}", describe(r.type)));
+    cx.diags.error(e.span, Message(kNotNotACondition, describe(r.type)));
     return {};
   }
   return r;
@@ -230,8 +224,7 @@ Info node(Context& cx, const ast::Expr& e, const ast::Unary& u, const Scope& sco
 std::optional<Type> logical(Context& cx, const ast::Binary& b, const Type& a, const Type& c) {
   if (a.kind == Kind::Boolean && c.kind == Kind::Boolean) return Type::boolean();
   const ast::Expr& bad = a.kind != Kind::Boolean ? *b.lhs : *b.rhs;
-  cx.diags.error(bad.span, fmt::format("'{}' joins conditions, and this is a {}", ast::spelling(b.op),
-                                       describe(a.kind != Kind::Boolean ? a : c)));
+  cx.diags.error(bad.span, Message(kJoinsConditions, ast::spelling(b.op), describe(a.kind != Kind::Boolean ? a : c)));
   return std::nullopt;
 }
 
@@ -239,11 +232,8 @@ std::optional<Type> logical(Context& cx, const ast::Binary& b, const Type& a, co
 std::optional<Type> arithmetic(Context& cx, const ast::Expr& e, const ast::Binary& b, const Type& a, const Type& c) {
   if (!a.is_number() || !c.is_number()) {
     bool additive = b.op == ast::BinaryOp::Add || b.op == ast::BinaryOp::Subtract;
-    cx.diags.error(e.span,
-                   fmt::format("'{}' needs two numbers, not a {} and a {}", ast::spelling(b.op), describe(a), describe(c)),
-                   additive && (a.kind == Kind::Date || c.kind == Kind::Date)
-                       ? "for a number of days, use jours_entre(d1, d2)"
-                       : "");
+    cx.diags.error(e.span, Message(kNeedsTwoNumbers, ast::spelling(b.op), describe(a), describe(c)),
+                   additive && (a.kind == Kind::Date || c.kind == Kind::Date) ? Message(kDaysBetweenDates) : Message());
     return std::nullopt;
   }
   UnitOutcome unit = arithmetic_unit(b.op, a.unit, c.unit);
@@ -257,13 +247,13 @@ std::optional<Type> arithmetic(Context& cx, const ast::Expr& e, const ast::Binar
 // `≈` compares, in a test expectation, with a number written out whose decimals give the precision.
 bool approx_allowed(Context& cx, const ast::Expr& e, const ast::Binary& b, const Scope& scope) {
   if (!scope.test) {
-    cx.diags.error(e.span, "'≈' is only for test expectations", "in a rule, round explicitly: arrondi(x, 2) = 12,34 €");
+    cx.diags.error(e.span, Message(kApproxOnlyInTests), Message(kRoundExplicitly));
     return false;
   }
   const ast::Expr* written = b.rhs.get();
   if (auto* u = written->as<ast::Unary>(); u && u->op == ast::UnaryOp::Negate) written = u->operand.get();
   if (!written->as<ast::NumberLiteral>()) {
-    cx.diags.error(b.rhs->span, "'≈' compares with a number written out, whose decimals give the precision");
+    cx.diags.error(b.rhs->span, Message(kApproxWithWrittenNumber));
     return false;
   }
   return true;
@@ -273,18 +263,16 @@ bool approx_allowed(Context& cx, const ast::Expr& e, const ast::Binary& b, const
 std::optional<Type> comparison(Context& cx, const ast::Expr& e, const ast::Binary& b, const Type& a, const Type& c) {
   bool ordered = b.op != ast::BinaryOp::Equal && b.op != ast::BinaryOp::NotEqual;
   if (a.kind == Kind::Absent || c.kind == Kind::Absent) {
-    cx.diags.error(e.span, "a comparison with 'absent' is never true or false", "test for a value with présent(x)");
+    cx.diags.error(e.span, Message(kComparedWithAbsent), Message(kTestPresence));
   } else if (a.kind != c.kind) {
-    cx.diags.error(e.span, fmt::format("cannot compare a {} with a {}", describe(a), describe(c)), unit_hint(a));
+    cx.diags.error(e.span, Message(kCannotCompare, describe(a), describe(c)), unit_hint(a));
   } else if (a.kind == Kind::Number && !same_dimension(a.unit, c.unit)) {
-    cx.diags.error(e.span, fmt::format("cannot compare a {} with a {}", describe(a), describe(c)),
-                   a.unit == Unit::Money || c.unit == Unit::Money
-                       ? "write the unit of the threshold: 400 000 € for an amount, 20 % for a rate"
-                       : "");
+    cx.diags.error(e.span, Message(kCannotCompare, describe(a), describe(c)),
+                   a.unit == Unit::Money || c.unit == Unit::Money ? Message(kWriteTheThresholdUnit) : Message());
   } else if (ordered && a.kind != Kind::Number && a.kind != Kind::Date) {
-    cx.diags.error(e.span, fmt::format("'{}' orders numbers or dates, not a {}", ast::spelling(b.op), describe(a)));
+    cx.diags.error(e.span, Message(kOrdersNumbersOrDates, ast::spelling(b.op), describe(a)));
   } else if (a.kind == Kind::List) {
-    cx.diags.error(e.span, "lists are not compared", "test membership with: x dans [a, b]");
+    cx.diags.error(e.span, Message(kListsNotCompared), Message(kTestMembership));
   } else {
     return Type::boolean();
   }
@@ -319,8 +307,7 @@ Info node(Context& cx, const ast::Expr& e, const ast::In& in, const Scope& scope
   Info l = check_expr(cx, *in.list, scope);
   if (v.type.is_error() || l.type.is_error()) return {};
   if (l.type.kind != Kind::List) {
-    cx.diags.error(in.list->span, fmt::format("'dans' needs a list, not a {}", describe(l.type)),
-                   "write a list in brackets: [D02, D04]");
+    cx.diags.error(in.list->span, Message(kInNeedsAList, describe(l.type)), Message(kWriteAList));
     return {};
   }
   Type element = l.type.element_type();
@@ -328,7 +315,7 @@ Info node(Context& cx, const ast::Expr& e, const ast::In& in, const Scope& scope
             (element.kind == v.type.kind &&
              (element.kind != Kind::Number || same_dimension(element.unit, v.type.unit)));
   if (!ok) {
-    cx.diags.error(e.span, fmt::format("a {} is looked for in a {}", describe(v.type), describe(l.type)));
+    cx.diags.error(e.span, Message(kLookedForInOtherType, describe(v.type), describe(l.type)));
     return {};
   }
   return {Type::boolean(), v.year || l.year, v.aggregate || l.aggregate};
@@ -339,14 +326,12 @@ Info node(Context& cx, const ast::Expr& e, const ast::If& i, const Scope& scope)
   Info t = check_expr(cx, *i.then_branch, scope);
   Info f = check_expr(cx, *i.else_branch, scope);
   if (!c.type.is_error() && c.type.kind != Kind::Boolean)
-    cx.diags.error(i.condition->span, fmt::format("'si' needs a condition, not a {}", describe(c.type)));
+    cx.diags.error(i.condition->span, Message(kIfNeedsACondition, describe(c.type)));
   if (c.type.is_error() || t.type.is_error() || f.type.is_error()) return {};
   auto u = unify(t.type, f.type);
   if (!u) {
-    cx.diags.error(e.span,
-                   fmt::format("the two branches differ: 'alors' gives a {}, 'sinon' a {}", describe(t.type),
-                               describe(f.type)),
-                   t.type.unit == Unit::Money || f.type.unit == Unit::Money ? "write 0 € rather than 0 for no amount" : "");
+    cx.diags.error(e.span, Message(kBranchesDiffer, describe(t.type), describe(f.type)),
+                   t.type.unit == Unit::Money || f.type.unit == Unit::Money ? Message(kWriteZeroEuro) : Message());
     return {};
   }
   return {*u, c.year || t.year || f.year, c.aggregate || t.aggregate || f.aggregate};
@@ -359,7 +344,7 @@ Info node(Context& cx, const ast::Expr&, const ast::List& l, const Scope& scope)
     Info r = check_expr(cx, *item, scope);
     if (r.type.is_error()) return {};
     if (r.type.kind == Kind::List) {
-      cx.diags.error(item->span, "a list cannot hold lists");
+      cx.diags.error(item->span, Message(kListOfLists));
       return {};
     }
     if (!element) {
@@ -367,7 +352,7 @@ Info node(Context& cx, const ast::Expr&, const ast::List& l, const Scope& scope)
     } else if (auto u = unify(*element, r.type)) {
       element = *u;
     } else {
-      cx.diags.error(item->span, fmt::format("this list mixes a {} and a {}", describe(*element), describe(r.type)));
+      cx.diags.error(item->span, Message(kListMixesTypes, describe(*element), describe(r.type)));
       return {};
     }
     out.year |= r.year;
@@ -391,8 +376,7 @@ struct SelonCheck {
     bool ok = k.type.kind == subject.type.kind &&
               (k.type.kind != Kind::Number || same_dimension(k.type.unit, subject.type.unit));
     if (!ok)
-      cx.diags.error(key.span,
-                     fmt::format("a case of {} is compared with a {}", describe(subject.type), describe(k.type)));
+      cx.diags.error(key.span, Message(kCaseOfOtherType, describe(subject.type), describe(k.type)));
   }
 
   void result(const ast::Expr& x) {
@@ -405,7 +389,7 @@ struct SelonCheck {
     out.aggregate |= r.aggregate;
     auto u = unify(out.type, r.type);
     if (!u) {
-      cx.diags.error(x.span, fmt::format("this case gives a {}, the others a {}", describe(r.type), describe(out.type)));
+      cx.diags.error(x.span, Message(kCaseGivesOtherType, describe(r.type), describe(out.type)));
       failed = true;
       return;
     }

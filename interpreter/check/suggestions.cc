@@ -2,9 +2,10 @@
 // "depense" finds "dépense" and "CATEGORIE" finds "catégorie".
 #include "check/suggestions.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <utility>
+
+#include "check/check_messages.h"
 
 namespace caqes {
 namespace {
@@ -62,10 +63,10 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
   return best;
 }
 
-void report_unknown(Diagnostics& diags, const Span& span, const std::string& message, const std::string& name,
+void report_unknown(Diagnostics& diags, const Span& span, Message message, const std::string& name,
                     const std::vector<std::string>& candidates) {
   std::string near = closest_name(name, candidates);
-  diags.error(span, message, near.empty() ? std::string() : fmt::format("did you mean '{}'?", near));
+  diags.error(span, std::move(message), near.empty() ? Message() : Message(check_messages::kDidYouMean, near));
 }
 
 std::vector<std::string> table_names(const CheckedProgram& p) {

@@ -14,7 +14,7 @@ namespace caqes {
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
 
 // Reports `message` at `span`, with "did you mean '…'?" as hint when one of `candidates` is close to `name`.
-void report_unknown(Diagnostics& diags, const Span& span, const std::string& message, const std::string& name,
+void report_unknown(Diagnostics& diags, const Span& span, Message message, const std::string& name,
                     const std::vector<std::string>& candidates);
 
 std::vector<std::string> table_names(const CheckedProgram& p);

@@ -1,7 +1,8 @@
 // The unit algebra: the rules policy staff expect for €, %, counts and plain numbers (see units.h).
 #include "check/units.h"
 
-#include <fmt/format.h>
+#include "check/check_expression_messages.h"
+#include "check/check_messages.h"
 
 namespace caqes {
 
@@ -43,30 +44,25 @@ std::optional<Type> unify(const Type& a, const Type& b) {
 }
 
 UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b) {
+  using namespace check_messages;
   const Type x = Type::number(a), y = Type::number(b);
   switch (op) {
     case ast::BinaryOp::Add:
     case ast::BinaryOp::Subtract:
       if (!same_dimension(a, b))
-        return {std::nullopt,
-                fmt::format("cannot {} a {} and a {}", op == ast::BinaryOp::Add ? "add" : "subtract", describe(x),
-                            describe(y)),
-                a == Unit::Money || b == Unit::Money
-                    ? "amounts in € only add to amounts in €; a share of an amount is montant × taux"
-                    : ""};
-      return {join_units(a, b), "", ""};
+        return {std::nullopt, Message(op == ast::BinaryOp::Add ? kCannotAdd : kCannotSubtract, describe(x), describe(y)),
+                a == Unit::Money || b == Unit::Money ? Message(kMoneyAddsToMoney) : Message()};
+      return {join_units(a, b), {}, {}};
     case ast::BinaryOp::Multiply:
       if (a == Unit::Money && b == Unit::Money)
-        return {std::nullopt, "cannot multiply an amount in € by an amount in €",
-                "a ratio of two amounts is a division: montant / montant"};
-      return {multiply_units(a, b), "", ""};
+        return {std::nullopt, Message(kMoneyTimesMoney), Message(kRatioIsADivision)};
+      return {multiply_units(a, b), {}, {}};
     case ast::BinaryOp::Divide:
       if (a != Unit::Money && b == Unit::Money)
-        return {std::nullopt, fmt::format("cannot divide a {} by an amount in €", describe(x)),
-                "divide the amount by the count instead (montant / effectif is a mean in €)"};
-      return {divide_units(a, b), "", ""};
+        return {std::nullopt, Message(kDivideByMoney, describe(x)), Message(kDivideTheAmount)};
+      return {divide_units(a, b), {}, {}};
     default:
-      return {std::nullopt, "", ""};
+      return {std::nullopt, {}, {}};
   }
 }
 
@@ -84,12 +80,12 @@ bool fits_column(const Type& column, const Type& value) {
            (value.unit == Unit::Plain && column.unit != Unit::Rate)));
 }
 
-std::string unit_hint(const Type& want) {
-  if (want.kind != Kind::Number) return "";
+Message unit_hint(const Type& want) {
+  if (want.kind != Kind::Number) return {};
   switch (want.unit) {
-    case Unit::Money: return "an amount is written with its unit: 20 000 €";
-    case Unit::Rate: return "a rate is written with its unit: 7,5 %";
-    default: return "";
+    case Unit::Money: return Message(check_messages::kAmountWithUnit);
+    case Unit::Rate: return Message(check_messages::kRateWithUnit);
+    default: return {};
   }
 }
 

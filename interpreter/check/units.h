@@ -4,10 +4,10 @@
 #pragma once
 
 #include <optional>
-#include <string>
 
 #include "check/types.h"
 #include "syntax/ast.h"
+#include "syntax/message.h"
 
 namespace caqes {
 
@@ -24,7 +24,7 @@ std::optional<Type> unify(const Type& a, const Type& b);
 // What +, −, × or / gives for two numbers: the unit, or, when their units do not combine, why and what to write.
 struct UnitOutcome {
   std::optional<Unit> unit;
-  std::string message, hint;
+  Message message, hint;
 };
 UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b);
 
@@ -35,6 +35,6 @@ bool fits_declared_type(const Type& declared, const Type& value);
 bool fits_column(const Type& column, const Type& value);
 
 // How to write a literal of `want`'s unit, for the hint of a unit error; empty for other types.
-std::string unit_hint(const Type& want);
+Message unit_hint(const Type& want);
 
 }  // namespace caqes

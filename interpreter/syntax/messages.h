@@ -22,8 +22,8 @@ struct CatalogEntry {
   const char* nested = "";
 };
 
-// The French catalog, in the order of the code (checker, evaluator, command line): the stages whose messages are not
-// yet in a catalog of their own (syntax/syntax_messages.h, data/data_messages.h).
+// The French catalog: empty now that every stage has a catalog of its own (syntax_messages.h, data_messages.h,
+// check_messages.h, eval_messages.h, cli_messages.h...).
 const std::vector<CatalogEntry>& french_catalog();
 
 // The message in `lang`, or nullopt when no template matches it (in English: the message itself).

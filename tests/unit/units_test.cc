@@ -11,7 +11,7 @@ using ast::BinaryOp;
 
 Unit gives(BinaryOp op, Unit a, Unit b) {
   UnitOutcome r = arithmetic_unit(op, a, b);
-  REQUIRE_MESSAGE(r.unit.has_value(), r.message);
+  REQUIRE_MESSAGE(r.unit.has_value(), r.message.in(Language::En));
   CHECK(r.message.empty());
   return *r.unit;
 }
@@ -26,9 +26,9 @@ TEST_CASE("€ and € add to €, a rate and a count to a rate, a count and a p
 TEST_CASE("€ + % is refused, with the hint that a share of an amount is a product") {
   UnitOutcome r = arithmetic_unit(BinaryOp::Add, Unit::Money, Unit::Rate);
   CHECK_FALSE(r.unit.has_value());
-  CHECK(r.message == "cannot add a montant (€) and a taux (%)");
-  CHECK(r.hint == "amounts in € only add to amounts in €; a share of an amount is montant × taux");
-  CHECK(arithmetic_unit(BinaryOp::Subtract, Unit::Plain, Unit::Money).message ==
+  CHECK(r.message.in(Language::En) == "cannot add a montant (€) and a taux (%)");
+  CHECK(r.hint.in(Language::En) == "amounts in € only add to amounts in €; a share of an amount is montant × taux");
+  CHECK(arithmetic_unit(BinaryOp::Subtract, Unit::Plain, Unit::Money).message.in(Language::En) ==
         "cannot subtract a nombre and a montant (€)");
 }
 
@@ -39,7 +39,7 @@ TEST_CASE("products: € × % is €, % × count is a count, % × % is a rate; �
   CHECK(gives(BinaryOp::Multiply, Unit::Plain, Unit::Rate) == Unit::Rate);
   UnitOutcome r = arithmetic_unit(BinaryOp::Multiply, Unit::Money, Unit::Money);
   CHECK_FALSE(r.unit.has_value());
-  CHECK(r.message == "cannot multiply an amount in € by an amount in €");
+  CHECK(r.message.in(Language::En) == "cannot multiply an amount in € by an amount in €");
 }
 
 TEST_CASE("quotients: € / € is a rate, € / count is €, count / count is a rate; anything but € over € is refused") {
@@ -52,7 +52,7 @@ TEST_CASE("quotients: € / € is a rate, € / count is €, count / count is 
   CHECK(gives(BinaryOp::Divide, Unit::Plain, Unit::Count) == Unit::Plain);
   UnitOutcome r = arithmetic_unit(BinaryOp::Divide, Unit::Count, Unit::Money);
   CHECK_FALSE(r.unit.has_value());
-  CHECK(r.message == "cannot divide a effectif by an amount in €");
+  CHECK(r.message.in(Language::En) == "cannot divide a effectif by an amount in €");
 }
 
 TEST_CASE("two branches unify: absent takes the other's type, numbers of one dimension join") {
