@@ -38,23 +38,8 @@ void Diagnostics::warning(const Span& span, Message message, Message hint) {
 }
 
 namespace {
-// A legacy message is shortened before it is matched against the old catalog, as it always was.
-Message legacy(std::string text) { return text.empty() ? Message() : Message::legacy(shortened(std::move(text))); }
-
-std::string shown(const Message& m, Language lang) { return m.is_legacy() ? m.in(lang) : shortened(m.in(lang)); }
+std::string shown(const Message& m, Language lang) { return shortened(m.in(lang)); }
 }  // namespace
-
-void Diagnostics::error(const Span& span, std::string message, std::string hint) {
-  error(span, legacy(std::move(message)), legacy(std::move(hint)));
-}
-
-void Diagnostics::warning(const Span& span, std::string message, std::string hint) {
-  warning(span, legacy(std::move(message)), legacy(std::move(hint)));
-}
-
-void Diagnostics::error_at(std::string location, std::string message, std::string hint) {
-  error_at(std::move(location), legacy(std::move(message)), legacy(std::move(hint)));
-}
 
 void Diagnostics::error_at(std::string location, Message message, Message hint) {
   Diagnostic d;

@@ -26,11 +26,6 @@ class Diagnostics {
   void warning(const Span& span, Message message, Message hint = {});
   // An error in a data file or on the command line: `location` is "file:line:col" or empty.
   void error_at(std::string location, Message message, Message hint = {});
-  // The same with a message written in English at the site (Message::legacy): for the sites not yet moved to a
-  // catalog of their own.
-  void error(const Span& span, std::string message, std::string hint = {});
-  void warning(const Span& span, std::string message, std::string hint = {});
-  void error_at(std::string location, std::string message, std::string hint = {});
   void add(Diagnostic d);
   bool has_errors() const;
   int error_count() const;

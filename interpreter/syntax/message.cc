@@ -5,7 +5,6 @@
 #include <cstring>
 #include <utility>
 
-#include "syntax/messages.h"
 
 namespace caqes {
 
@@ -47,14 +46,7 @@ Message Message::list(const MessageText& separator, const MessageText& last, std
   return m;
 }
 
-Message Message::legacy(std::string english) {
-  Message m;
-  m.legacy_ = std::move(english);
-  return m;
-}
-
 std::string Message::in(Language lang) const {
-  if (!legacy_.empty()) return translate(legacy_, lang);
   if (separator_) {
     std::string out;
     for (std::size_t i = 0; i < items_.size(); ++i) {

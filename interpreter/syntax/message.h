@@ -72,13 +72,9 @@ class Message {
   }
   // Items joined by `separator`, the last two by `last` (", " and " ou " in French, " or " twice in English...).
   static Message list(const MessageText& separator, const MessageText& last, std::vector<Message> items);
-  // A message that was written in English only, translated by matching it against the old catalog of
-  // messages_fr.cc. For the sites not yet moved to a catalog of their own; to be removed with that catalog.
-  static Message legacy(std::string english);
 
-  bool empty() const { return text_ == nullptr && items_.empty() && legacy_.empty(); }
-  const MessageText* text() const { return text_; }  // which message this is; null for a list or a legacy text
-  bool is_legacy() const { return !legacy_.empty(); }
+  bool empty() const { return text_ == nullptr && items_.empty(); }
+  const MessageText* text() const { return text_; }  // which message this is; null for a list
   std::string in(Language lang) const;
 
  private:
@@ -102,7 +98,6 @@ class Message {
   const MessageText* separator_ = nullptr;  // a list: its items, and how they are joined
   const MessageText* last_ = nullptr;
   std::vector<Message> items_;
-  std::string legacy_;
 };
 
 }  // namespace caqes

@@ -2,7 +2,7 @@
 // (values, unknown messages left in English), the language of the environment, the rendering of whole diagnostics
 // in French and English, and that the messages of many bad rules, versions, data files and runs all have a French
 // text: from a catalog of their stage (syntax_messages.h, data_messages.h...) or from the old catalog.
-#include "syntax/messages.h"
+#include "syntax/message.h"
 
 #include <doctest/doctest.h>
 
@@ -32,69 +32,6 @@ namespace fs = std::filesystem;
 
 // ---- the catalog ---------------------------------------------------------------------------------------------
 
-int english_values(const std::string& t) {
-  int n = 0;
-  for (std::size_t at = t.find("{}"); at != std::string::npos; at = t.find("{}", at + 2)) ++n;
-  return n;
-}
-
-// The positions used by a French template: {0}, {1}...
-std::vector<int> french_values(const std::string& t) {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (t[i] != '{') continue;
-    std::size_t j = i + 1;
-    int n = 0;
-    bool digits = false;
-    while (j < t.size() && t[j] >= '0' && t[j] <= '9') {
-      n = n * 10 + (t[j++] - '0');
-      digits = true;
-    }
-    if (digits && j < t.size() && t[j] == '}') out.push_back(n);
-  }
-  return out;
-}
-
-TEST_CASE("every French template uses each value of its English template once") {
-  const auto& catalog = french_catalog();
-  // Every stage's messages are in a catalog of its own now (check_messages_test.cc and the other *_messages_test.cc).
-  CHECK(catalog.empty());
-  std::map<std::string, int> seen;
-  for (const auto& e : catalog) {
-    std::string en = e.english, fr = e.french;
-    INFO("template: ", en);
-    CHECK(++seen[en] == 1);  // no template twice
-    int n = english_values(en);
-    std::vector<int> used = french_values(fr);
-    CHECK(static_cast<int>(used.size()) == n);
-    std::vector<int> count(n, 0);
-    for (int v : used) {
-      REQUIRE(v >= 0);
-      REQUIRE(v < n);
-      ++count[v];
-    }
-    for (int c : count) CHECK(c == 1);
-    CHECK(fr.find("{}") == std::string::npos);
-    for (const char* p = e.nested; *p; ++p) CHECK((*p >= '0' && *p - '0' < n));
-    CHECK(!fr.empty());
-  }
-}
-
-TEST_CASE("translate leaves a message the catalog does not know in English") {
-  // What translate did with the checker's messages, their catalog does now: check_messages_test.cc.
-  // Unknown: unchanged, whatever it holds.
-  for (const std::string& s : std::vector<std::string>{"", "something new", "{}", "{0}", "unknown name", "'",
-                                                        std::string(5000, 'x'), std::string("\xff\xfe broken UTF-8")}) {
-    CHECK(translate(s, Language::Fr) == s);
-    CHECK(translate(s, Language::En) == s);
-  }
-  CHECK_FALSE(try_translate("something new", Language::Fr).has_value());
-  CHECK(try_translate("something new", Language::En) == std::optional<std::string>("something new"));
-  // A message where a template's fixed parts occur many times is left quickly.
-  std::string repeated = "'";
-  for (int i = 0; i < 20000; ++i) repeated += "' is declared ' at ";
-  CHECK(!translate(repeated + "!", Language::Fr).empty());
-}
 
 // Sets environment variables for the time of a test and puts them back after.
 class Environment {
@@ -220,10 +157,11 @@ TEST_CASE("a diagnostic without location, a warning, and a note keep their prefi
         "  conseil : la colonne « dépense » est déclarée monnaie dans règles.caqes:3:40\n");
   d.severity = Severity::Warning;
   d.hint = Message();
-  d.message = Message::legacy("a message the catalog does not know");
+  d.message = Message(data_messages::kPercentInAmountColumn, "7 %");
   CHECK(render(d, false, Language::Fr) ==
-        "données/finances.csv:3:7: avertissement : a message the catalog does not know\n");
-  CHECK(render(d, false, Language::En) == "données/finances.csv:3:7: warning: a message the catalog does not know\n");
+        "données/finances.csv:3:7: avertissement : « 7 % » est un pourcentage dans une colonne de montants\n");
+  CHECK(render(d, false, Language::En) ==
+        "données/finances.csv:3:7: warning: '7 %' is a percentage in an amount column\n");
 }
 
 // ---- completeness: the messages of many mistakes all have a French text -------------------------------------
@@ -233,10 +171,6 @@ TEST_CASE("a diagnostic without location, a warning, and a note keep their prefi
 void check_translated(const Message& m) {
   std::string en = m.in(Language::En);
   INFO("English: ", en);
-  if (m.is_legacy()) {
-    CHECK(try_translate(en, Language::Fr).has_value());
-    return;
-  }
   REQUIRE(m.text() != nullptr);
   if (m.text()->en != m.text()->fr) CHECK(m.in(Language::Fr) != en);
 }
