@@ -28,8 +28,9 @@ inline constexpr MessageText kTableNotAValue =
     message_text("table '{0}' is not a value", "la table « {0} » n'est pas une valeur");
 inline constexpr MessageText kReadAColumn =
     message_text("read one of its columns: {0}.colonne", "lisez une de ses colonnes : {0}.colonne");
-inline constexpr MessageText kAggregateTheRows = message_text(
-    "aggregate its rows: compte({0}) or somme(colonne de {0})", "agrégez ses lignes : compte({0}) ou somme(colonne de {0})");
+inline constexpr MessageText kAggregateTheRows =
+    message_text("aggregate its rows: compte({0}) or somme(colonne de {0})",
+                 "agrégez ses lignes : compte({0}) ou somme(colonne de {0})");
 inline constexpr MessageText kIndicatorNotAValue =
     message_text("indicator '{0}' is not a value", "l'indicateur « {0} » n'est pas une valeur");
 inline constexpr MessageText kReadAPart =
@@ -39,8 +40,9 @@ inline constexpr MessageText kMemberOfAnExpression =
     message_text("'.' follows a table or an indicator name", "« . » suit un nom de table ou d'indicateur");
 inline constexpr MessageText kWriteAMember =
     message_text("write table.colonne or indicateur.valeur", "écrivez table.colonne ou indicateur.valeur");
-inline constexpr MessageText kRowTableColumn = message_text(
-    "'{0}' has one row per line, not per establishment", "« {0} » est une table « par ligne », et non « par établissement »");
+inline constexpr MessageText kRowTableColumn =
+    message_text("'{0}' has one row per line, not per establishment",
+                 "« {0} » est une table « par ligne », et non « par établissement »");
 // {0}: the column, {1}: the table.
 inline constexpr MessageText kAggregateIt = message_text("aggregate it: somme({0} de {1}), or compte({1} où ...)",
                                                          "agrégez-la : somme({0} de {1}), ou compte({1} où ...)");
@@ -51,8 +53,9 @@ inline constexpr MessageText kNeitherTableNorIndicator =
 
 // ---- periods and operators ---------------------------------------------------------------------------------
 
-inline constexpr MessageText kPeriodWithoutEffect = message_text(
-    "[{0}] has no effect: this does not change with the year", "[{0}] n'a pas d'effet : cette valeur ne change pas avec l'année");
+inline constexpr MessageText kPeriodWithoutEffect =
+    message_text("[{0}] has no effect: this does not change with the year",
+                 "[{0}] n'a pas d'effet : cette valeur ne change pas avec l'année");
 inline constexpr MessageText kWhatVariesByYear = message_text(
     "a period applies to data or definitions that vary by year (a table 'par établissement et année', an "
     "aggregation over a table with années, or a definition using them)",
@@ -65,19 +68,22 @@ inline constexpr MessageText kNotNotACondition = message_text(
 // {0}: et or ou.
 inline constexpr MessageText kJoinsConditions =
     message_text("'{0}' joins conditions, and this is a {1}", "« {0} » relie des conditions, et ceci est de type {1}");
-inline constexpr MessageText kNeedsTwoNumbers = message_text(
-    "'{0}' needs two numbers, not a {1} and a {2}", "« {0} » demande deux nombres, et non des valeurs de type {1} et {2}");
-inline constexpr MessageText kDaysBetweenDates =
-    message_text("for a number of days, use jours_entre(d1, d2)", "pour un nombre de jours, utilisez jours_entre(d1, d2)");
+inline constexpr MessageText kNeedsTwoNumbers =
+    message_text("'{0}' needs two numbers, not a {1} and a {2}",
+                 "« {0} » demande deux nombres, et non des valeurs de type {1} et {2}");
+inline constexpr MessageText kDaysBetweenDates = message_text("for a number of days, use jours_entre(d1, d2)",
+                                                              "pour un nombre de jours, utilisez jours_entre(d1, d2)");
 inline constexpr MessageText kApproxOnlyInTests =
     message_text("'≈' is only for test expectations", "« ≈ » est réservé aux attentes des tests");
-inline constexpr MessageText kRoundExplicitly = message_text(
-    "in a rule, round explicitly: arrondi(x, 2) = 12,34 €", "dans une règle, arrondissez explicitement : arrondi(x, 2) = 12,34 €");
+inline constexpr MessageText kRoundExplicitly =
+    message_text("in a rule, round explicitly: arrondi(x, 2) = 12,34 €",
+                 "dans une règle, arrondissez explicitement : arrondi(x, 2) = 12,34 €");
 inline constexpr MessageText kApproxWithWrittenNumber =
     message_text("'≈' compares with a number written out, whose decimals give the precision",
                  "« ≈ » se compare à un nombre écrit tel quel, dont les décimales donnent la précision");
-inline constexpr MessageText kComparedWithAbsent = message_text(
-    "a comparison with 'absent' is never true or false", "une comparaison avec « absent » n'est jamais vraie ni fausse");
+inline constexpr MessageText kComparedWithAbsent =
+    message_text("a comparison with 'absent' is never true or false",
+                 "une comparaison avec « absent » n'est jamais vraie ni fausse");
 inline constexpr MessageText kTestPresence =
     message_text("test for a value with présent(x)", "testez la présence d'une valeur avec présent(x)");
 inline constexpr MessageText kCannotCompare = message_text(
@@ -85,9 +91,11 @@ inline constexpr MessageText kCannotCompare = message_text(
 inline constexpr MessageText kWriteTheThresholdUnit =
     message_text("write the unit of the threshold: 400 000 € for an amount, 20 % for a rate",
                  "écrivez l'unité du seuil : 400 000 € pour un montant, 20 % pour un taux");
-inline constexpr MessageText kOrdersNumbersOrDates = message_text(
-    "'{0}' orders numbers or dates, not a {1}", "« {0} » ordonne des nombres ou des dates, et non des valeurs de type {1}");
-inline constexpr MessageText kListsNotCompared = message_text("lists are not compared", "les listes ne se comparent pas");
+inline constexpr MessageText kOrdersNumbersOrDates =
+    message_text("'{0}' orders numbers or dates, not a {1}",
+                 "« {0} » ordonne des nombres ou des dates, et non des valeurs de type {1}");
+inline constexpr MessageText kListsNotCompared =
+    message_text("lists are not compared", "les listes ne se comparent pas");
 inline constexpr MessageText kTestMembership =
     message_text("test membership with: x dans [a, b]", "testez l'appartenance avec : x dans [a, b]");
 
@@ -100,12 +108,13 @@ inline constexpr MessageText kCannotSubtract =
 inline constexpr MessageText kMoneyAddsToMoney =
     message_text("amounts in € only add to amounts in €; a share of an amount is montant × taux",
                  "un montant en € ne s'additionne qu'à un montant en € ; une part d'un montant s'écrit montant × taux");
-inline constexpr MessageText kMoneyTimesMoney = message_text("cannot multiply an amount in € by an amount in €",
-                                                             "impossible de multiplier un montant en € par un montant en €");
-inline constexpr MessageText kRatioIsADivision = message_text("a ratio of two amounts is a division: montant / montant",
-                                                              "le rapport de deux montants est une division : montant / montant");
-inline constexpr MessageText kDivideByMoney =
-    message_text("cannot divide a {0} by an amount in €", "impossible de diviser une valeur de type {0} par un montant en €");
+inline constexpr MessageText kMoneyTimesMoney = message_text(
+    "cannot multiply an amount in € by an amount in €", "impossible de multiplier un montant en € par un montant en €");
+inline constexpr MessageText kRatioIsADivision =
+    message_text("a ratio of two amounts is a division: montant / montant",
+                 "le rapport de deux montants est une division : montant / montant");
+inline constexpr MessageText kDivideByMoney = message_text(
+    "cannot divide a {0} by an amount in €", "impossible de diviser une valeur de type {0} par un montant en €");
 inline constexpr MessageText kDivideTheAmount =
     message_text("divide the amount by the count instead (montant / effectif is a mean in €)",
                  "divisez plutôt le montant par l'effectif (montant / effectif est une moyenne en €)");
@@ -125,7 +134,8 @@ inline constexpr MessageText kBranchesDiffer =
                  "les deux branches diffèrent : « alors » donne une valeur de type {0}, « sinon » de type {1}");
 inline constexpr MessageText kWriteZeroEuro =
     message_text("write 0 € rather than 0 for no amount", "écrivez 0 € plutôt que 0 pour un montant nul");
-inline constexpr MessageText kListOfLists = message_text("a list cannot hold lists", "une liste ne peut pas contenir de listes");
+inline constexpr MessageText kListOfLists =
+    message_text("a list cannot hold lists", "une liste ne peut pas contenir de listes");
 inline constexpr MessageText kListMixesTypes =
     message_text("this list mixes a {0} and a {1}", "cette liste mélange des valeurs de type {0} et {1}");
 inline constexpr MessageText kCaseGivesOtherType = message_text(
@@ -166,7 +176,8 @@ inline constexpr MessageText kDeclareItWithYears =
 inline constexpr MessageText kGroupOfRows =
     message_text("'par' groups establishments in a population statistic, not rows",
                  "« par » regroupe des établissements dans une statistique de population, et non des lignes");
-inline constexpr MessageText kFilterTheRows = message_text("filter the rows with 'où'", "filtrez les lignes avec « où »");
+inline constexpr MessageText kFilterTheRows =
+    message_text("filter the rows with 'où'", "filtrez les lignes avec « où »");
 inline constexpr MessageText kAggregatedNotRowLevel =
     message_text("the aggregated expression may only use the row's columns and constants",
                  "l'expression agrégée ne peut utiliser que les colonnes de la ligne et des constantes");
@@ -199,8 +210,8 @@ inline constexpr MessageText kStatisticOnARow =
                  "une statistique de population ne peut pas s'utiliser sur une ligne de table");
 inline constexpr MessageText kComputedOverNumbers = message_text(
     "{0} is computed over numbers, not a {1}", "{0} se calcule sur des nombres, et non sur des valeurs de type {1}");
-inline constexpr MessageText kGroupByAValue =
-    message_text("'par' groups by a value such as the category", "« par » regroupe selon une valeur, comme la catégorie");
+inline constexpr MessageText kGroupByAValue = message_text("'par' groups by a value such as the category",
+                                                           "« par » regroupe selon une valeur, comme la catégorie");
 inline constexpr MessageText kOrderIsANumber =
     message_text("the order of a {0} is a number", "l'ordre d'un {0} est un nombre");
 inline constexpr MessageText kOrderIsConstant =
@@ -225,7 +236,8 @@ inline constexpr MessageText kDefaultOfOtherType =
     message_text("défaut(x, y): y is a {0} but x a {1}", "défaut(x, y) : y est de type {0}, mais x de type {1}");
 inline constexpr MessageText kDaysBetweenTakesDates = message_text(
     "jours_entre(...) takes dates, not a {0}", "jours_entre(...) prend des dates, et non une valeur de type {0}");
-inline constexpr MessageText kYearOfTakesADate = message_text("année_de(...) takes a date", "année_de(...) prend une date");
+inline constexpr MessageText kYearOfTakesADate =
+    message_text("année_de(...) takes a date", "année_de(...) prend une date");
 // Not translated: French shows them in English, as it always did.
 inline constexpr MessageText kWorksOnTexts = message_text("{0}(...) works on texts", "{0}(...) works on texts");
 inline constexpr MessageText kSubstringNumbers =

@@ -23,24 +23,26 @@ inline constexpr MessageText kRateWithUnit =
 // ---- the contract ------------------------------------------------------------------------------------------
 
 inline constexpr MessageText kNoContract = message_text("no contract declared", "aucun contrat déclaré");
-inline constexpr MessageText kDeclareTheContract =
-    message_text("a rules program declares its contract once: contrat nom \"Libellé\" { années 2022..2024; }",
-                 "un programme de règles déclare son contrat une fois : contrat nom \"Libellé\" { années 2022..2024; }");
-inline constexpr MessageText kSecondContract = message_text("a second contract '{0}' in the same rules program",
-                                                            "un second contrat « {0} » dans le même programme de règles");
+inline constexpr MessageText kDeclareTheContract = message_text(
+    "a rules program declares its contract once: contrat nom \"Libellé\" { années 2022..2024; }",
+    "un programme de règles déclare son contrat une fois : contrat nom \"Libellé\" { années 2022..2024; }");
+inline constexpr MessageText kSecondContract = message_text(
+    "a second contract '{0}' in the same rules program", "un second contrat « {0} » dans le même programme de règles");
 inline constexpr MessageText kOneContractPerDirectory =
     message_text("'{0}' is declared at {1}; one directory holds one contract",
                  "« {0} » est déclaré dans {1} ; un dossier contient un seul contrat");
-inline constexpr MessageText kContractWithoutYears =
-    message_text("contract '{0}' does not say which years it covers", "le contrat « {0} » ne dit pas quelles années il couvre");
+inline constexpr MessageText kContractWithoutYears = message_text(
+    "contract '{0}' does not say which years it covers", "le contrat « {0} » ne dit pas quelles années il couvre");
 inline constexpr MessageText kAddYears = message_text("add: années 2022..2024;", "ajoutez : années 2022..2024;");
 inline constexpr MessageText kYearsNotAPeriod =
     message_text("years {0}..{1} are not a period", "les années {0}..{1} ne forment pas une période");
-inline constexpr MessageText kFirstYearThenLast = message_text("write the first year, then the last: années 2022..2024;",
-                                                               "écrivez la première année, puis la dernière : années 2022..2024;");
+inline constexpr MessageText kFirstYearThenLast =
+    message_text("write the first year, then the last: années 2022..2024;",
+                 "écrivez la première année, puis la dernière : années 2022..2024;");
 inline constexpr MessageText kNotAMissingDataBehaviour = message_text(
     "données_absentes '{0}' is not a behaviour", "données_absentes « {0} » n'est pas un comportement prévu");
-inline constexpr MessageText kMissingDataBehaviours = message_text("write: absent or erreur", "écrivez : absent ou erreur");
+inline constexpr MessageText kMissingDataBehaviours =
+    message_text("write: absent or erreur", "écrivez : absent ou erreur");
 inline constexpr MessageText kNotADivisionBehaviour = message_text(
     "division_par_zéro '{0}' is not a behaviour", "division_par_zéro « {0} » n'est pas un comportement prévu");
 inline constexpr MessageText kDivisionBehaviours =
@@ -54,8 +56,8 @@ inline constexpr MessageText kSignatoryNotAFiness =
 inline constexpr MessageText kSignatoryExample =
     message_text("for example: paramètre signataire = si statut dans [public, espic] alors ej sinon finess;",
                  "for example: paramètre signataire = si statut dans [public, espic] alors ej sinon finess;");
-inline constexpr MessageText kSummaryGroupNotAText = message_text(
-    "the summary group '{0}' must be a text, not a {1}", "the summary group '{0}' must be a text, not a {1}");
+inline constexpr MessageText kSummaryGroupNotAText = message_text("the summary group '{0}' must be a text, not a {1}",
+                                                                  "the summary group '{0}' must be a text, not a {1}");
 inline constexpr MessageText kSummaryGroupExample =
     message_text("for example: paramètre groupe = si catégorie = \"HAD\" alors \"EHAD\" sinon statut;",
                  "for example: paramètre groupe = si catégorie = \"HAD\" alors \"EHAD\" sinon statut;");
@@ -87,9 +89,9 @@ inline constexpr MessageText kNameTheRegistry =
     message_text("in the contract, add: établissements {0};", "dans le contrat, ajoutez : établissements {0};");
 inline constexpr MessageText kNoRegistry =
     message_text("no table lists the establishments", "aucune table ne liste les établissements");
-inline constexpr MessageText kDeclareARegistry = message_text(
-    "declare one: table établissements \"Établissements\" par établissement { catégorie: code; }",
-    "déclarez-en une : table établissements \"Établissements\" par établissement { catégorie: code; }");
+inline constexpr MessageText kDeclareARegistry =
+    message_text("declare one: table établissements \"Établissements\" par établissement { catégorie: code; }",
+                 "déclarez-en une : table établissements \"Établissements\" par établissement { catégorie: code; }");
 
 // ---- parameters and the names of declarations --------------------------------------------------------------
 
@@ -122,13 +124,15 @@ inline constexpr MessageText kNoValue =
 inline constexpr MessageText kAddAValue =
     message_text("add: valeur = <formule>; (or 'statut à_définir;' if the source leaves it to be defined)",
                  "ajoutez : valeur = <formule>; (ou « statut à_définir; » si la source la laisse à définir)");
-inline constexpr MessageText kNoTargeting = message_text("indicator '{0}' does not say which establishments it targets",
-                                                         "l'indicateur « {0} » ne dit pas quels établissements il cible");
+inline constexpr MessageText kNoTargeting =
+    message_text("indicator '{0}' does not say which establishments it targets",
+                 "l'indicateur « {0} » ne dit pas quels établissements il cible");
 inline constexpr MessageText kAddATargeting =
     message_text("add: ciblage = <critère>; (ciblage = vrai; targets every establishment)",
                  "ajoutez : ciblage = <critère>; (ciblage = vrai; cible tous les établissements)");
-inline constexpr MessageText kTargetingNotACondition = message_text(
-    "ciblage must be a condition (booléen), not a {0}", "ciblage doit être une condition (booléen), et non de type {0}");
+inline constexpr MessageText kTargetingNotACondition =
+    message_text("ciblage must be a condition (booléen), not a {0}",
+                 "ciblage doit être une condition (booléen), et non de type {0}");
 inline constexpr MessageText kValueNotANumberOrCondition =
     message_text("valeur must be a number or a condition, not a {0}",
                  "valeur doit être un nombre ou une condition, et non de type {0}");
@@ -138,13 +142,14 @@ inline constexpr MessageText kTargetWithoutAchieved = message_text(
     "a target needs a rule saying when it is reached", "une cible demande une règle qui dit quand elle est atteinte");
 inline constexpr MessageText kAddAnAchieved =
     message_text("add for example: atteint = valeur >= cible;", "ajoutez par exemple : atteint = valeur >= cible;");
-inline constexpr MessageText kAchievedNotACondition = message_text(
-    "atteint must be a condition (booléen), not a {0}", "atteint doit être une condition (booléen), et non de type {0}");
+inline constexpr MessageText kAchievedNotACondition =
+    message_text("atteint must be a condition (booléen), not a {0}",
+                 "atteint doit être une condition (booléen), et non de type {0}");
 inline constexpr MessageText kIncentiveNotMoney = message_text(
     "intéressement must be an amount in €, not a {0}", "intéressement doit être un montant en €, et non de type {0}");
-inline constexpr MessageText kIncentiveIsMoney =
-    message_text("an incentive is money: multiply a rate by an amount, e.g. 30 % × économie",
-                 "un intéressement est un montant en € : multipliez un taux par un montant, par exemple 30 % × économie");
+inline constexpr MessageText kIncentiveIsMoney = message_text(
+    "an incentive is money: multiply a rate by an amount, e.g. 30 % × économie",
+    "un intéressement est un montant en € : multipliez un taux par un montant, par exemple 30 % × économie");
 
 // ---- tests -------------------------------------------------------------------------------------------------
 
