@@ -14,6 +14,8 @@
 
 #include "check/checker.h"
 #include "cli/cli_messages.h"
+#include "cli/doc_command.h"
+#include "doc/doc_messages.h"
 #include "cli/output_context.h"
 #include "cli/render_contract.h"
 #include "cli/render_diff.h"
@@ -532,6 +534,15 @@ int main(int argc, char** argv) {
 
   auto* functions = app.add_subcommand("fonctions", "documente les fonctions prédéfinies");
 
+  DocRequest doc_request;
+  doc_request.format = "html";
+  auto* doc = app.add_subcommand("doc", "fiches des indicateurs écrites à partir des règles (site HTML ou Markdown)");
+  doc->add_option("RULES", doc_request.rules, "fichier .caqes ou dossier d'un contrat")->required();
+  doc->add_option("--output,-o", doc_request.output, "dossier du site (créé, ou remplacé s'il a été écrit par caqes doc)");
+  doc->add_option("--format", doc_request.format, "html (par défaut) ou markdown")
+      ->check(CLI::IsMember({"html", "markdown"}));
+  doc->add_option("--indicator", doc_request.indicator, "affiche la fiche d'un seul indicateur sur la sortie standard");
+
   std::vector<std::string> fmt_paths;
   bool fmt_check = false;
   auto* fmt_cmd = app.add_subcommand("fmt", "met les fichiers de règles en forme canonique (commentaires gardés)");
@@ -561,6 +572,20 @@ int main(int argc, char** argv) {
   if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format, strict);
   if (fmt_cmd->parsed()) return cmd_fmt(context, fmt_paths, fmt_check);
+  if (doc->parsed()) {
+    auto p = load_and_check(context, doc_request.rules);
+    if (!p) return 1;
+    std::string printed;
+    std::size_t pages = 0;
+    Message error;
+    if (!run_doc(*p, doc_request, printed, pages, error)) {
+      print_error(context, error);
+      return 1;
+    }
+    std::fputs(printed.c_str(), stdout);
+    if (pages) std::fprintf(stderr, "%s\n", Message(doc_messages::kDocWritten, pages, doc_request.output).in(context.language).c_str());
+    return 0;
+  }
   if (functions->parsed()) {
     std::fputs(render_functions().c_str(), stdout);
     return 0;

@@ -355,6 +355,8 @@ std::string definition(const std::string& head, const ast::Expr& value, int inde
 
 std::string print_expr(const ast::Expr& e) { return print(e, 0); }
 
+std::string print_expr_lines(const ast::Expr& e, int width) { return layout(e, 0, 2, width); }
+
 std::string format_file(const ast::Program& program, const SourceFile& file) {
   static const std::vector<ast::Comment> none;
   const std::vector<ast::Comment>* comments = &none;
