@@ -221,8 +221,6 @@ class Site {
       for (const auto& r : p_.references) body += html_ ? "<p>" + html_escape(r) + "</p>\n" : "- " + md(r) + "\n";
       if (!html_) body += "\n";
     }
-    if (!p_.ast->base_contract.empty()) body += amendment();
-
     body += heading(2, "Indicateurs");
     // Grouped by volet, in the order volets first appear; national before regional within a volet.
     std::vector<std::string> volets;
@@ -240,6 +238,7 @@ class Site {
         }
       body += grid({"Indicateur", "Identifiant", "Niveau", "Statut", "Source"}, rows);
     }
+    if (!p_.ast->base_contract.empty()) body += amendment();
     body += heading(2, "Données (une table par fichier CSV)");
     std::vector<std::vector<std::string>> rows;
     for (std::size_t t = 0; t < p_.tables.size(); ++t)
