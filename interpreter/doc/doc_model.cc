@@ -152,6 +152,21 @@ std::string comment_above(const ast::Program& program, const SourceFile* file, i
   return out;
 }
 
+std::string file_header(const ast::Program& program, const SourceFile* file) {
+  const std::vector<ast::Comment>* comments = nullptr;
+  for (const auto& [f, c] : program.comments)
+    if (f == file) comments = &c;
+  if (!comments || comments->empty() || comments->front().line != 1 || comments->front().column != 1) return "";
+  std::string out;
+  int expected = 1;
+  for (const auto& c : *comments) {
+    if (c.line != expected || c.column != 1) break;
+    out += (out.empty() ? "" : "\n") + comment_body(c.text);
+    expected = c.end_line + 1;
+  }
+  return out;
+}
+
 DocModel build_doc_model(const CheckedProgram& p) {
   DocModel m;
   m.program = &p;

@@ -65,6 +65,10 @@ struct DocModel {
 
 DocModel build_doc_model(const CheckedProgram& program);
 
+// The comment block that opens `file` (from its first line): what the file is about, shown on the sheets of the
+// indicators it declares or modifies. Empty when the file starts with code.
+std::string file_header(const ast::Program& program, const SourceFile* file);
+
 // The comment block standing alone on the lines just above `line` of `file` (its `//` or `/* */` markers removed,
 // lines joined with '\n'); empty when there is none.
 std::string comment_above(const ast::Program& program, const SourceFile* file, int line);

@@ -305,8 +305,13 @@ class Site {
                   {"Déclaré dans", text(where(decl.extent))},
                   {"Changement", text(change)}});
     body += description(d.description);
+    // The comment opening the file, when the declaration's own comment does not say it all: the context.
+    std::string header = file_header(*p_.ast, decl.extent.file);
+    if (!header.empty() && header != d.description)
+      body += paragraph(html_ ? "<strong>Contexte :</strong>" : "**Contexte :**") + description(header);
     if (decl.span.file != decl.extent.file) {
       std::string amended = comment_above(*p_.ast, decl.span.file, decl.span.line);
+      if (amended.empty()) amended = file_header(*p_.ast, decl.span.file);
       if (!amended.empty()) body += paragraph(html_ ? "<strong>Modification :</strong>" : "**Modification :**") + description(amended);
     }
 

@@ -13,7 +13,10 @@
 namespace caqes {
 namespace {
 
-const char* const kRules = R"(contrat c "C" {
+const char* const kRules = R"(// En-tête du fichier,
+// sur deux lignes.
+
+contrat c "C" {
   années 2022..2023;
   établissements étab;
 }
@@ -81,6 +84,9 @@ TEST_CASE("the comment above a declaration is its description; a comment after c
   CHECK(x.definitions[0].description == "La part.");
   CHECK(x.definitions[1].description == "");
   CHECK(m.tables[0].description == "");
+  // The comment opening the file, apart from the declarations by a blank line: the file's header, no description.
+  CHECK(m.description == "");
+  CHECK(file_header(*p.ast, p.indicators[0].decl->extent.file) == "En-tête du fichier,\nsur deux lignes.");
   CHECK(x.columns == std::set<std::pair<int, int>>{{p.table_index("mesures"), p.tables[p.table_index("mesures")].column_index("taux")}});
   // statut is read through the parameter privé, not by x itself.
 }
