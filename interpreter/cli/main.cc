@@ -15,6 +15,7 @@
 #include "check/checker.h"
 #include "cli/cli_messages.h"
 #include "cli/doc_command.h"
+#include "doc/diff_page.h"
 #include "doc/doc_messages.h"
 #include "cli/output_context.h"
 #include "cli/render_contract.h"
@@ -288,7 +289,8 @@ int cmd_diff(const OutputContext& context, const std::string& old_rules, const s
     if (!data_impact(context, *a, *b, data_dir, years, impact)) return 2;
     report.impact = std::move(impact);
   }
-  std::string text = format == "json"       ? render_diff_json(report)
+  std::string text = format == "html"       ? render_diff_html(report)
+                     : format == "json"     ? render_diff_json(report)
                      : format == "markdown" ? render_diff_markdown(report)
                                             : render_diff_text(report, context);
   std::fwrite(text.data(), 1, text.size(), stdout);
@@ -528,7 +530,8 @@ int main(int argc, char** argv) {
   auto* diff = app.add_subcommand("diff", "différence sémantique entre deux versions de règles (et son impact sur des données)");
   diff->add_option("OLD", old_rules, "ancienne version (fichier ou dossier)")->required();
   diff->add_option("NEW", new_rules, "nouvelle version (fichier ou dossier)")->required();
-  diff->add_option("--format", format, "text, markdown ou json")->check(CLI::IsMember({"text", "markdown", "json", "table"}));
+  diff->add_option("--format", format, "text, markdown, json ou html (le document du relecteur, une page autonome)")
+      ->check(CLI::IsMember({"text", "markdown", "json", "table", "html"}));
   diff->add_option("--data", data_dir, "dossier d'extractions: calcule l'impact du changement");
   diff->add_option("--year", year, "une seule année (par défaut: celles de la nouvelle version)");
 

@@ -10,6 +10,7 @@
 #include "doc/doc_graph.h"
 #include "doc/doc_messages.h"
 #include "doc/formula_markup.h"
+#include "doc/page_style.h"
 #include "format/printer.h"
 
 namespace caqes {
@@ -17,20 +18,7 @@ namespace {
 
 using ast::Binding;
 
-const char* const kStyle = R"(
-body{font-family:"DejaVu Sans",Arial,sans-serif;margin:0;color:#1d2330;background:#fafbfc;line-height:1.45}
-nav{background:#1f3a5f;color:#fff;padding:.6em 1.5em}nav a{color:#fff;text-decoration:none;margin-right:1.2em}
-main{max-width:70em;margin:0 auto;padding:1em 1.5em 3em}h1{font-size:1.6em;margin-bottom:.2em}
-h2{border-bottom:2px solid #d5dbe5;padding-bottom:.2em;margin-top:1.8em}h3{margin-bottom:.3em}
-.code{font-family:"DejaVu Sans Mono",monospace;color:#555;font-size:.9em}
-.where{font-size:.8em;color:#777}.desc{white-space:pre-line;background:#f1f4f8;border-left:4px solid #8aa4c8;padding:.5em .8em}
-pre.formula{background:#fff;border:1px solid #d5dbe5;padding:.6em .8em;white-space:pre-wrap;font-size:.95em}
-.kw{color:#7a2e8e;font-weight:bold}.per{color:#555}.num{background:#fff1c2;color:#7a4b00;font-weight:bold;padding:0 .15em}.str{color:#1a6b35}
-table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d5dbe5;padding:.25em .6em;text-align:left;vertical-align:top}
-th{background:#eef2f7}dl.meta{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dl.meta dt{font-weight:bold}
-dl.meta dd{margin:0}.reserved{border-left:4px solid #1f3a5f;padding-left:.6em}.graph svg{max-width:100%;height:auto}
-.test{border:1px solid #d5dbe5;background:#fff;padding:.2em .9em .6em;margin:.8em 0}
-)";
+
 
 // The reserved definitions, in the order a sheet presents them, and what they mean for a reader.
 const std::pair<const char*, const char*> kReserved[] = {
@@ -196,7 +184,7 @@ class Site {
     std::string up = root ? "" : "../";
     return "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-           html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<nav><a href=\"" + up +
+           html_escape(title) + "</title>\n<style>" + kPageStyle + "</style>\n</head>\n<body>\n<nav><a href=\"" + up +
            "index.html\">" + html_escape(p_.contract_label.empty() ? p_.contract_name : p_.contract_label) +
            "</a></nav>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
   }

@@ -53,6 +53,19 @@ bool period_text(const std::string& s) {
 
 }  // namespace
 
+std::size_t identifier_length(const std::string& s, std::size_t i) {
+  if (i >= s.size() || !identifier_char(code_point(s, i).first, true)) return 0;
+  std::size_t j = i;
+  while (j < s.size()) {
+    auto [c, n] = code_point(s, j);
+    if (!identifier_char(c, false)) break;
+    j += n;
+  }
+  return j - i;
+}
+
+std::size_t character_length(const std::string& s, std::size_t i) { return code_point(s, i).second; }
+
 std::string html_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size());

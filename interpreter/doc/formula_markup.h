@@ -23,4 +23,9 @@ std::map<std::string, Reference> expression_names(const CheckedProgram& program,
 
 std::string html_escape(const std::string& s);
 
+// The length in bytes of the identifier (letters, accented ones included, digits, '_') starting at byte `i` of `s`;
+// 0 if none starts there. The length of one UTF-8 character otherwise: `character_length`.
+std::size_t identifier_length(const std::string& s, std::size_t i);
+std::size_t character_length(const std::string& s, std::size_t i);
+
 }  // namespace caqes

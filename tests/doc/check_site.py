@@ -95,7 +95,7 @@ def browser_check(chromium, page, screenshot):
     common = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--enable-logging=stderr",
               "--v=0", "--window-size=1200,2000"]
     result = run(common + ["--dump-dom", url])
-    if "<svg" not in result.stdout and "index" not in os.path.basename(page):
+    if "<svg" not in result.stdout and "indicateurs" in page:
         fail(f"{page}: the rendered page has no SVG graph")
     errors = [line for line in result.stderr.splitlines() if "CONSOLE" in line and ("ERROR" in line or "Uncaught" in line)]
     if screenshot:
@@ -132,6 +132,16 @@ def main():
                 print(f"{contract}: {len(pages)} HTML pages, {len(listing['indicators'])} indicators")
             else:
                 check_markdown_site(site, contract)
+    # The reviewer's diff between the two Occitanie contracts: one page, nothing external.
+    diff_page = os.path.join(work, "diff-2021-2022.html")
+    result = run([caqes, "diff", os.path.join(rules_root, "caqes-2021"), os.path.join(rules_root, "caqes-2022"), "--format", "html"])
+    if result.returncode != 1:
+        fail(f"caqes diff --format html exited {result.returncode}: {result.stderr}")
+    with open(diff_page, "w", encoding="utf-8") as f:
+        f.write(result.stdout)
+    os.makedirs(os.path.join(work, "diff"), exist_ok=True)
+    shutil.copy(diff_page, os.path.join(work, "diff", "index.html"))
+    check_html_site(os.path.join(work, "diff"), "diff")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium:
         site = os.path.join(work, "caqes-2022-html")
@@ -139,6 +149,8 @@ def main():
                            (os.path.join(site, "indicateurs", "transport.html"), os.path.join(work, "transport.png"))):
             for error in browser_check(chromium, page, shot):
                 fail(f"{page}: console error: {error}")
+        for error in browser_check(chromium, diff_page, None):
+            fail(f"{diff_page}: console error: {error}")
         print("chromium: the index and the transport sheet rendered; screenshot in " + os.path.join(work, "transport.png"))
     else:
         print("chromium not installed: the pages were not opened in a browser")

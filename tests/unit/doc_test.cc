@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "check/checker.h"
+#include "doc/diff_page.h"
 #include "doc/doc_messages.h"
 #include "doc/doc_model.h"
 #include "doc/formula_markup.h"
@@ -129,6 +130,18 @@ TEST_CASE("a formula in HTML: names linked, keywords, numbers, periods and strin
   CHECK(formula_html(p, incentive, link).find("<span class=\"kw\">alors</span> <span class=\"num\">100 €</span>") !=
         std::string::npos);
   CHECK(html_escape("a < b & \"c\"") == "a &lt; b &amp; &quot;c&quot;");
+}
+
+TEST_CASE("the reviewer's diff marks the words that change, a number with its unit as one word") {
+  auto [old_side, new_side] = marked_difference("a ≥ 20 % et b", "a > 25 % et b et c");
+  CHECK(old_side == "a <del>≥</del> <del>20 %</del> et b");
+  CHECK(new_side == "a <ins>&gt;</ins> <ins>25 %</ins> et b <ins>et</ins> <ins>c</ins>");
+  auto [same_old, same_new] = marked_difference("x.coût_été[N-1]", "x.coût_été[N-1]");
+  CHECK(same_old == "x.coût_été[N-1]");
+  CHECK(same_new == same_old);
+  auto [thousands_old, thousands_new] = marked_difference("400 000 €", "1 400 000 €");
+  CHECK(thousands_old == "<del>400 000 €</del>");
+  CHECK(thousands_new == "<ins>1 400 000 €</ins>");
 }
 
 TEST_CASE("every message of caqes doc's catalog has a French text of its own") {
