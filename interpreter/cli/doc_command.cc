@@ -8,11 +8,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <system_error>
 
+#include "check/checker.h"
 #include "cli/cli_messages.h"
 #include "doc/doc_messages.h"
 #include "doc/doc_site.h"
+#include "syntax/program_loader.h"
 
 namespace caqes {
 namespace {
@@ -33,6 +37,14 @@ std::vector<std::string> own_files(const CheckedProgram& p, const std::string& r
     if (r == root.end()) out.push_back(f->path());
   }
   return out;
+}
+
+// The rules path of the contract `p` extends (its `étend`, relative to the file that says it); none if it extends none.
+std::optional<std::string> base_rules(const CheckedProgram& p) {
+  for (const auto& c : p.ast->contracts)
+    for (const auto& m : c.metadata)
+      if (m.key == "étend") return (fs::path(m.span.path()).parent_path() / m.joined()).string();
+  return std::nullopt;
 }
 
 bool write_folder(const std::vector<DocPage>& pages, const std::string& folder, Message& error) {
@@ -103,6 +115,35 @@ bool run_doc(const CheckedProgram& program, const DocRequest& request, std::stri
   }
   DocModel model = build_doc_model(program);
   std::vector<DocPage> pages;
+  // The contracts this one extends, in a chain, each written in the folder `base/` of the one that extends it.
+  struct Base {
+    std::string path;
+    std::unique_ptr<CheckedProgram> program;
+  };
+  std::vector<Base> bases;
+  if (!request.output.empty()) {
+    const CheckedProgram* current = &program;
+    for (auto path = base_rules(*current); path && bases.size() < 20; path = base_rules(*current)) {
+      Diagnostics diags;
+      auto ast = load_program(*path, diags);
+      std::unique_ptr<CheckedProgram> checked;
+      if (!diags.has_errors()) checked = check_program(std::move(ast), diags);
+      if (!checked || diags.has_errors()) break;  // it loaded as part of this contract: not expected; no sheets then
+      bases.push_back({*path, std::move(checked)});
+      current = bases.back().program.get();
+    }
+  }
+  std::vector<DocModel> base_models;
+  for (const auto& b : bases) base_models.push_back(build_doc_model(*b.program));
+  for (std::size_t k = 0; k < base_models.size(); ++k) {
+    (k == 0 ? model : base_models[k - 1]).base = bases[k].program.get();
+  }
+  std::string prefix = "base/";
+  for (std::size_t k = 0; k < base_models.size(); ++k, prefix += "base/") {
+    std::vector<DocPage> these;
+    if (!render_doc_site(base_models[k], format, own_files(*bases[k].program, bases[k].path), these, error)) return false;
+    for (auto& page : these) pages.push_back({prefix + page.path, std::move(page.content)});
+  }
   if (!render_doc_site(model, format, own_files(program, request.rules), pages, error)) return false;
   if (request.output.empty()) {
     for (const auto& page : pages)

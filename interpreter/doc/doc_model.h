@@ -57,6 +57,9 @@ struct DocTable {
 
 struct DocModel {
   const CheckedProgram* program = nullptr;
+  // The contract this one extends, when its sheets are written beside these (in the folder `base/`): the
+  // declarations an amendment changes link to their version in the base.
+  const CheckedProgram* base = nullptr;
   std::string description;  // the comment above the contract block
   std::vector<DocIndicator> indicators;  // as program.indicators
   std::vector<DocParameter> parameters;  // as program.parameters

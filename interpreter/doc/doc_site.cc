@@ -189,6 +189,15 @@ class Site {
            "</a></nav>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
   }
 
+  // The link to a declaration's version in the base contract's sheets (folder `base/`), when this contract
+  // changes it and the base has it; `kind` is the base's folder ("indicateurs/").
+  std::string base_link(const std::string& kind, const std::string& name, bool changed_here, bool from_root = false) const {
+    if (!m_.base || !changed_here) return "";
+    bool found = kind == "indicateurs/" ? m_.base->indicator_index(name) >= 0 : m_.base->parameter_index(name) >= 0;
+    if (!found) return "";
+    return link((from_root ? "base/" : "../base/") + kind + name + ext_, "version de " + p_.ast->base_contract);
+  }
+
   bool own(const Span& s) const {
     if (!s.file) return false;
     return std::find(own_.begin(), own_.end(), s.file->path()) != own_.end();
@@ -253,27 +262,28 @@ class Site {
       std::string what = own(decl->extent) ? "déclaré par ce contrat" : own(decl->name_span) ? "modifié par ce contrat" : "";
       if (what.empty()) continue;
       rows.push_back({"indicateur", link(indicator_href(static_cast<int>(i), true), p_.indicators[i].name), what,
-                      text(where(decl->name_span))});
+                      text(where(decl->name_span)), base_link("indicateurs/", p_.indicators[i].name, true, true)});
     }
     for (std::size_t q = 0; q < p_.parameters.size(); ++q) {
       const auto* decl = p_.parameters[q].decl;
       if (!own(decl->name_span)) continue;
       rows.push_back({"paramètre", link(parameter_href(static_cast<int>(q), true), decl->name), "déclaré ou remplacé par ce contrat",
-                      text(where(decl->name_span))});
+                      text(where(decl->name_span)), base_link("parametres/", decl->name, true, true)});
     }
     for (std::size_t t = 0; t < p_.tables.size(); ++t) {
       const auto* decl = p_.tables[t].decl;
       if (!decl || !own(decl->name_span)) continue;
       rows.push_back({"table", link(table_href(static_cast<int>(t), true), decl->name), "déclarée ou remplacée par ce contrat",
-                      text(where(decl->name_span))});
+                      text(where(decl->name_span)), ""});
     }
     int tests = 0;
     for (const auto& t : p_.ast->tests) tests += own(t.span);
     if (rows.empty()) body += paragraph("Aucune déclaration propre : tout vient du contrat de base.");
-    else body += grid({"Déclaration", "Nom", "Changement", "Où"}, rows);
+    else body += grid({"Déclaration", "Nom", "Changement", "Où", "Contrat de base"}, rows);
     body += paragraph(fmt::format("Tests propres à ce contrat : {}. Le reste (indicateurs, paramètres, tables, tests) est "
                                   "repris du contrat {} sans changement.",
-                                  tests, p_.ast->base_contract));
+                                  tests, p_.ast->base_contract) +
+                      (m_.base ? " " + link("base/index" + std::string(ext_), "Les fiches du contrat " + p_.ast->base_contract) + "." : ""));
     return body;
   }
 
@@ -291,7 +301,8 @@ class Site {
                   {"Référence", text(info.reference)},
                   {"Statut", text(info.status)},
                   {"Déclaré dans", text(where(decl.extent))},
-                  {"Changement", text(change)}});
+                  {"Changement", text(change)},
+                  {"Contrat de base", base_link("indicateurs/", info.name, own(decl.extent) || own(decl.name_span))}});
     body += description(d.description);
     // The comment opening the file, when the declaration's own comment does not say it all: the context.
     std::string header = file_header(*p_.ast, decl.extent.file);
@@ -533,7 +544,8 @@ class Site {
     body += meta({{"Identifiant", code(decl.name)},
                   {"Type", text(describe(info.type))},
                   {"Déclaré dans", text(where(decl.span))},
-                  {"Changement", own(decl.name_span) && !p_.ast->base_contract.empty() ? "déclaré ou remplacé par ce contrat" : ""}});
+                  {"Changement", own(decl.name_span) && !p_.ast->base_contract.empty() ? "déclaré ou remplacé par ce contrat" : ""},
+                  {"Contrat de base", base_link("parametres/", decl.name, own(decl.name_span))}});
     body += description(d.description);
     body += heading(2, "Définition");
     body += formula(*decl.value, -1);

@@ -129,6 +129,11 @@ def main():
                     fail(f"{contract} ({fmt}): no page for table {table['name']}")
             if fmt == "html":
                 pages = check_html_site(site, contract)
+                # caqes-2022 extends caqes-2021 and modifies its transport indicator: the sheet links to the base's.
+                if contract == "caqes-2022":
+                    with open(os.path.join(site, "indicateurs", "transport.html"), encoding="utf-8") as f:
+                        if 'href="../base/indicateurs/transport.html"' not in f.read():
+                            fail("caqes-2022: the transport sheet has no link to its version in caqes-2021")
                 print(f"{contract}: {len(pages)} HTML pages, {len(listing['indicators'])} indicators")
             else:
                 check_markdown_site(site, contract)
