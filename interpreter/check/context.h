@@ -16,6 +16,9 @@ struct Info {
   Type type;
   bool year = false;       // may change with N
   bool aggregate = false;  // reads aggregated rows, a population statistic or an indicator
+  // A plain number: the literal written without a unit it comes from (`10`, through a selon's cases, a definition
+  // or a parameter), so that a unit error points at the number to fix, wherever it is written.
+  const ast::Expr* plain_literal = nullptr;
 };
 
 // Where an expression stands, which decides the names it sees.
@@ -33,7 +36,9 @@ struct Context {
   Diagnostics& diags;
   std::vector<State> parameter_state;             // per parameter
   std::vector<bool> parameter_aggregate;          // per parameter, once checked
+  std::vector<const ast::Expr*> parameter_literal;  // per parameter, once checked: Info::plain_literal
   std::vector<std::vector<State>> binding_state;  // per indicator, per binding
+  std::vector<std::vector<const ast::Expr*>> binding_literal;  // per indicator, per binding: Info::plain_literal
   std::vector<std::pair<int, int>> in_progress;   // (indicator, binding) being checked, outermost first
 };
 

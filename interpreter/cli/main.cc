@@ -287,7 +287,7 @@ int cmd_diff(const OutputContext& context, const std::string& old_rules, const s
     report.impact = std::move(impact);
   }
   std::string text = format == "json"       ? render_diff_json(report)
-                     : format == "markdown" ? render_diff_markdown(report)
+                     : format == "markdown" ? render_diff_markdown(report, context.language)
                                             : render_diff_text(report, context);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return report.changes.empty() ? 0 : 1;
