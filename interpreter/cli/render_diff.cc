@@ -99,9 +99,14 @@ std::string incentive_text(const Decimal& amount, Absence why, Language lang) {
   return "";
 }
 
+// "FINESS (year): before → after (difference)"; no difference beside an incentive absent for want of data, whose
+// amount is not known.
 std::string payment_line(const PaymentChange& p, Language lang) {
-  return fmt::format("{} ({}): {} → {} ({})", p.entity, p.year, incentive_text(p.old_amount, p.old_absence, lang),
-                     incentive_text(p.new_amount, p.new_absence, lang), euros(p.new_amount - p.old_amount));
+  std::string line = fmt::format("{} ({}): {} → {}", p.entity, p.year, incentive_text(p.old_amount, p.old_absence, lang),
+                                 incentive_text(p.new_amount, p.new_absence, lang));
+  if (p.old_absence != Absence::MissingData && p.new_absence != Absence::MissingData)
+    line += " (" + euros(p.new_amount - p.old_amount) + ")";
+  return line;
 }
 
 std::string years_list(const std::vector<int>& years) {

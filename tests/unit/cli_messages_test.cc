@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "cli/diff_messages.h"
+#include "cli/help_messages.h"
 #include "cli/render_tests.h"
 #include "eval/eval_messages.h"
 #include "message_catalog.h"
@@ -41,6 +42,19 @@ TEST_CASE("every word of caqes diff has a French text of its own") {
         "taux pour 2023: 30 % → 20 %");
   CHECK(Message(kNumberChangeForYears, Message(kRate).in(Language::En), "30 %", "20 %", "2023").in(Language::En) ==
         "rate for 2023: 30 % → 20 %");
+}
+
+TEST_CASE("every description of caqes --help has a French text of its own") {
+  using namespace help_messages;
+  const std::vector<const MessageText*> all = {
+      &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt,
+      &kRules, &kData, &kYear, &kRunFormat, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kStrict,
+      &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
+      &kDiffYear, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
+      &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kTextLabel, &kIntLabel};
+  // Words French writes as English does.
+  const std::set<const MessageText*> same = {&kOptionsLabel, &kOptionsGroup};
+  check_catalog("interpreter/cli/help_messages.h", all, same);
 }
 
 TEST_CASE("the lines of caqes test, in English and in French") {
