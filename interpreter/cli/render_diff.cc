@@ -255,14 +255,13 @@ Json entity_years_json(const std::vector<EntityYear>& list) {
   return out;
 }
 
-// An amount, or null with the reason beside it ("old_absent": "missing_data").
+// An amount, with the reason beside it when there is no figure ("old_absent": "missing_data"): 0 € for an
+// establishment not targeted (what `caqes run` reports), null when the amount is not known.
 void incentive_json(Json& out, const char* key, const Decimal& amount, Absence why) {
-  if (const char* reason = absence_key(why)) {
-    out[key] = nullptr;
-    out[std::string(key) + "_absent"] = reason;
-  } else {
-    out[key] = euros(amount);
-  }
+  const char* reason = absence_key(why);
+  if (reason && why != Absence::NotTargeted) out[key] = nullptr;
+  else out[key] = euros(amount);
+  if (reason) out[std::string(key) + "_absent"] = reason;
 }
 
 Json indicator_impact_json(const IndicatorImpact& i) {
@@ -324,8 +323,8 @@ std::string render_diff_json(const DiffReport& r) {
       if (i.changed()) impact.push_back(indicator_impact_json(i));
       else unchanged.push_back(i.indicator);
     }
-    doc["unchanged"] = std::move(unchanged);
     doc["impact"] = std::move(impact);
+    doc["unchanged"] = std::move(unchanged);
     doc["total_old"] = euros(r.impact->total_old);
     doc["total_new"] = euros(r.impact->total_new);
     doc["total_difference"] = euros(r.impact->total_new - r.impact->total_old);
