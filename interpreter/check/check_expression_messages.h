@@ -158,6 +158,12 @@ inline constexpr MessageText kListMixesTypes =
 inline constexpr MessageText kSelonMissesYears =
     message_text("selon N gives no value for {0}, a year of the contract ({1}..{2}): the figure would be absent",
                  "selon N ne donne aucune valeur pour {0}, année du contrat ({1}..{2}) : le chiffre serait absent");
+// {0}: the indicator, {1}: the first year missing.
+inline constexpr MessageText kRestateInAmendment =
+    message_text("this selon is the base contract's: restate it in the amendment with a case for {1}: modifie "
+                 "indicateur {0} { … }",
+                 "ce selon est celui du contrat de base : réécrivez-le dans l'avenant avec un cas pour {1} : modifie "
+                 "indicateur {0} { … }");
 inline constexpr MessageText kAddTheYears =
     message_text("add a case for each year ({0}: …;), or autre: …; for the years not listed",
                  "ajoutez un cas par année ({0}: …;), ou autre: …; pour les années non listées");

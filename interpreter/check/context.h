@@ -3,6 +3,7 @@
 // the entry points each part offers the others; only check/*.cc includes this header.
 #pragma once
 
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,7 @@ struct Context {
   std::vector<std::vector<State>> binding_state;  // per indicator, per binding
   std::vector<std::vector<const ast::Expr*>> binding_literal;  // per indicator, per binding: Info::plain_literal
   std::vector<std::pair<int, int>> in_progress;   // (indicator, binding) being checked, outermost first
+  std::set<const ast::Expr*> blamed_literals;     // numbers without a unit already reported (once each)
 };
 
 // declarations.cc: the declarations in program order, and those checked on first use from an expression.

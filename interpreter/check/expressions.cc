@@ -251,6 +251,8 @@ bool report_plain_number(Context& cx, const ast::Expr& e, const MessageText& tex
     return !inside;
   });
   if (inside) return false;
+  // A number read by several comparisons (a `cible` that two indicators compare) is one mistake, told once.
+  if (!cx.blamed_literals.insert(literal).second) return true;
   cx.diags.error(literal->span,
                  Message(text, literal->as<ast::NumberLiteral>()->text, describe(other.type), e.span.where()),
                  unit_hint(other.type));
@@ -446,10 +448,15 @@ struct SelonCheck {
   }
 };
 
+std::string folder_of(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
 // `selon N` without `autre` gives nothing for a year it does not list: every year of the contract must be listed,
 // or the figure is absent that year and nobody is targeted on it, without a word (an amendment that adds 2025 to
 // the contract's years, a target written for 2023 and 2024 only).
-void selon_years(Context& cx, const ast::Expr& e, const ast::Selon& s) {
+void selon_years(Context& cx, const ast::Expr& e, const ast::Selon& s, const Scope& scope) {
   const CheckedProgram& p = cx.program;
   if (s.otherwise || !s.subject->as<ast::CurrentYear>() || p.first_year == 0 || p.first_year > p.last_year) return;
   std::set<int> listed;
@@ -462,8 +469,14 @@ void selon_years(Context& cx, const ast::Expr& e, const ast::Selon& s) {
   if (missing.empty()) return;
   std::string years;
   for (const auto& y : missing) years += (years.empty() ? "" : ", ") + y;
-  cx.diags.error(e.span, Message(kSelonMissesYears, years, p.first_year, p.last_year),
-                 Message(kAddTheYears, missing.front()));
+  // Written in the base contract (an amendment that moved the years on): the fix goes in the amendment.
+  const ast::Program& ast = *p.ast;
+  bool inherited = !ast.base_contract.empty() && !ast.contracts.empty() && ast.contracts.front().span.file &&
+                   e.span.file && folder_of(e.span.path()) != folder_of(ast.contracts.front().span.path());
+  Message hint(kAddTheYears, missing.front());
+  if (inherited && scope.indicator >= 0)
+    hint = Message(kRestateInAmendment, p.indicators[scope.indicator].name, missing.front());
+  cx.diags.error(e.span, Message(kSelonMissesYears, years, p.first_year, p.last_year), hint);
 }
 
 Info node(Context& cx, const ast::Expr& e, const ast::Selon& s, const Scope& scope) {
@@ -473,7 +486,7 @@ Info node(Context& cx, const ast::Expr& e, const ast::Selon& s, const Scope& sco
     check.result(*arm.result);
   }
   if (s.otherwise) check.result(*s.otherwise);
-  selon_years(cx, e, s);
+  selon_years(cx, e, s, scope);
   if (check.failed) return {};
   if (!check.out.type.is_number() || check.out.type.unit != Unit::Plain) check.out.plain_literal = nullptr;
   return check.out;

@@ -81,9 +81,11 @@ UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b) {
 bool fits_declared_type(const Type& declared, const Type& value) {
   if (value.kind == Kind::Absent) return declared.kind != Kind::List;
   if (value.kind == Kind::List) return declared.kind == value.element && declared.unit == value.unit;
+  // Counts and plain numbers are one dimension: `: effectif = 10 000` is a count written without a unit.
   return declared.kind == value.kind &&
          (declared.kind != Kind::Number || declared.unit == value.unit ||
-          (declared.unit == Unit::Plain && value.unit == Unit::Count));
+          (declared.unit == Unit::Plain && value.unit == Unit::Count) ||
+          (declared.unit == Unit::Count && value.unit == Unit::Plain));
 }
 
 bool fits_column(const Type& column, const Type& value) {

@@ -31,8 +31,8 @@ struct UnitOutcome {
 };
 UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b);
 
-// Whether a value of type `value` may be the value of a parameter declared `declared` (a count is a number;
-// `absent` is a value of every type).
+// Whether a value of type `value` may be the value of a parameter declared `declared` (a count is a number, and
+// a number written without a unit may be a count; `absent` is a value of every type).
 bool fits_declared_type(const Type& declared, const Type& value);
 // Whether a value of type `value` may be given, in a test row, for a column of type `column` (a plain number is
 // taken as a count or an amount, never as a rate: 20 is not 20 %).

@@ -66,7 +66,8 @@ inline constexpr MessageText kFilter = message_text("only the tests whose label 
                                                     "seulement les tests dont le libellé contient ce texte");
 inline constexpr MessageText kEntity = message_text("FINESS of the establishment", "FINESS de l'établissement");
 inline constexpr MessageText kIndicator = message_text("one indicator only", "un seul indicateur");
-inline constexpr MessageText kExplainFormat = message_text("text or json", "text ou json");
+inline constexpr MessageText kExplainFormat =
+    message_text("text (table is the same) or json", "text (table est le même) ou json");
 inline constexpr MessageText kOld = message_text("old version (file or folder)", "ancienne version (fichier ou dossier)");
 inline constexpr MessageText kNew = message_text("new version (file or folder)", "nouvelle version (fichier ou dossier)");
 inline constexpr MessageText kDiffFormat = message_text("text, markdown or json", "text, markdown ou json");

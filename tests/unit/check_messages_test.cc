@@ -55,7 +55,7 @@ TEST_CASE("every message of the checker's expressions and calls has a French tex
       &kWriteTheThresholdUnit, &kOrdersNumbersOrDates, &kListsNotCompared, &kTestMembership, &kCannotAdd,
       &kCannotSubtract, &kMoneyAddsToMoney, &kRateAddsToRate, &kShareOfACount, &kPlainNumberCompared, &kPlainNumberAdded, &kMoneyTimesMoney, &kRatioIsADivision, &kDivideByMoney,
       &kDivideTheAmount, &kInNeedsAList, &kWriteAList, &kLookedForInOtherType, &kIfNeedsACondition, &kBranchesDiffer,
-      &kWriteZeroEuro, &kListOfLists, &kListMixesTypes, &kSelonMissesYears, &kAddTheYears, &kCaseGivesOtherType, &kCaseOfOtherType, &kUnknownFunction,
+      &kWriteZeroEuro, &kListOfLists, &kListMixesTypes, &kSelonMissesYears, &kAddTheYears, &kRestateInAmendment, &kCaseGivesOtherType, &kCaseOfOtherType, &kUnknownFunction,
       &kReadsTheRows, &kWriteAnAggregation, &kTakesOneArgument, &kWriteACount, &kWriteASum,
       &kAggregationNestedTooDeep, &kExpectedARowTable, &kWriteACountOfStays, &kNothingToAggregate, &kReadTheColumn,
       &kTableWithoutYears, &kDeclareItWithYears, &kGroupOfRows, &kFilterTheRows, &kAggregatedNotRowLevel,

@@ -79,8 +79,10 @@ TEST_CASE("two branches unify: absent takes the other's type, a count and a plai
   CHECK_FALSE(unify(Type::text(), Type::date()).has_value());
 }
 
-TEST_CASE("a declared parameter type takes a count for a number; a test row takes a plain number for €, not for %") {
+TEST_CASE("a declared parameter type takes a count for a number and a number for a count; a test row takes a plain number for €, not for %") {
   CHECK(fits_declared_type(Type::number(Unit::Plain), Type::number(Unit::Count)));
+  CHECK(fits_declared_type(Type::number(Unit::Count), Type::number(Unit::Plain)));  // : effectif = 10 000
+  CHECK_FALSE(fits_declared_type(Type::number(Unit::Rate), Type::number(Unit::Plain)));  // : taux = 20
   CHECK_FALSE(fits_declared_type(Type::number(Unit::Money), Type::number(Unit::Plain)));
   CHECK(fits_declared_type(Type::text(), Type::list(Type::text())));
   // `paramètre p : taux = absent;`: a figure not given yet.
