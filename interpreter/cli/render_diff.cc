@@ -215,7 +215,8 @@ std::string impact_markdown(const DataImpact& impact, Language lang) {
   if (std::string same = unchanged_indicators(impact); !same.empty())
     out += "\n" + Message(kUnchanged, same).in(lang) + "\n";
   for (const auto& i : impact.indicators) {
-    if (!i.changed()) continue;
+    bool details = !i.entering.empty() || !i.leaving.empty() || !i.payments.empty() || i.old_missing || i.new_missing;
+    if (!details) continue;
     out += fmt::format("\n#### {}\n\n", i.indicator);
     if (i.old_missing || i.new_missing)
       out += "- " + Message(kIncentiveMissing, i.old_missing, i.new_missing).in(lang) + "\n";
