@@ -32,82 +32,6 @@ NumberChange::Role role_of(const ast::NumberLiteral& n, bool compared) {
   }
 }
 
-// Walks two expressions in parallel: true if they have the same shape, the numbers that differ collected (with
-// `compared`: whether they are operands of a comparison, i.e. thresholds).
-bool same_shape(const ast::Expr& a, const ast::Expr& b, Numbers& numbers, bool compared = false) {
-  if (a.node.index() != b.node.index()) return false;
-  if (auto* x = a.as<ast::NumberLiteral>()) {
-    auto* y = b.as<ast::NumberLiteral>();
-    if (x->unit != y->unit) return false;
-    if (x->value != y->value) numbers.push_back({print_expr(a), print_expr(b), role_of(*x, compared), ""});
-    return true;
-  }
-  if (auto* x = a.as<ast::Binary>()) {
-    auto* y = b.as<ast::Binary>();
-    bool c = compared || is_comparison(x->op);
-    return x->op == y->op && same_shape(*x->lhs, *y->lhs, numbers, c) && same_shape(*x->rhs, *y->rhs, numbers, c);
-  }
-  if (auto* x = a.as<ast::Unary>()) {
-    auto* y = b.as<ast::Unary>();
-    return x->op == y->op && same_shape(*x->operand, *y->operand, numbers, compared);
-  }
-  if (auto* x = a.as<ast::If>()) {
-    auto* y = b.as<ast::If>();
-    return same_shape(*x->condition, *y->condition, numbers, false) &&
-           same_shape(*x->then_branch, *y->then_branch, numbers, compared) &&
-           same_shape(*x->else_branch, *y->else_branch, numbers, compared);
-  }
-  if (auto* x = a.as<ast::AtPeriod>()) {
-    auto* y = b.as<ast::AtPeriod>();
-    return x->period.text() == y->period.text() && same_shape(*x->expr, *y->expr, numbers, compared);
-  }
-  if (auto* x = a.as<ast::Selon>()) {
-    auto* y = b.as<ast::Selon>();
-    if (x->arms.size() != y->arms.size() || !x->otherwise != !y->otherwise) return false;
-    if (!same_shape(*x->subject, *y->subject, numbers, false)) return false;
-    for (std::size_t i = 0; i < x->arms.size(); ++i) {
-      if (x->arms[i].keys.size() != y->arms[i].keys.size()) return false;
-      for (std::size_t k = 0; k < x->arms[i].keys.size(); ++k)
-        if (print_expr(*x->arms[i].keys[k]) != print_expr(*y->arms[i].keys[k])) return false;
-      if (!same_shape(*x->arms[i].result, *y->arms[i].result, numbers, compared)) return false;
-    }
-    return !x->otherwise || same_shape(*x->otherwise, *y->otherwise, numbers, compared);
-  }
-  if (auto* x = a.as<ast::Call>()) {
-    auto* y = b.as<ast::Call>();
-    if (x->function != y->function || x->args.size() != y->args.size()) return false;
-    for (std::size_t i = 0; i < x->args.size(); ++i) {
-      const auto& p = x->args[i];
-      const auto& q = y->args[i];
-      if (!p.source != !q.source || !p.group != !q.group || !p.filter != !q.filter) return false;
-      if (!same_shape(*p.value, *q.value, numbers, compared)) return false;
-      if (p.source && !same_shape(*p.source, *q.source, numbers, false)) return false;
-      if (p.group && !same_shape(*p.group, *q.group, numbers, false)) return false;
-      if (p.filter && !same_shape(*p.filter, *q.filter, numbers, false)) return false;
-    }
-    return true;
-  }
-  if (auto* x = a.as<ast::In>()) {
-    auto* y = b.as<ast::In>();
-    return x->negated == y->negated && same_shape(*x->value, *y->value, numbers, true) &&
-           same_shape(*x->list, *y->list, numbers, true);
-  }
-  if (auto* x = a.as<ast::List>()) {
-    auto* y = b.as<ast::List>();
-    if (x->items.size() != y->items.size()) return false;
-    for (std::size_t i = 0; i < x->items.size(); ++i)
-      if (!same_shape(*x->items[i], *y->items[i], numbers, compared)) return false;
-    return true;
-  }
-  return print_expr(a) == print_expr(b);
-}
-
-// Same meaning as far as the text can tell: the same shape and the same numbers (30 % and 30,0 % are equal).
-bool equivalent(const ast::Expr& a, const ast::Expr& b) {
-  Numbers numbers;
-  return same_shape(a, b, numbers) && numbers.empty();
-}
-
 // The expression a `selon N` gives for `year` (its case, or `autre`); any other expression for every year.
 const ast::Expr* for_year(const ast::Expr& e, int year) {
   auto* s = e.as<ast::Selon>();
@@ -119,14 +43,107 @@ const ast::Expr* for_year(const ast::Expr& e, int year) {
   return s->otherwise.get();
 }
 
+// Walks two expressions in parallel: true if they have the same shape, the numbers that differ collected (with
+// `compared`: whether they are operands of a comparison, i.e. thresholds).
+bool same_shape(const ast::Expr& a, const ast::Expr& b, Numbers& numbers, bool compared = false, int year = 0);
+
+// With `year`, each `selon N` is read as the case it gives that year (for a change of some years only).
+bool same_shape(const ast::Expr& a_in, const ast::Expr& b_in, Numbers& numbers, bool compared, int year) {
+  const ast::Expr* pa = &a_in;
+  const ast::Expr* pb = &b_in;
+  if (year) {
+    for (const ast::Expr* x = pa; x && x != for_year(*x, year);) pa = x = for_year(*x, year);
+    for (const ast::Expr* x = pb; x && x != for_year(*x, year);) pb = x = for_year(*x, year);
+    if (!pa || !pb) return !pa && !pb;
+  }
+  const ast::Expr& a = *pa;
+  const ast::Expr& b = *pb;
+  if (a.node.index() != b.node.index()) return false;
+  if (auto* x = a.as<ast::NumberLiteral>()) {
+    auto* y = b.as<ast::NumberLiteral>();
+    if (x->unit != y->unit) return false;
+    if (x->value != y->value) numbers.push_back({print_expr(a), print_expr(b), role_of(*x, compared), ""});
+    return true;
+  }
+  if (auto* x = a.as<ast::Binary>()) {
+    auto* y = b.as<ast::Binary>();
+    bool c = compared || is_comparison(x->op);
+    return x->op == y->op && same_shape(*x->lhs, *y->lhs, numbers, c, year) && same_shape(*x->rhs, *y->rhs, numbers, c, year);
+  }
+  if (auto* x = a.as<ast::Unary>()) {
+    auto* y = b.as<ast::Unary>();
+    return x->op == y->op && same_shape(*x->operand, *y->operand, numbers, compared, year);
+  }
+  if (auto* x = a.as<ast::If>()) {
+    auto* y = b.as<ast::If>();
+    return same_shape(*x->condition, *y->condition, numbers, false, year) &&
+           same_shape(*x->then_branch, *y->then_branch, numbers, compared, year) &&
+           same_shape(*x->else_branch, *y->else_branch, numbers, compared, year);
+  }
+  if (auto* x = a.as<ast::AtPeriod>()) {
+    auto* y = b.as<ast::AtPeriod>();
+    return x->period.text() == y->period.text() && same_shape(*x->expr, *y->expr, numbers, compared, year);
+  }
+  if (auto* x = a.as<ast::Selon>()) {
+    auto* y = b.as<ast::Selon>();
+    if (x->arms.size() != y->arms.size() || !x->otherwise != !y->otherwise) return false;
+    if (!same_shape(*x->subject, *y->subject, numbers, false, year)) return false;
+    for (std::size_t i = 0; i < x->arms.size(); ++i) {
+      if (x->arms[i].keys.size() != y->arms[i].keys.size()) return false;
+      for (std::size_t k = 0; k < x->arms[i].keys.size(); ++k)
+        if (print_expr(*x->arms[i].keys[k]) != print_expr(*y->arms[i].keys[k])) return false;
+      if (!same_shape(*x->arms[i].result, *y->arms[i].result, numbers, compared, year)) return false;
+    }
+    return !x->otherwise || same_shape(*x->otherwise, *y->otherwise, numbers, compared, year);
+  }
+  if (auto* x = a.as<ast::Call>()) {
+    auto* y = b.as<ast::Call>();
+    if (x->function != y->function || x->args.size() != y->args.size()) return false;
+    for (std::size_t i = 0; i < x->args.size(); ++i) {
+      const auto& p = x->args[i];
+      const auto& q = y->args[i];
+      if (!p.source != !q.source || !p.group != !q.group || !p.filter != !q.filter) return false;
+      if (!same_shape(*p.value, *q.value, numbers, compared, year)) return false;
+      if (p.source && !same_shape(*p.source, *q.source, numbers, false, year)) return false;
+      if (p.group && !same_shape(*p.group, *q.group, numbers, false, year)) return false;
+      if (p.filter && !same_shape(*p.filter, *q.filter, numbers, false, year)) return false;
+    }
+    return true;
+  }
+  if (auto* x = a.as<ast::In>()) {
+    auto* y = b.as<ast::In>();
+    return x->negated == y->negated && same_shape(*x->value, *y->value, numbers, true, year) &&
+           same_shape(*x->list, *y->list, numbers, true, year);
+  }
+  if (auto* x = a.as<ast::List>()) {
+    auto* y = b.as<ast::List>();
+    if (x->items.size() != y->items.size()) return false;
+    for (std::size_t i = 0; i < x->items.size(); ++i)
+      if (!same_shape(*x->items[i], *y->items[i], numbers, compared, year)) return false;
+    return true;
+  }
+  return print_expr(a) == print_expr(b);
+}
+
+// Same meaning as far as the text can tell: the same shape and the same numbers (30 % and 30,0 % are equal).
+bool equivalent(const ast::Expr& a, const ast::Expr& b) {
+  Numbers numbers;
+  return same_shape(a, b, numbers) && numbers.empty();
+}
+
 // A value changed for some years only (`remplace paramètre p pour 2023 = …`, read as `selon N { 2023: …; autre:
 // … }`): the numbers that differ year by year, over the new version's years, consecutive years with the same change
 // given once ("2023..2024"). Empty when a year's formulas differ in shape.
 Numbers numbers_by_year(const ast::Expr& a, const ast::Expr& b, int first_year, int last_year) {
-  auto* sa = a.as<ast::Selon>();
-  auto* sb = b.as<ast::Selon>();
-  bool by_year = (sa && sa->subject->as<ast::CurrentYear>()) || (sb && sb->subject->as<ast::CurrentYear>());
-  if (!by_year || first_year == 0) return {};
+  auto has_selon_n = [](const ast::Expr& root) {
+    bool found = false;
+    ast::walk(root, [&](const ast::Expr& e) {
+      if (auto* s = e.as<ast::Selon>(); s && s->subject->as<ast::CurrentYear>()) found = true;
+      return !found;
+    });
+    return found;
+  };
+  if ((!has_selon_n(a) && !has_selon_n(b)) || first_year == 0) return {};
   Numbers out;
   int run_start = 0;
   Numbers run;
@@ -138,11 +155,8 @@ Numbers numbers_by_year(const ast::Expr& a, const ast::Expr& b, int first_year, 
     run.clear();
   };
   for (int year = first_year; year <= last_year; ++year) {
-    const ast::Expr* x = for_year(a, year);
-    const ast::Expr* y = for_year(b, year);
     Numbers numbers;
-    if (x && y && !same_shape(*x, *y, numbers)) return {};
-    if (!x != !y) return {};
+    if (!same_shape(a, b, numbers, false, year)) return {};
     bool same_as_run = !run.empty() && numbers.size() == run.size() &&
                        std::equal(numbers.begin(), numbers.end(), run.begin(), [](const auto& p, const auto& q) {
                          return p.old_text == q.old_text && p.new_text == q.new_text;
@@ -212,7 +226,7 @@ void diff_contract(const CheckedProgram& a, const CheckedProgram& b, DiffReport&
       r.changes.push_back({RuleChange::Kind::Removed, "contrat", "référence", {}, x, {}, {}, {}, {}, {}, {}});
   for (const auto& x : b.references)
     if (std::find(a.references.begin(), a.references.end(), x) == a.references.end())
-      r.changes.push_back({RuleChange::Kind::Added, "contrat", "référence", {}, {}, x, {}, {}, {}, {}});
+      r.changes.push_back({RuleChange::Kind::Added, "contrat", "référence", {}, {}, x, {}, {}, {}, {}, {}});
   auto table_name = [](const CheckedProgram& p, int t) { return t < 0 ? std::string("—") : p.tables[t].name; };
   auto parameter_name = [](const CheckedProgram& p, int i) {
     return i < 0 ? std::string("—") : p.parameters[i].decl->name;
