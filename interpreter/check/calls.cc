@@ -310,7 +310,7 @@ struct ScalarCall {
     for (std::size_t i = 1; i < args.size(); ++i) {
       auto u = unify(t, args[i].type);
       if (!u || (u->kind != Kind::Number && u->kind != Kind::Date)) {
-        cx.diags.error(arg(i).span, Message(kComparesOneUnit, call.function));
+        cx.diags.error(arg(i).span, Message(kComparesOneUnit, call.function), unit_hint(t));
         return std::nullopt;
       }
       t = *u;
@@ -322,7 +322,8 @@ struct ScalarCall {
     if (!arity(2)) return std::nullopt;
     auto u = unify(args[0].type, args[1].type);
     if (!u)
-      cx.diags.error(e.span, Message(kDefaultOfOtherType, describe(args[1].type), describe(args[0].type)));
+      cx.diags.error(e.span, Message(kDefaultOfOtherType, describe(args[1].type), describe(args[0].type)),
+                     unit_hint(args[0].type));
     return u;
   }
 

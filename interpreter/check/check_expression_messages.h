@@ -108,6 +108,22 @@ inline constexpr MessageText kCannotSubtract =
 inline constexpr MessageText kMoneyAddsToMoney =
     message_text("amounts in € only add to amounts in €; a share of an amount is montant × taux",
                  "un montant en € ne s'additionne qu'à un montant en € ; une part d'un montant s'écrit montant × taux");
+inline constexpr MessageText kRateAddsToRate =
+    message_text("a rate only adds to a rate, written with its unit (7,5 %); a share of a count is effectif × taux",
+                 "un taux ne s'additionne qu'à un taux, écrit avec son unité (7,5 %) ; une part d'un effectif s'écrit "
+                 "effectif × taux");
+inline constexpr MessageText kShareOfACount =
+    message_text("a count is not a rate: a share is a count divided by a count, effectif / effectif",
+                 "un effectif n'est pas un taux : une part est un effectif divisé par un effectif, effectif / effectif");
+// A plain number written in one place (a selon N, a definition, a parameter) and compared or added elsewhere with a
+// value of a unit: the error is where the number is written, which is where the fix goes. {0}: the number as
+// written, {1}: the type of the other value, {2}: file:line:col of the comparison or operation.
+inline constexpr MessageText kPlainNumberCompared =
+    message_text("{0} is a plain number, compared with a {1} at {2}",
+                 "{0} est un nombre sans unité, comparé à une valeur de type {1} en {2}");
+inline constexpr MessageText kPlainNumberAdded =
+    message_text("{0} is a plain number, added to or subtracted from a {1} at {2}",
+                 "{0} est un nombre sans unité, additionné à une valeur de type {1} ou soustrait d'elle en {2}");
 inline constexpr MessageText kMoneyTimesMoney = message_text(
     "cannot multiply an amount in € by an amount in €", "impossible de multiplier un montant en € par un montant en €");
 inline constexpr MessageText kRatioIsADivision =
@@ -138,6 +154,19 @@ inline constexpr MessageText kListOfLists =
     message_text("a list cannot hold lists", "une liste ne peut pas contenir de listes");
 inline constexpr MessageText kListMixesTypes =
     message_text("this list mixes a {0} and a {1}", "cette liste mélange des valeurs de type {0} et {1}");
+// {0}: the years missing ("2024" or "2023, 2024"), {1}..{2}: the contract's years.
+inline constexpr MessageText kSelonMissesYears =
+    message_text("selon N gives no value for {0}, a year of the contract ({1}..{2}): the figure would be absent",
+                 "selon N ne donne aucune valeur pour {0}, année du contrat ({1}..{2}) : le chiffre serait absent");
+// {0}: the indicator, {1}: the first year missing.
+inline constexpr MessageText kRestateInAmendment =
+    message_text("this selon is the base contract's: restate it in the amendment with a case for {1}: modifie "
+                 "indicateur {0} { … }",
+                 "ce selon est celui du contrat de base : réécrivez-le dans l'avenant avec un cas pour {1} : modifie "
+                 "indicateur {0} { … }");
+inline constexpr MessageText kAddTheYears =
+    message_text("add a case for each year ({0}: …;), or autre: …; for the years not listed",
+                 "ajoutez un cas par année ({0}: …;), ou autre: …; pour les années non listées");
 inline constexpr MessageText kCaseGivesOtherType = message_text(
     "this case gives a {0}, the others a {1}", "ce cas donne une valeur de type {0}, les autres de type {1}");
 inline constexpr MessageText kCaseOfOtherType = message_text(

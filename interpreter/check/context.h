@@ -3,6 +3,7 @@
 // the entry points each part offers the others; only check/*.cc includes this header.
 #pragma once
 
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct Info {
   Type type;
   bool year = false;       // may change with N
   bool aggregate = false;  // reads aggregated rows, a population statistic or an indicator
+  // A plain number: the literal written without a unit it comes from (`10`, through a selon's cases, a definition
+  // or a parameter), so that a unit error points at the number to fix, wherever it is written.
+  const ast::Expr* plain_literal = nullptr;
 };
 
 // Where an expression stands, which decides the names it sees.
@@ -33,8 +37,11 @@ struct Context {
   Diagnostics& diags;
   std::vector<State> parameter_state;             // per parameter
   std::vector<bool> parameter_aggregate;          // per parameter, once checked
+  std::vector<const ast::Expr*> parameter_literal;  // per parameter, once checked: Info::plain_literal
   std::vector<std::vector<State>> binding_state;  // per indicator, per binding
+  std::vector<std::vector<const ast::Expr*>> binding_literal;  // per indicator, per binding: Info::plain_literal
   std::vector<std::pair<int, int>> in_progress;   // (indicator, binding) being checked, outermost first
+  std::set<const ast::Expr*> blamed_literals;     // numbers without a unit already reported (once each)
 };
 
 // declarations.cc: the declarations in program order, and those checked on first use from an expression.

@@ -246,10 +246,12 @@ void declare(Context& cx, const ast::Program& ast) {
   }
   cx.parameter_state.assign(p.parameters.size(), State::Unchecked);
   cx.parameter_aggregate.assign(p.parameters.size(), false);
+  cx.parameter_literal.assign(p.parameters.size(), nullptr);
   for (const auto& ind : ast.indicators) {
     if (taken(ind.name, ind.name_span)) continue;
     p.indicators.push_back(indicator_info(cx, ind));
     cx.binding_state.emplace_back(ind.bindings.size(), State::Unchecked);
+    cx.binding_literal.emplace_back(ind.bindings.size(), nullptr);
   }
 }
 
@@ -314,7 +316,9 @@ void reserved_bindings(Context& cx, const IndicatorInfo& info) {
   }
   if (info.target >= 0 && info.value >= 0) {
     Type v = type_of(info.value), t = type_of(info.target);
-    bool ok = v.is_error() || t.is_error() || t.kind == Kind::Absent ||
+    // When `atteint` compares them, its error already said so, at the number to fix.
+    bool reported = info.achieved >= 0 && type_of(info.achieved).is_error();
+    bool ok = reported || v.is_error() || t.is_error() || t.kind == Kind::Absent ||
               (v.kind == t.kind && (v.kind != Kind::Number || same_dimension(v.unit, t.unit)));
     if (!ok)
       diags.error(at(info.target), Message(kTargetAndValueDiffer, describe(t), describe(v)), unit_hint(v));
@@ -402,6 +406,7 @@ void check_parameter(Context& cx, int index) {
   info.type = r.type;
   info.year_dependent = r.year;
   cx.parameter_aggregate[index] = r.aggregate;
+  cx.parameter_literal[index] = r.plain_literal;
   if (!d.type_name.empty() && !r.type.is_error()) {
     auto declared = column_type_from_name(d.type_name);
     if (!declared) {
@@ -409,6 +414,11 @@ void check_parameter(Context& cx, int index) {
     } else if (Type want = type_of_column(*declared); !fits_declared_type(want, r.type)) {
       cx.diags.error(d.value->span, Message(kParameterValueNotDeclaredType, d.name, d.type_name, describe(r.type)),
                      unit_hint(want));
+    } else if (r.type.kind == Kind::Absent) {
+      // `: taux = absent`, a figure not given yet (a national reference a regional run fills in): it has its
+      // declared type, so that what compares with it or falls back from it is checked.
+      info.type = want;
+      cx.parameter_literal[index] = nullptr;
     }
   }
   cx.parameter_state[index] = State::Done;
@@ -427,6 +437,7 @@ void check_binding(Context& cx, int indicator, int b) {
   cx.in_progress.pop_back();
   info.binding_types[b] = r.type;
   info.binding_year_dependent[b] = r.year;
+  cx.binding_literal[indicator][b] = r.plain_literal;
   cx.binding_state[indicator][b] = State::Done;
 }
 

@@ -2,12 +2,15 @@
 // column of a per-establishment table), `table.colonne` and `indicateur.partie`, periods, operators, `dans`,
 // `si`, lists and `selon`. Each records its type and whether it changes with N; calls are in calls.cc.
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "check/check_expression_messages.h"
 #include "check/check_messages.h"
 #include "check/context.h"
 #include "check/suggestions.h"
 #include "check/units.h"
+#include "syntax/ast_walk.h"
 #include "syntax/parser.h"
 
 namespace caqes::checker {
@@ -16,9 +19,11 @@ using namespace check_messages;
 
 namespace {
 
-Info node(Context&, const ast::Expr&, const ast::NumberLiteral& n, const Scope&) {
+Info node(Context&, const ast::Expr& e, const ast::NumberLiteral& n, const Scope&) {
   Unit u = n.unit == ast::LiteralUnit::Euro ? Unit::Money : n.unit == ast::LiteralUnit::Percent ? Unit::Rate : Unit::Plain;
-  return {Type::number(u)};
+  Info out{Type::number(u)};
+  if (u == Unit::Plain) out.plain_literal = &e;
+  return out;
 }
 Info node(Context&, const ast::Expr&, const ast::StringLiteral&, const Scope&) { return {Type::text()}; }
 Info node(Context&, const ast::Expr&, const ast::DateLiteral&, const Scope&) { return {Type::date()}; }
@@ -68,7 +73,7 @@ Info binding_reference(Context& cx, const ast::Expr& e, int indicator, int b) {
   cx.program.references_[e.id] = ref;
   const IndicatorInfo& info = cx.program.indicators[indicator];
   // A definition of an indicator is computed per establishment, after the rows: never inside a row filter.
-  return {info.binding_types[b], info.binding_year_dependent[b], true};
+  return {info.binding_types[b], info.binding_year_dependent[b], true, cx.binding_literal[indicator][b]};
 }
 
 Info parameter_reference(Context& cx, const ast::Expr& e, int prm) {
@@ -82,7 +87,7 @@ Info parameter_reference(Context& cx, const ast::Expr& e, int prm) {
   ref.parameter = prm;
   cx.program.references_[e.id] = ref;
   const ParameterInfo& info = cx.program.parameters[prm];
-  return {info.type, info.year_dependent, cx.parameter_aggregate[prm]};
+  return {info.type, info.year_dependent, cx.parameter_aggregate[prm], cx.parameter_literal[prm]};
 }
 
 // A column of a per-establishment table, when exactly one such table has a column of that name.
@@ -203,7 +208,7 @@ Info node(Context& cx, const ast::Expr&, const ast::AtPeriod& at, const Scope& s
     cx.diags.error(at.period.span, Message(kPeriodWithoutEffect, at.period.text()), Message(kWhatVariesByYear));
     return {};
   }
-  return {inner.type, at.period.relative, inner.aggregate};
+  return {inner.type, at.period.relative, inner.aggregate, inner.plain_literal};
 }
 
 Info node(Context& cx, const ast::Expr& e, const ast::Unary& u, const Scope& scope) {
@@ -213,6 +218,7 @@ Info node(Context& cx, const ast::Expr& e, const ast::Unary& u, const Scope& sco
     cx.diags.error(e.span, Message(kNegateNotANumber, describe(r.type)));
     return {};
   }
+  if (u.op == ast::UnaryOp::Not) r.plain_literal = nullptr;
   if (u.op == ast::UnaryOp::Not && r.type.kind != Kind::Boolean) {
     cx.diags.error(e.span, Message(kNotNotACondition, describe(r.type)));
     return {};
@@ -228,8 +234,35 @@ std::optional<Type> logical(Context& cx, const ast::Binary& b, const Type& a, co
   return std::nullopt;
 }
 
+// Where a unit error between `a` and `c` is reported: at the expression, unless one side is a plain number written
+// elsewhere (a selon's case, a definition, a parameter) and the other has a unit: then at that number, which is
+// what to fix, and in the file where it is written (an amendment's `cible = selon N { 2023: 10; ... }`, compared
+// with the base's `valeur`). Returns false when the error was not about such a number.
+bool report_plain_number(Context& cx, const ast::Expr& e, const MessageText& text, const Info& a, const Info& c) {
+  const Info& plain = a.plain_literal ? a : c;
+  const Info& other = a.plain_literal ? c : a;
+  if (!plain.plain_literal || !other.type.is_number() || other.type.unit == Unit::Plain ||
+      other.type.unit == Unit::Count)
+    return false;
+  const ast::Expr* literal = plain.plain_literal;
+  bool inside = false;
+  ast::walk(e, [&](const ast::Expr& x) {
+    inside |= &x == literal;
+    return !inside;
+  });
+  if (inside) return false;
+  // A number read by several comparisons (a `cible` that two indicators compare) is one mistake, told once.
+  if (!cx.blamed_literals.insert(literal).second) return true;
+  cx.diags.error(literal->span,
+                 Message(text, literal->as<ast::NumberLiteral>()->text, describe(other.type), e.span.where()),
+                 unit_hint(other.type));
+  return true;
+}
+
 // +, −, ×, /: numbers, whose units combine as units.h says.
-std::optional<Type> arithmetic(Context& cx, const ast::Expr& e, const ast::Binary& b, const Type& a, const Type& c) {
+std::optional<Type> arithmetic(Context& cx, const ast::Expr& e, const ast::Binary& b, const Info& l, const Info& r) {
+  const Type& a = l.type;
+  const Type& c = r.type;
   if (!a.is_number() || !c.is_number()) {
     bool additive = b.op == ast::BinaryOp::Add || b.op == ast::BinaryOp::Subtract;
     cx.diags.error(e.span, Message(kNeedsTwoNumbers, ast::spelling(b.op), describe(a), describe(c)),
@@ -238,7 +271,7 @@ std::optional<Type> arithmetic(Context& cx, const ast::Expr& e, const ast::Binar
   }
   UnitOutcome unit = arithmetic_unit(b.op, a.unit, c.unit);
   if (!unit.unit) {
-    cx.diags.error(e.span, unit.message, unit.hint);
+    if (!report_plain_number(cx, e, kPlainNumberAdded, l, r)) cx.diags.error(e.span, unit.message, unit.hint);
     return std::nullopt;
   }
   return Type::number(*unit.unit);
@@ -259,16 +292,27 @@ bool approx_allowed(Context& cx, const ast::Expr& e, const ast::Binary& b, const
   return true;
 }
 
+// The fix of a comparison of two units: the threshold's unit, when one side is a number written without one.
+Message comparison_hint(const Type& a, const Type& c) {
+  if (a.unit == Unit::Money || c.unit == Unit::Money) return Message(kWriteTheThresholdUnit);
+  if (a.unit == Unit::Rate && c.unit == Unit::Rate) return Message();
+  const Type& rate = a.unit == Unit::Rate ? a : c;
+  const Type& number = a.unit == Unit::Rate ? c : a;
+  return number.unit == Unit::Plain ? unit_hint(rate) : Message(kShareOfACount);
+}
+
 // =, ≠, <, ≤, >, ≥, ≈: two values of one kind (numbers of one dimension); only numbers and dates are ordered.
-std::optional<Type> comparison(Context& cx, const ast::Expr& e, const ast::Binary& b, const Type& a, const Type& c) {
+std::optional<Type> comparison(Context& cx, const ast::Expr& e, const ast::Binary& b, const Info& l, const Info& r) {
+  const Type& a = l.type;
+  const Type& c = r.type;
   bool ordered = b.op != ast::BinaryOp::Equal && b.op != ast::BinaryOp::NotEqual;
   if (a.kind == Kind::Absent || c.kind == Kind::Absent) {
     cx.diags.error(e.span, Message(kComparedWithAbsent), Message(kTestPresence));
   } else if (a.kind != c.kind) {
     cx.diags.error(e.span, Message(kCannotCompare, describe(a), describe(c)), unit_hint(a));
   } else if (a.kind == Kind::Number && !same_dimension(a.unit, c.unit)) {
-    cx.diags.error(e.span, Message(kCannotCompare, describe(a), describe(c)),
-                   a.unit == Unit::Money || c.unit == Unit::Money ? Message(kWriteTheThresholdUnit) : Message());
+    if (!report_plain_number(cx, e, kPlainNumberCompared, l, r))
+      cx.diags.error(e.span, Message(kCannotCompare, describe(a), describe(c)), comparison_hint(a, c));
   } else if (ordered && a.kind != Kind::Number && a.kind != Kind::Date) {
     cx.diags.error(e.span, Message(kOrdersNumbersOrDates, ast::spelling(b.op), describe(a)));
   } else if (a.kind == Kind::List) {
@@ -290,14 +334,17 @@ Info node(Context& cx, const ast::Expr& e, const ast::Binary& b, const Scope& sc
     case ast::BinaryOp::Add:
     case ast::BinaryOp::Subtract:
     case ast::BinaryOp::Multiply:
-    case ast::BinaryOp::Divide: type = arithmetic(cx, e, b, l.type, r.type); break;
+    case ast::BinaryOp::Divide: type = arithmetic(cx, e, b, l, r); break;
     case ast::BinaryOp::Approx:
-      if (approx_allowed(cx, e, b, scope)) type = comparison(cx, e, b, l.type, r.type);
+      if (approx_allowed(cx, e, b, scope)) type = comparison(cx, e, b, l, r);
       break;
-    default: type = comparison(cx, e, b, l.type, r.type); break;
+    default: type = comparison(cx, e, b, l, r); break;
   }
   if (!type) return {};
-  return {*type, l.year || r.year, l.aggregate || r.aggregate};
+  // 10 - 2 is still a number written without a unit.
+  const ast::Expr* literal = l.plain_literal && r.plain_literal && type->unit == Unit::Plain && type->is_number()
+                                 ? l.plain_literal : nullptr;
+  return {*type, l.year || r.year, l.aggregate || r.aggregate, literal};
 }
 
 // ---- dans, si, lists, selon --------------------------------------------------------------------------------
@@ -330,11 +377,14 @@ Info node(Context& cx, const ast::Expr& e, const ast::If& i, const Scope& scope)
   if (c.type.is_error() || t.type.is_error() || f.type.is_error()) return {};
   auto u = unify(t.type, f.type);
   if (!u) {
-    cx.diags.error(e.span, Message(kBranchesDiffer, describe(t.type), describe(f.type)),
-                   t.type.unit == Unit::Money || f.type.unit == Unit::Money ? Message(kWriteZeroEuro) : Message());
+    Message hint = t.type.unit == Unit::Money || f.type.unit == Unit::Money ? Message(kWriteZeroEuro)
+                   : t.type.unit == Unit::Rate || f.type.unit == Unit::Rate ? Message(kRateWithUnit)
+                                                                            : Message();
+    cx.diags.error(e.span, Message(kBranchesDiffer, describe(t.type), describe(f.type)), hint);
     return {};
   }
-  return {*u, c.year || t.year || f.year, c.aggregate || t.aggregate || f.aggregate};
+  const ast::Expr* literal = u->is_number() && u->unit == Unit::Plain ? (t.plain_literal ? t.plain_literal : f.plain_literal) : nullptr;
+  return {*u, c.year || t.year || f.year, c.aggregate || t.aggregate || f.aggregate, literal};
 }
 
 Info node(Context& cx, const ast::Expr&, const ast::List& l, const Scope& scope) {
@@ -352,7 +402,7 @@ Info node(Context& cx, const ast::Expr&, const ast::List& l, const Scope& scope)
     } else if (auto u = unify(*element, r.type)) {
       element = *u;
     } else {
-      cx.diags.error(item->span, Message(kListMixesTypes, describe(*element), describe(r.type)));
+      cx.diags.error(item->span, Message(kListMixesTypes, describe(*element), describe(r.type)), unit_hint(*element));
       return {};
     }
     out.year |= r.year;
@@ -389,22 +439,56 @@ struct SelonCheck {
     out.aggregate |= r.aggregate;
     auto u = unify(out.type, r.type);
     if (!u) {
-      cx.diags.error(x.span, Message(kCaseGivesOtherType, describe(r.type), describe(out.type)));
+      cx.diags.error(x.span, Message(kCaseGivesOtherType, describe(r.type), describe(out.type)), unit_hint(out.type));
       failed = true;
       return;
     }
     out.type = *u;
+    if (!out.plain_literal) out.plain_literal = r.plain_literal;
   }
 };
 
-Info node(Context& cx, const ast::Expr&, const ast::Selon& s, const Scope& scope) {
+std::string folder_of(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+// `selon N` without `autre` gives nothing for a year it does not list: every year of the contract must be listed,
+// or the figure is absent that year and nobody is targeted on it, without a word (an amendment that adds 2025 to
+// the contract's years, a target written for 2023 and 2024 only).
+void selon_years(Context& cx, const ast::Expr& e, const ast::Selon& s, const Scope& scope) {
+  const CheckedProgram& p = cx.program;
+  if (s.otherwise || !s.subject->as<ast::CurrentYear>() || p.first_year == 0 || p.first_year > p.last_year) return;
+  std::set<int> listed;
+  for (const auto& arm : s.arms)
+    for (const auto& key : arm.keys)
+      if (auto* n = key->as<ast::NumberLiteral>(); n && n->value.to_int()) listed.insert(static_cast<int>(*n->value.to_int()));
+  std::vector<std::string> missing;
+  for (int year = p.first_year; year <= p.last_year; ++year)
+    if (!listed.count(year)) missing.push_back(std::to_string(year));
+  if (missing.empty()) return;
+  std::string years;
+  for (const auto& y : missing) years += (years.empty() ? "" : ", ") + y;
+  // Written in the base contract (an amendment that moved the years on): the fix goes in the amendment.
+  const ast::Program& ast = *p.ast;
+  bool inherited = !ast.base_contract.empty() && !ast.contracts.empty() && ast.contracts.front().span.file &&
+                   e.span.file && folder_of(e.span.path()) != folder_of(ast.contracts.front().span.path());
+  Message hint(kAddTheYears, missing.front());
+  if (inherited && scope.indicator >= 0)
+    hint = Message(kRestateInAmendment, p.indicators[scope.indicator].name, missing.front());
+  cx.diags.error(e.span, Message(kSelonMissesYears, years, p.first_year, p.last_year), hint);
+}
+
+Info node(Context& cx, const ast::Expr& e, const ast::Selon& s, const Scope& scope) {
   SelonCheck check{cx, scope, check_expr(cx, *s.subject, scope)};
   for (const auto& arm : s.arms) {
     for (const auto& key : arm.keys) check.key(*key);
     check.result(*arm.result);
   }
   if (s.otherwise) check.result(*s.otherwise);
+  selon_years(cx, e, s, scope);
   if (check.failed) return {};
+  if (!check.out.type.is_number() || check.out.type.unit != Unit::Plain) check.out.plain_literal = nullptr;
   return check.out;
 }
 

@@ -6,14 +6,26 @@
 
 namespace caqes {
 
-bool same_dimension(Unit a, Unit b) { return (a == Unit::Money) == (b == Unit::Money); }
+namespace {
 
-Unit join_units(Unit a, Unit b) {
-  if (a == b) return a;
-  if (a == Unit::Money || b == Unit::Money) return Unit::Money;
-  if (a == Unit::Rate || b == Unit::Rate) return Unit::Rate;
-  return Unit::Plain;  // Count with Plain
+// Three dimensions: amounts in €, rates in %, and numbers (counts and plain numbers). A count is written as a plain
+// number (`compte(...) ≥ 10`), so the two mix; a rate and an amount are always written with their unit, so a plain
+// number never stands for one (15 % ≤ 10 would compare 0,15 with 10).
+enum class Dimension { Money, Rate, Number };
+
+Dimension dimension(Unit u) {
+  switch (u) {
+    case Unit::Money: return Dimension::Money;
+    case Unit::Rate: return Dimension::Rate;
+    default: return Dimension::Number;
+  }
 }
+
+}  // namespace
+
+bool same_dimension(Unit a, Unit b) { return dimension(a) == dimension(b); }
+
+Unit join_units(Unit a, Unit b) { return a == b ? a : Unit::Plain; /* Count with Plain */ }
 
 Unit multiply_units(Unit a, Unit b) {
   if (a == Unit::Money || b == Unit::Money) return Unit::Money;
@@ -51,7 +63,7 @@ UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b) {
     case ast::BinaryOp::Subtract:
       if (!same_dimension(a, b))
         return {std::nullopt, Message(op == ast::BinaryOp::Add ? kCannotAdd : kCannotSubtract, describe(x), describe(y)),
-                a == Unit::Money || b == Unit::Money ? Message(kMoneyAddsToMoney) : Message()};
+                a == Unit::Money || b == Unit::Money ? Message(kMoneyAddsToMoney) : Message(kRateAddsToRate)};
       return {join_units(a, b), {}, {}};
     case ast::BinaryOp::Multiply:
       if (a == Unit::Money && b == Unit::Money)
@@ -67,10 +79,13 @@ UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b) {
 }
 
 bool fits_declared_type(const Type& declared, const Type& value) {
+  if (value.kind == Kind::Absent) return declared.kind != Kind::List;
   if (value.kind == Kind::List) return declared.kind == value.element && declared.unit == value.unit;
+  // Counts and plain numbers are one dimension: `: effectif = 10 000` is a count written without a unit.
   return declared.kind == value.kind &&
          (declared.kind != Kind::Number || declared.unit == value.unit ||
-          (declared.unit == Unit::Plain && value.unit == Unit::Count));
+          (declared.unit == Unit::Plain && value.unit == Unit::Count) ||
+          (declared.unit == Unit::Count && value.unit == Unit::Plain));
 }
 
 bool fits_column(const Type& column, const Type& value) {

@@ -1,6 +1,7 @@
 // The unit algebra of the rules language, all in one place: which units mix, and what an operator gives.
 // € + % is an error, € / € is a rate, € × % is €, € / effectif is € (a mean per patient), % × effectif is a count.
-// Money and dimensionless numbers never mix; Count, Rate and Plain are all dimensionless.
+// Three dimensions never mix (added, subtracted, compared, or side by side in si/selon/lists): amounts (€), rates (%)
+// and numbers; a count and a plain number are both numbers, since a count is written without a unit.
 #pragma once
 
 #include <optional>
@@ -11,6 +12,8 @@
 
 namespace caqes {
 
+// Whether two units may be added, subtracted or compared: both amounts, both rates, or both numbers (counts and
+// plain numbers).
 bool same_dimension(Unit a, Unit b);
 // The unit of a + b (and of the branches of si/selon) when the dimensions agree.
 Unit join_units(Unit a, Unit b);
@@ -28,7 +31,8 @@ struct UnitOutcome {
 };
 UnitOutcome arithmetic_unit(ast::BinaryOp op, Unit a, Unit b);
 
-// Whether a value of type `value` may be the value of a parameter declared `declared` (a count is a number).
+// Whether a value of type `value` may be the value of a parameter declared `declared` (a count is a number, and
+// a number written without a unit may be a count; `absent` is a value of every type).
 bool fits_declared_type(const Type& declared, const Type& value);
 // Whether a value of type `value` may be given, in a test row, for a column of type `column` (a plain number is
 // taken as a count or an amount, never as a rate: 20 is not 20 %).

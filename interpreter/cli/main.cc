@@ -11,10 +11,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "check/checker.h"
 #include "cli/cli_messages.h"
 #include "cli/doc_command.h"
+#include "cli/help_messages.h"
 #include "doc/diff_page.h"
 #include "doc/doc_messages.h"
 #include "cli/output_context.h"
@@ -291,7 +294,7 @@ int cmd_diff(const OutputContext& context, const std::string& old_rules, const s
   }
   std::string text = format == "html"       ? render_diff_html(report)
                      : format == "json"     ? render_diff_json(report)
-                     : format == "markdown" ? render_diff_markdown(report)
+                     : format == "markdown" ? render_diff_markdown(report, context.language)
                                             : render_diff_text(report, context);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return report.changes.empty() ? 0 : 1;
@@ -453,6 +456,35 @@ int cmd_fmt(const OutputContext& context, const std::vector<std::string>& paths,
   return status;
 }
 
+// The language --lang asks for, read from the arguments as they are (`--lang fr` or `--lang=fr`, anywhere).
+std::optional<Language> language_in_arguments(int argc, char** argv) {
+  std::optional<Language> found;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) found = language_from_name(argv[i + 1]);
+    else if (arg.rfind("--lang=", 0) == 0) found = language_from_name(arg.substr(7));
+  }
+  return found;
+}
+
+// CLI11's own words (Usage, OPTIONS, REQUIRED...) and the help flag in the language of the messages.
+void localise_help(CLI::App& app, Language lang) {
+  using namespace help_messages;
+  auto h = [&](const MessageText& text) { return Message(text).in(lang); };
+  app.option_defaults()->group(h(kOptionsGroup));
+  app.set_help_flag("-h,--help", h(kHelp));
+  auto formatter = std::make_shared<CLI::Formatter>();
+  formatter->label("Usage", h(kUsageLabel));
+  formatter->label("Positionals", h(kPositionalsLabel));
+  formatter->label("OPTIONS", h(kOptionsLabel));
+  formatter->label("SUBCOMMAND", h(kSubcommandLabel));
+  formatter->label("SUBCOMMANDS", h(kSubcommandLabel));
+  formatter->label("REQUIRED", h(kRequiredLabel));
+  formatter->label("TEXT", h(kTextLabel));
+  formatter->label("INT", h(kIntLabel));
+  app.formatter(formatter);
+}
+
 }  // namespace
 }  // namespace caqes
 
@@ -460,97 +492,98 @@ int main(int argc, char** argv) {
   using namespace caqes;
   // Decided once, before the arguments are read (an unknown command is reported in the environment's language).
   OutputContext context{language_from_environment(), color_allowed(1), color_allowed(2)};
-  CLI::App app{"caqes: les indicateurs des contrats CAQES écrits en règles, vérifiés et calculés sur les données"};
+  // --lang is read before the help is built, so that `caqes --lang fr --help` is in French (CLI11 parses later).
+  if (auto asked = language_in_arguments(argc, argv)) context.language = *asked;
+  using namespace help_messages;
+  auto h = [&](const MessageText& text) { return Message(text).in(context.language); };
+  CLI::App app{h(kCaqes)};
+  localise_help(app, context.language);
   app.require_subcommand(1);
   std::string lang;
-  app.add_option("--lang", lang, "langue des messages: fr ou en (par défaut: LC_ALL, LC_MESSAGES, LANG)")
-      ->check(CLI::IsMember({"fr", "en"}));
+  app.add_option("--lang", lang, h(kLang))->check(CLI::IsMember({"fr", "en"}));
   app.fallthrough();  // --lang is accepted after the command too
   std::string rules, data_dir, format = "table", output, filter;
   int year = 0;
+  // Each subcommand prints its own help in the same language, under the same labels.
+  auto subcommand = [&](const char* name, const MessageText& description) {
+    CLI::App* cmd = app.add_subcommand(name, h(description));
+    cmd->group(h(kSubcommandsGroup));
+    localise_help(*cmd, context.language);
+    return cmd;
+  };
 
-  auto* check = app.add_subcommand("check", "vérifie un fichier ou un dossier de règles");
-  check->add_option("RULES", rules, "fichier .caqes ou dossier d'un contrat")->required();
+  auto* check = subcommand("check", kCheck);
+  check->add_option("RULES", rules, h(kRules))->required();
 
-  auto* run = app.add_subcommand("run", "calcule chaque indicateur pour chaque établissement et année");
-  run->add_option("RULES", rules, "fichier .caqes ou dossier d'un contrat")->required();
-  run->add_option("--data", data_dir, "dossier des extractions CSV (un fichier par table)")->required();
-  run->add_option("--year", year, "une seule année du contrat");
-  run->add_option("--format", format, "table, csv (;  et virgule décimale) ou json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
-  run->add_option("--output,-o", output, "fichier de sortie (par défaut: la sortie standard)");
+  auto* run = subcommand("run", kRun);
+  run->add_option("RULES", rules, h(kRules))->required();
+  run->add_option("--data", data_dir, h(kData))->required();
+  run->add_option("--year", year, h(kYear));
+  run->add_option("--format", format, h(kRunFormat))->check(CLI::IsMember({"table", "csv", "json"}));
+  run->add_option("--output,-o", output, h(kOutput));
   bool by_signatory = false;
-  run->add_flag("--par-signataire", by_signatory,
-                "résultats cumulés par entité signataire (EJ pour le public et l'ESPIC, EG pour le privé)");
+  run->add_flag("--par-signataire", by_signatory, h(kBySignatory));
 
   // How the pass over the rows uses the machine (the figures do not change): for measuring and for the tests.
   PassOptions pass;
   auto pass_options = [&](CLI::App* cmd) {
-    cmd->add_option("--threads", pass.threads, "tables lues en parallèle (par défaut: une par cœur)")
-        ->check(CLI::Range(1, 64));
-    cmd->add_option("--partitions", pass.partitions,
-                    "découpe les tables lues par clé en N partitions traitées l'une après l'autre (par défaut: "
-                    "selon la taille des fichiers, 2 Mo de CSV par partition)")
-        ->check(CLI::Range(1, 4096));
+    cmd->add_option("--threads", pass.threads, h(kThreads))->check(CLI::Range(1, 64));
+    cmd->add_option("--partitions", pass.partitions, h(kPartitions))->check(CLI::Range(1, 4096));
   };
   pass_options(run);
   // A year the rules read and the data do not hold is a warning (the rules are valid; only the data decide);
   // --strict makes it an error, for runs whose results are paid.
   bool strict = false;
-  auto strict_option = [&](CLI::App* cmd) {
-    cmd->add_flag("--strict", strict, "une année lue par les règles et absente des données est une erreur");
-  };
+  auto strict_option = [&](CLI::App* cmd) { cmd->add_flag("--strict", strict, h(kStrict)); };
   strict_option(run);
 
-  auto* list = app.add_subcommand("list", "liste les indicateurs du contrat");
-  list->add_option("RULES", rules)->required();
-  list->add_option("--format", format, "table, csv ou json")->check(CLI::IsMember({"table", "csv", "json"}));
+  auto* list = subcommand("list", kList);
+  list->add_option("RULES", rules, h(kRules))->required();
+  list->add_option("--format", format, h(kTableFormat))->check(CLI::IsMember({"table", "csv", "json"}));
 
-  auto* schema = app.add_subcommand("schema", "dictionnaire des données attendues (tables, colonnes, types)");
-  schema->add_option("RULES", rules)->required();
-  schema->add_option("--format", format, "table, csv ou json")->check(CLI::IsMember({"table", "csv", "json"}));
+  auto* schema = subcommand("schema", kSchema);
+  schema->add_option("RULES", rules, h(kRules))->required();
+  schema->add_option("--format", format, h(kTableFormat))->check(CLI::IsMember({"table", "csv", "json"}));
 
-  auto* test = app.add_subcommand("test", "exécute les tests écrits dans les règles");
-  test->add_option("RULES", rules)->required();
-  test->add_option("--filter", filter, "seulement les tests dont le libellé contient ce texte");
+  auto* test = subcommand("test", kTest);
+  test->add_option("RULES", rules, h(kRules))->required();
+  test->add_option("--filter", filter, h(kFilter));
   pass_options(test);
   strict_option(test);
 
   std::string entity, indicator;
-  auto* explain = app.add_subcommand("explain", "explique chaque chiffre d'un établissement: valeurs, seuils, statistiques, lignes");
-  explain->add_option("RULES", rules)->required();
-  explain->add_option("--data", data_dir, "dossier des extractions CSV")->required();
-  explain->add_option("--entity", entity, "FINESS de l'établissement")->required();
-  explain->add_option("--indicator", indicator, "un seul indicateur");
-  explain->add_option("--year", year, "une seule année du contrat");
-  explain->add_option("--format", format, "text ou json")->check(CLI::IsMember({"text", "json", "table"}));
+  auto* explain = subcommand("explain", kExplain);
+  explain->add_option("RULES", rules, h(kRules))->required();
+  explain->add_option("--data", data_dir, h(kData))->required();
+  explain->add_option("--entity", entity, h(kEntity))->required();
+  explain->add_option("--indicator", indicator, h(kIndicator));
+  explain->add_option("--year", year, h(kYear));
+  explain->add_option("--format", format, h(kExplainFormat))->check(CLI::IsMember({"text", "json", "table"}));
   strict_option(explain);
 
   std::string old_rules, new_rules;
-  auto* diff = app.add_subcommand("diff", "différence sémantique entre deux versions de règles (et son impact sur des données)");
-  diff->add_option("OLD", old_rules, "ancienne version (fichier ou dossier)")->required();
-  diff->add_option("NEW", new_rules, "nouvelle version (fichier ou dossier)")->required();
-  diff->add_option("--format", format, "text, markdown, json ou html (le document du relecteur, une page autonome)")
-      ->check(CLI::IsMember({"text", "markdown", "json", "table", "html"}));
-  diff->add_option("--data", data_dir, "dossier d'extractions: calcule l'impact du changement");
-  diff->add_option("--year", year, "une seule année (par défaut: celles de la nouvelle version)");
+  auto* diff = subcommand("diff", kDiff);
+  diff->add_option("OLD", old_rules, h(kOld))->required();
+  diff->add_option("NEW", new_rules, h(kNew))->required();
+  diff->add_option("--format", format, h(kDiffFormat))->check(CLI::IsMember({"text", "markdown", "json", "table", "html"}));
+  diff->add_option("--data", data_dir, h(kDiffData));
+  diff->add_option("--year", year, h(kDiffYear));
 
-  auto* functions = app.add_subcommand("fonctions", "documente les fonctions prédéfinies");
+  auto* functions = subcommand("fonctions", kFunctions);
 
   DocRequest doc_request;
   doc_request.format = "html";
-  auto* doc = app.add_subcommand("doc", "fiches des indicateurs écrites à partir des règles (site HTML ou Markdown)");
-  doc->add_option("RULES", doc_request.rules, "fichier .caqes ou dossier d'un contrat")->required();
-  doc->add_option("--output,-o", doc_request.output, "dossier du site (créé, ou remplacé s'il a été écrit par caqes doc)");
-  doc->add_option("--format", doc_request.format, "html (par défaut) ou markdown")
-      ->check(CLI::IsMember({"html", "markdown"}));
-  doc->add_option("--indicator", doc_request.indicator, "affiche la fiche d'un seul indicateur sur la sortie standard");
+  auto* doc = subcommand("doc", kDoc);
+  doc->add_option("RULES", doc_request.rules, h(kRules))->required();
+  doc->add_option("--output,-o", doc_request.output, h(kDocOutput));
+  doc->add_option("--format", doc_request.format, h(kDocFormat))->check(CLI::IsMember({"html", "markdown"}));
+  doc->add_option("--indicator", doc_request.indicator, h(kDocIndicator));
 
   std::vector<std::string> fmt_paths;
   bool fmt_check = false;
-  auto* fmt_cmd = app.add_subcommand("fmt", "met les fichiers de règles en forme canonique (commentaires gardés)");
-  fmt_cmd->add_option("PATHS", fmt_paths, "fichiers .caqes ou dossiers")->required();
-  fmt_cmd->add_flag("--check", fmt_check, "ne modifie rien: liste les fichiers à reformater et sort avec 1");
+  auto* fmt_cmd = subcommand("fmt", kFmt);
+  fmt_cmd->add_option("PATHS", fmt_paths, h(kPaths))->required();
+  fmt_cmd->add_flag("--check", fmt_check, h(kFmtCheck));
 
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;

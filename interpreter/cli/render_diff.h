@@ -10,7 +10,7 @@
 namespace caqes {
 
 std::string render_diff_text(const DiffReport& report, const OutputContext& context);
-std::string render_diff_markdown(const DiffReport& report);
+std::string render_diff_markdown(const DiffReport& report, Language lang);
 std::string render_diff_json(const DiffReport& report);
 
 }  // namespace caqes

@@ -24,6 +24,12 @@ const IndicatorResult* find(const ResultsByKey& results, const std::string& name
 
 Decimal paid(const IndicatorResult* r) { return r && r->incentive.is_number() ? r->incentive.number() : Decimal(); }
 
+Absence absence(const IndicatorResult* r, bool in_version) {
+  if (!in_version) return Absence::NoIndicator;
+  if (!r || !r->targeted) return Absence::NotTargeted;
+  return r->incentive.is_number() ? Absence::None : Absence::MissingData;
+}
+
 bool has_incentive(const CheckedProgram& p, const std::string& name) {
   int i = p.indicator_index(name);
   return i >= 0 && p.indicators[i].incentive >= 0;
@@ -40,19 +46,31 @@ IndicatorImpact indicator_impact(const std::string& name, const VersionResults& 
   for (const ResultsByKey* results : {&old_results, &new_results})
     for (const auto& [k, _] : *results)
       if (std::get<0>(k) == name) keys.insert({std::get<1>(k), std::get<2>(k)});
+  std::set<std::string> old_entities, new_entities;
   for (const auto& [entity, year] : keys) {
     const IndicatorResult* ro = find(old_results, name, entity, year);
     const IndicatorResult* rn = find(new_results, name, entity, year);
     bool to = ro && ro->targeted, tn = rn && rn->targeted;
-    imp.old_targeted += to;
-    imp.new_targeted += tn;
+    imp.old_targeted_years += to;
+    imp.new_targeted_years += tn;
+    if (to) old_entities.insert(entity);
+    if (tn) new_entities.insert(entity);
     if (!to && tn) imp.entering.push_back({entity, year});
     if (to && !tn) imp.leaving.push_back({entity, year});
     Decimal po = paid(ro), pn = paid(rn);
     imp.old_total = imp.old_total + po;
     imp.new_total = imp.new_total + pn;
-    if (imp.pays && po != pn) imp.payments.push_back({entity, year, po, pn});
+    if (!imp.pays) continue;
+    Absence ao = has_incentive(a.program, name) ? absence(ro, imp.in_old) : Absence::NoIndicator;
+    Absence an = has_incentive(b.program, name) ? absence(rn, imp.in_new) : Absence::NoIndicator;
+    imp.old_missing += ao == Absence::MissingData;
+    imp.new_missing += an == Absence::MissingData;
+    bool missing = ao == Absence::MissingData || an == Absence::MissingData;
+    if (po != pn || (missing && ao != an) || (an == Absence::MissingData && ao != Absence::MissingData))
+      imp.payments.push_back({entity, year, po, pn, ao, an});
   }
+  imp.old_targeted = static_cast<int>(old_entities.size());
+  imp.new_targeted = static_cast<int>(new_entities.size());
   return imp;
 }
 

@@ -18,20 +18,39 @@ struct EntityYear {
   int year = 0;
 };
 
+// Why an establishment has no incentive figure in one version: the run reports 0 € for each of them, which a
+// reviewer must not read as a computed 0 €.
+enum class Absence {
+  None,         // a figure (possibly 0 €)
+  NotTargeted,  // not targeted: nothing is due
+  MissingData,  // targeted, but the incentive could not be computed (a datum is absent)
+  NoIndicator,  // the version has no such indicator
+};
+
 struct PaymentChange {
   std::string entity;
   int year = 0;
   Decimal old_amount, new_amount;  // in €; an absent incentive counts as 0
+  Absence old_absence = Absence::None, new_absence = Absence::None;
 };
 
 struct IndicatorImpact {
   std::string indicator;
   bool in_old = true, in_new = true;
   bool pays = false;  // either version has an incentive: then the payments and totals below mean something
-  int old_targeted = 0, new_targeted = 0;
+  int old_targeted = 0, new_targeted = 0;              // establishments targeted at least one of the years
+  int old_targeted_years = 0, new_targeted_years = 0;  // establishment × year pairs targeted
   std::vector<EntityYear> entering, leaving;  // the targeting
-  std::vector<PaymentChange> payments;        // establishments whose incentive changes
+  // Establishments whose incentive changes, or is absent for want of data in either version.
+  std::vector<PaymentChange> payments;
+  int old_missing = 0, new_missing = 0;  // targeted establishment × years whose incentive is absent (missing data)
   Decimal old_total, new_total;
+
+  // Whether anything differs between the versions: an indicator added or removed, someone entering or leaving the
+  // targeting, a payment changed, an incentive absent.
+  bool changed() const {
+    return !in_old || !in_new || !entering.empty() || !leaving.empty() || !payments.empty();
+  }
 };
 
 struct DataImpact {

@@ -12,6 +12,16 @@
 
 namespace caqes {
 
+// A number that changed in a formula of the same shape. Its role says what a reviewer reads: a threshold is an
+// operand of a comparison (or a parameter compared with), a target the value of `cible`; any other number is a
+// rate, an amount or a number by its unit (an incentive rate of 30 % → 40 % is no threshold).
+struct NumberChange {
+  enum class Role { Threshold, Target, Rate, Amount, Number };
+  std::string old_text, new_text;
+  Role role = Role::Number;
+  std::string years;  // "2023", "2023..2024": the years the change holds for (a `selon N`), empty for every year
+};
+
 struct RuleChange {
   enum class Kind { Added, Removed, Changed, Affected };
   Kind kind = Kind::Changed;
@@ -20,8 +30,9 @@ struct RuleChange {
   std::string label;  // French label, when there is one
   std::string old_text, new_text;    // canonical forms (empty for added / removed)
   std::string old_where, new_where;  // file:line on each side
-  std::vector<std::pair<std::string, std::string>> thresholds;  // same formula, numbers changed: old → new
+  std::vector<NumberChange> thresholds;  // same formula, numbers changed: old → new
   std::string note;   // "uses critère, which changed"
+  std::string uses;   // for an affected part: what changed that it uses ("critère, paramètre seuil")
 };
 
 // What differs between two versions, and, when they were run on data, the impact (diff/data_impact.h).

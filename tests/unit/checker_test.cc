@@ -159,14 +159,91 @@ TEST_CASE("comparing money with a plain number is an error, with a hint to write
   CHECK(d->hint.in(Language::En).find("400 000 €") != std::string::npos);
 }
 
-TEST_CASE("comparing a rate with a plain number is allowed (same dimension), money with a rate is not") {
-  Checked ok = check(std::string(kBase) + indicator("u", "valeur = finances.part; ciblage = finances.part >= 0,2;"));
+TEST_CASE("a rate compared with a plain number is an error, as money is: 15 % ≤ 10 would be true") {
+  Checked ok = check(std::string(kBase) + indicator("u", "valeur = finances.part; ciblage = finances.part >= 20 %;"));
   INFO(ok.messages());
   CHECK(ok.program != nullptr);
+  for (const char* bad_threshold : {"0,2", "20", "0"}) {
+    Checked c = check(std::string(kBase) + indicator("u", std::string("valeur = finances.part; ciblage = finances.part >= ") +
+                                                            bad_threshold + ";"));
+    INFO(c.messages());
+    CHECK(c.program == nullptr);
+    const Diagnostic* d = c.find("cannot compare a taux (%) with a nombre");
+    REQUIRE(d != nullptr);
+    CHECK(d->hint.in(Language::En) == "a rate is written with its unit: 7,5 %");
+  }
   Checked bad = check(std::string(kBase) + indicator("u", "valeur = finances.part; ciblage = finances.dépense >= 20 %;"));
   INFO(bad.messages());
   CHECK(bad.program == nullptr);
   CHECK(bad.has("cannot compare a montant (€) with a taux (%)"));
+}
+
+TEST_CASE("a count compares with a plain number, not with a rate; a décimal column is a plain number") {
+  Checked ok = check(std::string(kBase) +
+                     indicator("u", "valeur = finances.patients; ciblage = finances.patients > 10 et finances.score < 3,5 "
+                                    "et finances.patients + 1 > finances.score;"));
+  INFO(ok.messages());
+  CHECK(ok.program != nullptr);
+  Checked bad = check(std::string(kBase) + indicator("u", "valeur = finances.patients; ciblage = finances.patients > 20 %;"));
+  INFO(bad.messages());
+  const Diagnostic* d = bad.find("cannot compare a effectif with a taux (%)");
+  REQUIRE(d != nullptr);
+  CHECK(d->hint.in(Language::En).find("effectif / effectif") != std::string::npos);
+  Checked share = check(std::string(kBase) +
+                        indicator("u", "valeur = finances.patients / finances.séjours_n; ciblage = valeur > 20 %;"));
+  INFO(share.messages());
+  CHECK(share.program != nullptr);
+}
+
+TEST_CASE("a plain number written in a selon, a definition or a parameter is blamed where it is written") {
+  Checked c = check(std::string(kBase) + indicator("u",
+                                                   "valeur = finances.part;\n"
+                                                   "cible = selon N { 2022: 12; 2023: 10; 2024: 8; };\n"
+                                                   "atteint = valeur ≤ cible;\n"
+                                                   "ciblage = vrai;"));
+  INFO(c.messages());
+  REQUIRE(c.diags.items().size() == 1);
+  const Diagnostic& d = c.diags.items().front();
+  CHECK(d.message.in(Language::En).find("12 is a plain number, compared with a taux (%) at ") == 0);
+  CHECK(d.span.line == 11);  // the selon's line, not the comparison's
+  CHECK(d.hint.in(Language::En) == "a rate is written with its unit: 7,5 %");
+  Checked p = check(std::string(kBase) + "paramètre plafond = 30;\n" +
+                    indicator("u", "valeur = finances.part; ciblage = finances.part - plafond > 0 %;"));
+  INFO(p.messages());
+  const Diagnostic* added = p.find("30 is a plain number, added to or subtracted from a taux (%) at ");
+  REQUIRE(added != nullptr);
+  CHECK(added->span.line == 8);  // the parameter's line
+}
+
+TEST_CASE("a selon N without autre gives a value for every year of the contract") {
+  Checked ok = check(std::string(kBase) +
+                     indicator("u", "valeur = finances.part; cible = selon N { 2022: 5 %; 2023, 2024: 7 %; };\n"
+                                    "atteint = valeur ≤ cible; ciblage = vrai;"));
+  INFO(ok.messages());
+  CHECK(ok.program != nullptr);
+  Checked with_otherwise = check(std::string(kBase) +
+                                 indicator("u", "valeur = finances.part; cible = selon N { 2022: 5 %; autre: 7 %; };\n"
+                                                "atteint = valeur ≤ cible; ciblage = vrai;"));
+  INFO(with_otherwise.messages());
+  CHECK(with_otherwise.program != nullptr);
+  Checked bad = check(std::string(kBase) +
+                      indicator("u", "valeur = finances.part; cible = selon N { 2023: 5 %; };\n"
+                                     "atteint = valeur ≤ cible; ciblage = vrai;"));
+  INFO(bad.messages());
+  const Diagnostic* d = bad.find("selon N gives no value for 2022, 2024, a year of the contract (2022..2024)");
+  REQUIRE(d != nullptr);
+  CHECK(d->hint.in(Language::En) == "add a case for each year (2022: …;), or autre: …; for the years not listed");
+}
+
+TEST_CASE("a parameter declared with a type may be absent until given: it has its declared type") {
+  Checked ok = check(std::string(kBase) + "paramètre référence : taux = absent;\n" +
+                     indicator("u", "valeur = finances.part; ciblage = finances.part > défaut(référence, médiane(finances.part));"));
+  INFO(ok.messages());
+  REQUIRE(ok.program != nullptr);
+  CHECK(ok.program->parameters.front().type == Type::number(Unit::Rate));
+  Checked bad = check(std::string(kBase) + "paramètre référence : taux = absent;\n" +
+                      indicator("u", "valeur = finances.part; ciblage = finances.patients > référence;"));
+  CHECK(bad.has("cannot compare a effectif with a taux (%)"));
 }
 
 // ---- names ---------------------------------------------------------------------------------------------------

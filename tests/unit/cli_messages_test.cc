@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "cli/diff_messages.h"
+#include "cli/help_messages.h"
 #include "cli/render_tests.h"
 #include "eval/eval_messages.h"
 #include "message_catalog.h"
@@ -23,6 +25,36 @@ TEST_CASE("every message of the command line's catalog has a French text of its 
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};
   check_catalog("interpreter/cli/cli_messages.h", all, same);
+}
+
+TEST_CASE("every word of caqes diff has a French text of its own") {
+  using namespace diff_messages;
+  const std::vector<const MessageText*> all = {
+      &kAdded, &kRemoved, &kChanged, &kAffected, &kNoDifference, &kNoDifferenceSentence, &kBefore, &kAfter,
+      &kSameFormulaUses, &kNumberChange, &kNumberChangeForYears, &kThreshold, &kTarget, &kRate, &kAmount, &kNumber,
+      &kImpactHeading, &kIndicatorAdded, &kIndicatorRemoved, &kTargetedEstablishments, &kTargetedEstablishmentYears,
+      &kIncentiveTotals, &kIncentiveMissing, &kEntering, &kLeaving, &kNotTargeted, &kMissingData, &kNoSuchIndicator,
+      &kUnchanged, &kTotalIncentives, &kImpactTitle, &kImpactTableHeader};
+  // A number that changed is "role: old → new" in both languages; "taux" is French for a rate.
+  const std::set<const MessageText*> same = {&kNumberChange};
+  check_catalog("interpreter/cli/diff_messages.h", all, same);
+  CHECK(Message(kNumberChangeForYears, Message(kRate).in(Language::Fr), "30 %", "20 %", "2023").in(Language::Fr) ==
+        "taux pour 2023: 30 % → 20 %");
+  CHECK(Message(kNumberChangeForYears, Message(kRate).in(Language::En), "30 %", "20 %", "2023").in(Language::En) ==
+        "rate for 2023: 30 % → 20 %");
+}
+
+TEST_CASE("every description of caqes --help has a French text of its own") {
+  using namespace help_messages;
+  const std::vector<const MessageText*> all = {
+      &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc,
+      &kRules, &kData, &kYear, &kRunFormat, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kStrict,
+      &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
+      &kDiffYear, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
+      &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kTextLabel, &kIntLabel};
+  // Words French writes as English does.
+  const std::set<const MessageText*> same = {&kOptionsLabel, &kOptionsGroup};
+  check_catalog("interpreter/cli/help_messages.h", all, same);
 }
 
 TEST_CASE("the lines of caqes test, in English and in French") {

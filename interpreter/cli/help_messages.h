@@ -1,0 +1,107 @@
+// The words of `caqes --help` in English and French, one constant per description (syntax/message.h says how they
+// are used): the command, its subcommands and options, and the labels CLI11 prints around them. main.cc picks the
+// language from --lang (read from the arguments before the help is built) or the environment, as for every other
+// message. tests/unit/cli_messages_test.cc checks the list.
+#pragma once
+
+#include "syntax/message.h"
+
+namespace caqes::help_messages {
+
+// ---- the command ----------------------------------------------------------------------------------------------
+inline constexpr MessageText kCaqes =
+    message_text("caqes: the indicators of CAQES contracts written as rules, checked and computed on the data",
+                 "caqes: les indicateurs des contrats CAQES écrits en règles, vérifiés et calculés sur les données");
+inline constexpr MessageText kLang =
+    message_text("language of the messages: fr or en (by default: LC_ALL, LC_MESSAGES, LANG)",
+                 "langue des messages: fr ou en (par défaut: LC_ALL, LC_MESSAGES, LANG)");
+inline constexpr MessageText kHelp = message_text("print this help and exit", "affiche cette aide et s'arrête");
+
+// ---- subcommands ----------------------------------------------------------------------------------------------
+inline constexpr MessageText kCheck =
+    message_text("checks a rules file or a contract folder", "vérifie un fichier ou un dossier de règles");
+inline constexpr MessageText kRun = message_text("computes every indicator for every establishment and year",
+                                                 "calcule chaque indicateur pour chaque établissement et année");
+inline constexpr MessageText kList = message_text("lists the contract's indicators", "liste les indicateurs du contrat");
+inline constexpr MessageText kSchema = message_text("the data the rules expect (tables, columns, types)",
+                                                    "dictionnaire des données attendues (tables, colonnes, types)");
+inline constexpr MessageText kTest =
+    message_text("runs the tests written in the rules", "exécute les tests écrits dans les règles");
+inline constexpr MessageText kExplain =
+    message_text("explains every figure of one establishment: values, thresholds, statistics, rows",
+                 "explique chaque chiffre d'un établissement: valeurs, seuils, statistiques, lignes");
+inline constexpr MessageText kDiff =
+    message_text("semantic difference between two versions of the rules (and its impact on data)",
+                 "différence sémantique entre deux versions de règles (et son impact sur des données)");
+inline constexpr MessageText kFunctions =
+    message_text("documents the built-in functions", "documente les fonctions prédéfinies");
+inline constexpr MessageText kFmt =
+    message_text("rewrites rules files in the canonical layout (comments kept)",
+                 "met les fichiers de règles en forme canonique (commentaires gardés)");
+inline constexpr MessageText kDoc =
+    message_text("indicator sheets written from the rules (an HTML or Markdown site)",
+                 "fiches des indicateurs écrites à partir des règles (site HTML ou Markdown)");
+
+// ---- options --------------------------------------------------------------------------------------------------
+inline constexpr MessageText kRules =
+    message_text(".caqes file or folder of a contract", "fichier .caqes ou dossier d'un contrat");
+inline constexpr MessageText kData = message_text("folder of the CSV extracts (one file per table)",
+                                                  "dossier des extractions CSV (un fichier par table)");
+inline constexpr MessageText kYear = message_text("one year of the contract only", "une seule année du contrat");
+inline constexpr MessageText kRunFormat = message_text("table, csv (; and decimal comma) or json",
+                                                       "table, csv (; et virgule décimale) ou json");
+inline constexpr MessageText kOutput =
+    message_text("output file (by default: the standard output)", "fichier de sortie (par défaut: la sortie standard)");
+inline constexpr MessageText kBySignatory =
+    message_text("results summed by signing entity (EJ for public and ESPIC, EG for private establishments)",
+                 "résultats cumulés par entité signataire (EJ pour le public et l'ESPIC, EG pour le privé)");
+inline constexpr MessageText kThreads = message_text("tables read side by side (by default: one per core)",
+                                                     "tables lues en parallèle (par défaut: une par cœur)");
+inline constexpr MessageText kPartitions =
+    message_text("splits the tables read by key into N partitions processed one after the other (by default: from "
+                 "the size of the files, 2 MB of CSV per partition)",
+                 "découpe les tables lues par clé en N partitions traitées l'une après l'autre (par défaut: selon la "
+                 "taille des fichiers, 2 Mo de CSV par partition)");
+inline constexpr MessageText kStrict = message_text("a year the rules read and the data do not hold is an error",
+                                                    "une année lue par les règles et absente des données est une erreur");
+inline constexpr MessageText kTableFormat = message_text("table, csv or json", "table, csv ou json");
+inline constexpr MessageText kFilter = message_text("only the tests whose label contains this text",
+                                                    "seulement les tests dont le libellé contient ce texte");
+inline constexpr MessageText kEntity = message_text("FINESS of the establishment", "FINESS de l'établissement");
+inline constexpr MessageText kIndicator = message_text("one indicator only", "un seul indicateur");
+inline constexpr MessageText kExplainFormat =
+    message_text("text (table is the same) or json", "text (table est le même) ou json");
+inline constexpr MessageText kOld = message_text("old version (file or folder)", "ancienne version (fichier ou dossier)");
+inline constexpr MessageText kNew = message_text("new version (file or folder)", "nouvelle version (fichier ou dossier)");
+inline constexpr MessageText kDiffFormat =
+    message_text("text, markdown, json or html (the reviewer's document, one self-contained page)",
+                 "text, markdown, json ou html (le document du relecteur, une page autonome)");
+inline constexpr MessageText kDiffData =
+    message_text("folder of extracts: computes the impact of the change",
+                 "dossier d'extractions: calcule l'impact du changement");
+inline constexpr MessageText kDiffYear = message_text("one year only (by default: those of the new version)",
+                                                      "une seule année (par défaut: celles de la nouvelle version)");
+inline constexpr MessageText kDocOutput =
+    message_text("folder of the site (created, or replaced if caqes doc wrote it)",
+                 "dossier du site (créé, ou remplacé s'il a été écrit par caqes doc)");
+inline constexpr MessageText kDocFormat = message_text("html (default) or markdown", "html (par défaut) ou markdown");
+inline constexpr MessageText kDocIndicator =
+    message_text("prints the sheet of one indicator on the standard output",
+                 "affiche la fiche d'un seul indicateur sur la sortie standard");
+inline constexpr MessageText kPaths = message_text(".caqes files or folders", "fichiers .caqes ou dossiers");
+inline constexpr MessageText kFmtCheck =
+    message_text("changes nothing: lists the files to reformat and exits with 1",
+                 "ne modifie rien: liste les fichiers à reformater et sort avec 1");
+
+// ---- CLI11's labels -------------------------------------------------------------------------------------------
+inline constexpr MessageText kUsageLabel = message_text("Usage", "Utilisation");
+inline constexpr MessageText kPositionalsLabel = message_text("Positionals", "Arguments");
+inline constexpr MessageText kOptionsLabel = message_text("OPTIONS", "OPTIONS");
+inline constexpr MessageText kOptionsGroup = message_text("Options", "Options");
+inline constexpr MessageText kSubcommandLabel = message_text("SUBCOMMAND", "COMMANDE");
+inline constexpr MessageText kSubcommandsGroup = message_text("Subcommands", "Commandes");
+inline constexpr MessageText kRequiredLabel = message_text("REQUIRED", "OBLIGATOIRE");
+inline constexpr MessageText kTextLabel = message_text("TEXT", "TEXTE");
+inline constexpr MessageText kIntLabel = message_text("INT", "ENTIER");
+
+}  // namespace caqes::help_messages
