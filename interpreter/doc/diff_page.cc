@@ -55,6 +55,17 @@ const char* kind_word(RuleChange::Kind k) {
 
 std::string euros(const Decimal& d) { return format_french(Value(d), Type::number(Unit::Money)); }
 
+// An incentive of one version: the amount, or why there is none (as the text diff says it, in French).
+std::string amount_or_reason(const Decimal& amount, Absence why) {
+  switch (why) {
+    case Absence::None: return euros(amount);
+    case Absence::NotTargeted: return "non ciblé";
+    case Absence::MissingData: return "absent (données manquantes)";
+    case Absence::NoIndicator: return "pas d'indicateur";
+  }
+  return "";
+}
+
 std::string pre(const std::string& inner) { return "<pre class=\"formula\">" + inner + "</pre>\n"; }
 
 std::string where(const std::string& w) { return w.empty() ? "" : " <span class=\"where\">" + html_escape(w) + "</span>"; }
@@ -90,9 +101,11 @@ std::string impact_tables(const DataImpact& impact) {
   std::string years;
   for (int y : impact.years) years += (years.empty() ? "" : ", ") + std::to_string(y);
   std::string out = "<h2 id=\"impact\">Impact sur les données</h2>\n<p>Années : " + html_escape(years) + "</p>\n";
+  out += "<p>Seuls les indicateurs dont un chiffre change sont listés ; « ciblés » compte des établissements.</p>\n";
   out += "<table><thead><tr><th>Indicateur</th><th>Ciblés avant</th><th>Ciblés après</th><th>Entrent</th><th>Sortent</th>"
          "<th>Intéressement avant</th><th>Après</th><th>Écart</th></tr></thead><tbody>\n";
   for (const auto& i : impact.indicators) {
+    if (!i.changed()) continue;  // only what changes
     std::string totals = i.pays ? "<td class=\"num\">" + euros(i.old_total) + "</td><td class=\"num\">" + euros(i.new_total) +
                                       "</td><td class=\"num\">" + euros(i.new_total - i.old_total) + "</td>"
                                 : "<td></td><td></td><td></td>";
@@ -104,11 +117,8 @@ std::string impact_tables(const DataImpact& impact) {
          "</th><th class=\"num\">" + euros(impact.total_new) + "</th><th class=\"num\">" +
          euros(impact.total_new - impact.total_old) + "</th></tr>\n</tbody></table>\n";
   for (const auto& i : impact.indicators) {
+    if (!i.changed()) continue;
     out += "<h3 id=\"impact-" + html_escape(i.indicator) + "\">" + html_escape(i.indicator) + "</h3>\n";
-    if (i.entering.empty() && i.leaving.empty() && i.payments.empty()) {
-      out += "<p>Aucun changement sur ces données.</p>\n";
-      continue;
-    }
     if (!i.entering.empty() || !i.leaving.empty()) {
       out += "<table><thead><tr><th>Établissement</th><th>Année</th><th>Ciblage</th></tr></thead><tbody>\n";
       for (const auto& e : i.entering)
@@ -120,11 +130,14 @@ std::string impact_tables(const DataImpact& impact) {
     if (!i.payments.empty()) {
       out += "<table><thead><tr><th>Établissement</th><th>Année</th><th>Intéressement avant</th><th>Après</th><th>Écart</th>"
              "</tr></thead><tbody>\n";
-      for (const auto& p : i.payments)
+      for (const auto& p : i.payments) {
+        // No difference where a figure is absent for want of data: it is not known.
+        bool known = p.old_absence != Absence::MissingData && p.new_absence != Absence::MissingData;
         out += fmt::format("<tr><td class=\"code\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
                            "<td class=\"num\">{}</td></tr>\n",
-                           html_escape(p.entity), p.year, euros(p.old_amount), euros(p.new_amount),
-                           euros(p.new_amount - p.old_amount));
+                           html_escape(p.entity), p.year, amount_or_reason(p.old_amount, p.old_absence),
+                           amount_or_reason(p.new_amount, p.new_absence), known ? euros(p.new_amount - p.old_amount) : "");
+      }
       out += "</tbody></table>\n";
     }
   }
