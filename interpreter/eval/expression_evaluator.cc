@@ -21,6 +21,17 @@ long long memo_key(int a, int b, int entity, int year) {
          (static_cast<long long>(entity) << 12) ^ static_cast<long long>(year & 0xFFF);
 }
 
+// An operation whose exact result would grow beyond kMaxDecimalDigits: an error located at the operation.
+template <class Compute>
+Value bounded(const ast::Expr& e, Compute compute) {
+  try {
+    return compute();
+  } catch (const NumberTooLarge&) {
+    throw EvalError{e.span, Message(eval_messages::kNumberTooLarge, kMaxDecimalDigits),
+                    Message(eval_messages::kRoundOnTheWay)};
+  }
+}
+
 }  // namespace
 
 ExpressionEvaluator::ExpressionEvaluator(const CheckedProgram& program, const Dataset& d, const RowAggregates& aggregates)
@@ -48,12 +59,12 @@ Value ExpressionEvaluator::eval(const ast::Expr& e, const EvalContext& ctx) {
           if (n.op == ast::UnaryOp::Negate) return Value(-v.number());
           return Value(!v.boolean());
         }
-        if constexpr (std::is_same_v<T, ast::Binary>) return binary(e, n, ctx);
+        if constexpr (std::is_same_v<T, ast::Binary>) return bounded(e, [&] { return binary(e, n, ctx); });
         if constexpr (std::is_same_v<T, ast::In>) return in(n, ctx);
         if constexpr (std::is_same_v<T, ast::If>) return if_node(n, ctx);
         if constexpr (std::is_same_v<T, ast::List>) return list(n, ctx);
         if constexpr (std::is_same_v<T, ast::Selon>) return selon(n, ctx);
-        if constexpr (std::is_same_v<T, ast::Call>) return call(e, n, ctx);
+        if constexpr (std::is_same_v<T, ast::Call>) return bounded(e, [&] { return call(e, n, ctx); });
       },
       e.node);
 }
@@ -386,6 +397,7 @@ void ExpressionEvaluator::set_row_years(int table, std::set<int> years) {
 }
 
 void ExpressionEvaluator::note_year_read(const ast::Expr& e, int table, int year) {
+  years_read_.insert({table, year});
   years_held_.resize(p.tables.size());
   auto& held = years_held_[table];
   if (!held) {
@@ -414,6 +426,28 @@ void ExpressionEvaluator::missing_years(Diagnostics& diags) const {
   });
   for (const auto& [key, span] : found)
     diags.warning(span, Message(kNoRowForYear, p.tables[key.first].name, key.second), Message(kNoRowForYearHint));
+}
+
+void ExpressionEvaluator::unread_years(Diagnostics& diags) const {
+  using namespace eval_messages;
+  for (std::size_t t = 0; t < years_held_.size(); ++t) {
+    // A table no rule read by year; or a row-level one, where rows of other years are the way extracts come (the
+    // stays of a discharge year that began the year before): for a table of one row per establishment and year, a
+    // year no rule reads is a mistake in the extract, and the establishment's figures for the right year absent.
+    if (!years_held_[t] || p.tables[t].kind != ast::TableKind::EntityYear) continue;
+    std::string unread;
+    for (int year : *years_held_[t]) {
+      if ((year >= p.first_year && year <= p.last_year) || years_read_.count({static_cast<int>(t), year})) continue;
+      unread += (unread.empty() ? "" : ", ") + std::to_string(year);
+    }
+    if (unread.empty()) continue;
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.location = p.tables[t].name + ".csv";
+    d.message = Message(kRowsForUnreadYears, p.tables[t].name, unread, p.contract_name, p.first_year, p.last_year);
+    d.hint = Message(kRowsForUnreadYearsHint);
+    diags.add(std::move(d));
+  }
 }
 
 }  // namespace caqes
