@@ -96,6 +96,17 @@ bool emit(const OutputContext& context, const std::string& text, const std::stri
   return false;
 }
 
+// "caqes: error: out of memory..." in the environment's language, rendered once at the start: when memory ran out,
+// rendering it then could fail too (the parser's caches are not freed by unwinding).
+const std::string& out_of_memory_text() {
+  static const std::string text = [] {
+    Diagnostic d;
+    d.message = Message(kOutOfMemory);
+    return render(d, false, language_from_environment());
+  }();
+  return text;
+}
+
 // The files a run reads: its rules files (with what they import and the contracts they extend) and data files.
 std::vector<std::string> inputs_of(const CheckedProgram& p, const std::string& data_dir) {
   std::vector<std::string> inputs;
@@ -436,6 +447,7 @@ int main(int argc, char** argv) try {
   using namespace caqes;
   // First, before any thread exists: a run stopped by SIGINT, SIGTERM or SIGHUP removes its temporary files.
   remove_temporary_files_on_signal();
+  out_of_memory_text();  // made now, while memory is there
   // Decided once, before the arguments are read (an unknown command is reported in the environment's language).
   OutputContext context{language_from_environment(), color_allowed(1), color_allowed(2)};
   CLI::App app{"caqes: les indicateurs des contrats CAQES écrits en règles, vérifiés et calculés sur les données"};
@@ -556,7 +568,6 @@ int main(int argc, char** argv) try {
 // Running out of memory is reported, not an abort: the stack unwinds (so temporary files are removed) and no partial
 // result is written.
 catch (const std::bad_alloc&) {
-  using namespace caqes;
-  print_error(OutputContext{language_from_environment(), false, false}, Message(kOutOfMemory));
+  std::fputs(caqes::out_of_memory_text().c_str(), stderr);
   return 1;
 }
