@@ -2,6 +2,7 @@
 // absent, except défaut and présent, whose point is to look at one.
 #include "stdlib/builtins.h"
 
+#include <algorithm>
 #include <string>
 
 namespace caqes {
@@ -15,7 +16,9 @@ bool any_absent(const Arguments& args) {
 
 Value rounded(const Arguments& args, const CallUnits& units, Rounding mode) {
   if (args[0].absent()) return Value();
-  int places = static_cast<int>(args[1].number().to_int().value_or(0));
+  // The checker keeps n within 0..kMaxRoundingDecimals; whatever calls this otherwise, n stays bounded.
+  int places = static_cast<int>(
+      std::clamp<long long>(args[1].number().to_int().value_or(0), -kMaxRoundingDecimals, kMaxRoundingDecimals));
   // Rates are rounded in points of percent, the way they are written: arrondi(12,345 %, 1) = 12,3 %.
   int scale = units.first_is_rate ? 2 : 0;
   return Value(args[0].number().scaled(scale).round(places, mode).scaled(-scale));

@@ -30,6 +30,10 @@ struct CallUnits {
   bool first_is_rate = false;  // arrondi rounds a rate in points of percent, the way rates are written
 };
 
+// The most decimals arrondi & co. take (their second argument, a whole number the checker requires written out,
+// from 0 to this).
+inline constexpr int kMaxRoundingDecimals = 18;
+
 // Each has the form of ScalarBuiltin (functions.h), which the table of functions points to.
 // arrondi, arrondi_inf, arrondi_sup (x, n): half away from zero, toward -∞, toward +∞.
 Value round_builtin(const Arguments& args, const CallUnits& units);

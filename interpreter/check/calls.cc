@@ -7,6 +7,7 @@
 #include "check/context.h"
 #include "check/suggestions.h"
 #include "check/units.h"
+#include "stdlib/builtins.h"
 
 namespace caqes::checker {
 
@@ -294,6 +295,14 @@ struct ScalarCall {
     auto* n = arg(1).as<ast::NumberLiteral>();
     if (!n || n->unit != ast::LiteralUnit::None || !n->value.is_integer()) {
       cx.diags.error(arg(1).span, Message(kDecimalsWrittenOut), Message(kRoundToTheCent));
+      return std::nullopt;
+    }
+    // The evaluator reads the decimals as an int and scales by 10^n: an absurd n would wrap around (a wrong figure)
+    // or never end. 18 is the most decimals an exact 64-bit figure holds (10^18 < 2^63); contracts round to the
+    // cent or to a few decimals of a rate.
+    if (n->value > Decimal(kMaxRoundingDecimals)) {
+      cx.diags.error(arg(1).span, Message(kDecimalsOutOfRange, call.function, kMaxRoundingDecimals),
+                     Message(kRoundToTheCent));
       return std::nullopt;
     }
     info.extra = &arg(1);

@@ -12,7 +12,7 @@ std::unique_ptr<CheckedProgram> check_program(std::unique_ptr<ast::Program> prog
   auto checked = std::make_unique<CheckedProgram>();
   checked->ast = std::move(program);
   int before = diags.error_count();
-  checker::Context cx{*checked, diags, {}, {}, {}, {}, {}, {}, {}};
+  checker::Context cx{*checked, diags, {}, {}, {}, {}, {}, {}, {}, 0, 0, false, {}, {}};
   checker::check_declarations(cx);
   if (diags.error_count() > before) return nullptr;
   return checked;

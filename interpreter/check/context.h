@@ -3,6 +3,7 @@
 // the entry points each part offers the others; only check/*.cc includes this header.
 #pragma once
 
+#include <map>
 #include <set>
 #include <utility>
 #include <vector>
@@ -42,7 +43,22 @@ struct Context {
   std::vector<std::vector<const ast::Expr*>> binding_literal;  // per indicator, per binding: Info::plain_literal
   std::vector<std::pair<int, int>> in_progress;   // (indicator, binding) being checked, outermost first
   std::set<const ast::Expr*> blamed_literals;     // numbers without a unit already reported (once each)
+  // How deep the expressions nest, counting into the definitions and parameters they read (the evaluator nests as
+  // deep, computing a figure the first time it is read): bounded by kMaxEvaluationDepth, so that neither the
+  // checker nor the evaluator can exhaust the stack, and a chain too long is an error of `check`, not a crash of
+  // `run`.
+  int depth = 0;    // the current level
+  int deepest = 0;  // the deepest level reached below the declaration being checked
+  bool too_deep = false;
+  // How many levels the value of a checked declaration nests (its reach): a later reference to it, not walked
+  // again, adds that many.
+  std::map<std::pair<int, int>, int> binding_reach;  // (indicator, binding)
+  std::map<int, int> parameter_reach;
 };
+
+// 2000 levels: real rules nest a few dozen (a 1000-term sum, the longest a statement may be, nests 1000); the
+// evaluator and the explanation use well under 1 KiB of stack a level, so this stays within a few MiB.
+inline constexpr int kMaxEvaluationDepth = 2000;
 
 // declarations.cc: the declarations in program order, and those checked on first use from an expression.
 void check_declarations(Context& cx);
@@ -51,6 +67,10 @@ void check_binding(Context& cx, int indicator, int binding);
 
 // expressions.cc: the type, units and years of an expression, recorded in the program for the evaluator.
 Info check_expr(Context& cx, const ast::Expr& e, const Scope& scope);
+
+// A reference, from the current level, to a declaration already checked, whose value nests `reach` levels: an
+// error at `span` if that goes beyond kMaxEvaluationDepth.
+void reach_into(Context& cx, int reach, const Span& span);
 
 // calls.cc: a call to a built-in function.
 Info check_call(Context& cx, const ast::Expr& e, const ast::Call& call, const Scope& scope);

@@ -397,12 +397,28 @@ void test(Context& cx, const ast::TestDecl& t) {
 
 // ---- parameters and definitions, on first use --------------------------------------------------------------
 
+namespace {
+
+// Checks one declaration's value with `check` and returns how many levels below the current one it nested.
+template <class Check>
+int measured(Context& cx, Check check) {
+  int start = cx.depth, outer = cx.deepest;
+  cx.deepest = start;
+  check();
+  int reach = cx.deepest - start;
+  cx.deepest = std::max(outer, cx.deepest);
+  return reach;
+}
+
+}  // namespace
+
 void check_parameter(Context& cx, int index) {
   if (cx.parameter_state[index] == State::Done) return;
   ParameterInfo& info = cx.program.parameters[index];
   const ast::ParameterDecl& d = *info.decl;
   cx.parameter_state[index] = State::InProgress;
-  Info r = check_expr(cx, *d.value, Scope{});
+  Info r;
+  cx.parameter_reach[index] = measured(cx, [&] { r = check_expr(cx, *d.value, Scope{}); });
   info.type = r.type;
   info.year_dependent = r.year;
   cx.parameter_aggregate[index] = r.aggregate;
@@ -433,7 +449,8 @@ void check_binding(Context& cx, int indicator, int b) {
   cx.in_progress.push_back({indicator, b});
   Scope scope;
   scope.indicator = indicator;
-  Info r = check_expr(cx, *d.value, scope);
+  Info r;
+  cx.binding_reach[{indicator, b}] = measured(cx, [&] { r = check_expr(cx, *d.value, scope); });
   cx.in_progress.pop_back();
   info.binding_types[b] = r.type;
   info.binding_year_dependent[b] = r.year;

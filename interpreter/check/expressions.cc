@@ -65,6 +65,7 @@ Info binding_reference(Context& cx, const ast::Expr& e, int indicator, int b) {
     cx.diags.error(e.span, Message(kDefinitionCycle, cycle_path(cx, indicator, b)), Message(kBreakTheCycle));
     return {};
   }
+  if (cx.binding_state[indicator][b] == State::Done) reach_into(cx, cx.binding_reach[{indicator, b}], e.span);
   check_binding(cx, indicator, b);
   Reference ref;
   ref.what = Reference::What::Binding;
@@ -81,6 +82,7 @@ Info parameter_reference(Context& cx, const ast::Expr& e, int prm) {
     cx.diags.error(e.span, Message(kParameterDependsOnItself, cx.program.parameters[prm].decl->name));
     return {};
   }
+  if (cx.parameter_state[prm] == State::Done) reach_into(cx, cx.parameter_reach[prm], e.span);
   check_parameter(cx, prm);
   Reference ref;
   ref.what = Reference::What::Parameter;
@@ -498,8 +500,23 @@ Info node(Context& cx, const ast::Expr& e, const ast::Call& call, const Scope& s
 
 }  // namespace
 
+void reach_into(Context& cx, int reach, const Span& span) {
+  int level = cx.depth + reach;
+  cx.deepest = std::max(cx.deepest, level);
+  if (level <= kMaxEvaluationDepth || cx.too_deep) return;
+  cx.too_deep = true;  // once: every declaration that reads this one would say it again
+  cx.diags.error(span, Message(kEvaluationTooDeep, kMaxEvaluationDepth), Message(kShortenTheChain));
+}
+
 Info check_expr(Context& cx, const ast::Expr& e, const Scope& scope) {
+  if (cx.depth >= kMaxEvaluationDepth) {
+    reach_into(cx, 1, e.span);
+    return {};
+  }
+  ++cx.depth;
+  cx.deepest = std::max(cx.deepest, cx.depth);
   Info r = std::visit([&](const auto& n) { return node(cx, e, n, scope); }, e.node);
+  --cx.depth;
   cx.program.types[e.id] = r.type;
   cx.program.year_dependent[e.id] = r.year;
   return r;

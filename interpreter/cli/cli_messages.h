@@ -73,4 +73,13 @@ inline constexpr MessageText kStrictNoResult =
     message_text("no result written: --strict makes these warnings errors",
                  "aucun résultat écrit : --strict fait de ces avertissements des erreurs");
 
+// ---- Safety of what a command writes and reads --------------------------------------------------------------------
+// {0}: the output asked for, {1}: the input it is (the same file, whatever the names).
+inline constexpr MessageText kOutputIsAnInput =
+    message_text("refusing to write '{0}': it is '{1}', an input of this run",
+                 "refus d'écrire « {0} » : c'est « {1} », une entrée de ce calcul");
+inline constexpr MessageText kOutOfMemory =
+    message_text("out of memory: nothing was written (temporary files removed)",
+                 "mémoire insuffisante : rien n'a été écrit (fichiers temporaires supprimés)");
+
 }  // namespace caqes::cli_messages

@@ -21,12 +21,14 @@
 #include "doc/diff_page.h"
 #include "doc/doc_messages.h"
 #include "cli/output_context.h"
+#include "cli/output_file.h"
 #include "cli/render_contract.h"
 #include "cli/render_diff.h"
 #include "cli/render_explain.h"
 #include "cli/render_run.h"
 #include "cli/render_tests.h"
 #include "data/dataset.h"
+#include "data/temporary_files.h"
 #include "diff/data_impact.h"
 #include "diff/semantic_diff.h"
 #include "eval/evaluator.h"
@@ -87,47 +89,36 @@ std::unique_ptr<CheckedProgram> load_and_check(const OutputContext& context, con
   return diags.has_errors() ? nullptr : std::move(checked);
 }
 
-// Writes to stdout, or to `path` through a temporary file renamed at the end, so that a failure never leaves a
-// partial file that could be taken for a complete one.
-bool emit(const OutputContext& context, const std::string& text, const std::string& path) {
+// Writes to stdout, or to `path` whole or not at all (output_file.h), never over one of `inputs`.
+bool emit(const OutputContext& context, const std::string& text, const std::string& path,
+          const std::vector<std::string>& inputs = {}) {
   if (path.empty() || path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return true;
   }
-  std::error_code kind_error;
-  auto kind = std::filesystem::status(path, kind_error).type();
-  if (kind != std::filesystem::file_type::not_found && kind != std::filesystem::file_type::regular &&
-      kind != std::filesystem::file_type::none) {
-    // A device or a pipe (/dev/null, /dev/stdout, a named pipe): written in place. Replacing it by a file, as
-    // below, would replace /dev/null itself when run as root.
-    std::FILE* out = std::fopen(path.c_str(), "wb");
-    bool written = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
-    written = out && std::fclose(out) == 0 && written;
-    if (!written) print_error(context, Message(kCannotWrite, path, std::strerror(errno)));
-    return written;
-  }
-  std::string tmp = path + ".partial";
-  {
-    std::FILE* out = std::fopen(tmp.c_str(), "wb");
-    if (!out) {
-      print_error(context, Message(kCannotWrite, path, std::strerror(errno)));
-      return false;
-    }
-    bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
-    written = std::fclose(out) == 0 && written;
-    if (!written) {
-      print_error(context, Message(kCannotWrite, path, std::strerror(errno)));
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    print_error(context, Message(kCannotWrite, path, ec.message()));
-    return false;
-  }
-  return true;
+  Message error;
+  if (write_output_file(path, text, inputs, error)) return true;
+  print_error(context, error);
+  return false;
+}
+
+// "caqes: error: out of memory..." in the environment's language, rendered once at the start: when memory ran out,
+// rendering it then could fail too (the parser's caches are not freed by unwinding).
+const std::string& out_of_memory_text() {
+  static const std::string text = [] {
+    Diagnostic d;
+    d.message = Message(kOutOfMemory);
+    return render(d, false, language_from_environment());
+  }();
+  return text;
+}
+
+// The files a run reads: its rules files (with what they import and the contracts they extend) and data files.
+std::vector<std::string> inputs_of(const CheckedProgram& p, const std::string& data_dir) {
+  std::vector<std::string> inputs;
+  for (const auto& file : p.ast->files) inputs.push_back(file->path());
+  for (const auto& table : p.tables) inputs.push_back((std::filesystem::path(data_dir) / (table.name + ".csv")).string());
+  return inputs;
 }
 
 Format parse_format(const std::string& f) {
@@ -201,7 +192,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     return 1;
   }
   RunResults run{*p, data, results, years, year != 0, signing, groups};
-  return emit(context, render_results(run, parse_format(format), by_signatory), output) ? 0 : 1;
+  return emit(context, render_results(run, parse_format(format), by_signatory), output, inputs_of(*p, data_dir)) ? 0 : 1;
 }
 
 int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
@@ -417,13 +408,13 @@ int cmd_fmt(const OutputContext& context, const std::vector<std::string>& paths,
   std::sort(files.begin(), files.end());
   int status = 0;
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      print_error(context, Message(kCannotRead, path));
+    std::string text;
+    Message read_error;
+    if (!read_rules_file(path, text, read_error)) {
+      print_error(context, read_error);
       status = 1;
       continue;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     SourceFile original(path, text);
     ast::Program program;
     Diagnostics diags;
@@ -488,8 +479,11 @@ void localise_help(CLI::App& app, Language lang) {
 }  // namespace
 }  // namespace caqes
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   using namespace caqes;
+  // First, before any thread exists: a run stopped by SIGINT, SIGTERM or SIGHUP removes its temporary files.
+  remove_temporary_files_on_signal();
+  out_of_memory_text();  // made now, while memory is there
   // Decided once, before the arguments are read (an unknown command is reported in the environment's language).
   OutputContext context{language_from_environment(), color_allowed(1), color_allowed(2)};
   // --lang is read before the help is built, so that `caqes --lang fr --help` is in French (CLI11 parses later).
@@ -518,7 +512,7 @@ int main(int argc, char** argv) {
   auto* run = subcommand("run", kRun);
   run->add_option("RULES", rules, h(kRules))->required();
   run->add_option("--data", data_dir, h(kData))->required();
-  run->add_option("--year", year, h(kYear));
+  run->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
   run->add_option("--format", format, h(kRunFormat))->check(CLI::IsMember({"table", "csv", "json"}));
   run->add_option("--output,-o", output, h(kOutput));
   bool by_signatory = false;
@@ -557,7 +551,7 @@ int main(int argc, char** argv) {
   explain->add_option("--data", data_dir, h(kData))->required();
   explain->add_option("--entity", entity, h(kEntity))->required();
   explain->add_option("--indicator", indicator, h(kIndicator));
-  explain->add_option("--year", year, h(kYear));
+  explain->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
   explain->add_option("--format", format, h(kExplainFormat))->check(CLI::IsMember({"text", "json", "table"}));
   strict_option(explain);
 
@@ -567,7 +561,7 @@ int main(int argc, char** argv) {
   diff->add_option("NEW", new_rules, h(kNew))->required();
   diff->add_option("--format", format, h(kDiffFormat))->check(CLI::IsMember({"text", "markdown", "json", "table", "html"}));
   diff->add_option("--data", data_dir, h(kDiffData));
-  diff->add_option("--year", year, h(kDiffYear));
+  diff->add_option("--year", year, h(kDiffYear))->check(CLI::Range(1, 9999));
 
   auto* functions = subcommand("fonctions", kFunctions);
 
@@ -631,4 +625,10 @@ int main(int argc, char** argv) {
   if (list->parsed()) std::fputs(render_indicators(*p, parse_format(format)).c_str(), stdout);
   if (schema->parsed()) std::fputs(render_schema(*p, parse_format(format)).c_str(), stdout);
   return 0;
+}
+// Running out of memory is reported, not an abort: the stack unwinds (so temporary files are removed) and no partial
+// result is written.
+catch (const std::bad_alloc&) {
+  std::fputs(caqes::out_of_memory_text().c_str(), stderr);
+  return 1;
 }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "syntax/visible_text.h"
+
 namespace caqes {
 namespace {
 
@@ -23,7 +25,12 @@ std::string csv_cell(const std::string& s) {
 
 }  // namespace
 
-std::string text_table(const Cells& header, const std::vector<Cells>& rows) {
+std::string text_table(const Cells& header, const std::vector<Cells>& shown_rows) {
+  // Names and codes come from the data and the rules: control characters are shown escaped, never sent to the
+  // terminal (visible_text.h).
+  std::vector<Cells> rows = shown_rows;
+  for (auto& r : rows)
+    for (auto& cell : r) cell = visible(cell, false);
   std::vector<int> w(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) w[c] = width(header[c]);
   for (const auto& r : rows)

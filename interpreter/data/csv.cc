@@ -2,6 +2,10 @@
 // and copies only for fields that need unescaping or re-encoding.
 #include "data/csv.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -117,9 +121,70 @@ Message CsvError::located_message() const {
   return Message(kAtLine, line, message);
 }
 
+namespace {
+
+// The accented Latin letters a column name may hold, precomposed (NFC), from a base letter followed by a combining
+// mark (NFD, as macOS and some exports write them): "e" + U+0301 becomes "é". The name then matches the one the
+// rules declare, which looks the same and is written with other bytes.
+std::string precomposed(std::string_view name) {
+  struct Mark {
+    char32_t code;
+    std::string_view bases;
+    std::u32string_view composed;
+  };
+  static constexpr Mark kMarks[] = {
+      {0x300, "AEIOUaeiou", U"\u00C0\u00C8\u00CC\u00D2\u00D9\u00E0\u00E8\u00EC\u00F2\u00F9"},
+      {0x301, "AEIOUYaeiouy", U"\u00C1\u00C9\u00CD\u00D3\u00DA\u00DD\u00E1\u00E9\u00ED\u00F3\u00FA\u00FD"},
+      {0x302, "AEIOUaeiou", U"\u00C2\u00CA\u00CE\u00D4\u00DB\u00E2\u00EA\u00EE\u00F4\u00FB"},
+      {0x303, "ANOano", U"\u00C3\u00D1\u00D5\u00E3\u00F1\u00F5"},
+      {0x308, "AEIOUaeiouy", U"\u00C4\u00CB\u00CF\u00D6\u00DC\u00E4\u00EB\u00EF\u00F6\u00FC\u00FF"},
+      {0x327, "Cc", U"\u00C7\u00E7"},
+  };
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    // A combining mark in U+0300..U+036F is two bytes: 0xCC or 0xCD, then a continuation byte.
+    if (i + 2 < name.size() && (name[i + 1] == '\xCC' || name[i + 1] == '\xCD')) {
+      auto high = static_cast<unsigned char>(name[i + 1]), low = static_cast<unsigned char>(name[i + 2]);
+      char32_t mark = ((high & 0x1F) << 6) | (low & 0x3F);
+      bool done = false;
+      for (const Mark& m : kMarks) {
+        std::size_t at = m.code == mark ? m.bases.find(name[i]) : std::string_view::npos;
+        if (at == std::string_view::npos) continue;
+        char32_t c = m.composed[at];  // U+00C0..U+00FF: two bytes
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+        i += 2;
+        done = true;
+        break;
+      }
+      if (done) continue;
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::variant<std::unique_ptr<CsvReader>, CsvError> CsvReader::open(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return CsvError{Message(kCannotOpen, path, std::strerror(errno))};
+  // Opened without blocking (a named pipe would wait for a writer for ever), then checked through the descriptor,
+  // so that the file checked is the one read: a regular file of at most kMaxDataFileBytes (not /dev/zero).
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return CsvError{Message(kCannotOpen, path, std::strerror(errno))};
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return CsvError{Message(kDataFileNotRegular, path)};
+  }
+  if (static_cast<unsigned long long>(st.st_size) > kMaxDataFileBytes) {
+    ::close(fd);
+    return CsvError{Message(kDataFileTooLarge, path, kMaxDataFileBytes >> 30)};
+  }
+  std::FILE* file = ::fdopen(fd, "rb");
+  if (file == nullptr) {
+    ::close(fd);
+    return CsvError{Message(kCannotOpen, path, std::strerror(errno))};
+  }
   std::unique_ptr<CsvReader> reader(new CsvReader(file, path));
   if (std::optional<CsvError> error = reader->start()) return *std::move(error);
   return reader;
@@ -184,6 +249,10 @@ std::optional<CsvError> CsvReader::start() {
   }
   const CsvError empty_file{Message(kEmptyFile)};
   if (pos_ == end_ && at_eof_) return empty_file;
+  // Lines ended by CR alone (old Mac OS exports): the whole file would read as one line, too long or with too many
+  // fields; say what it is instead.
+  if (std::memchr(data + pos_, '\n', end_ - pos_) == nullptr && std::memchr(data + pos_, '\r', end_ - pos_) != nullptr)
+    return CsvError{Message(kCarriageReturnOnly), 1, 0};
   if (!detect_delimiter()) return error_;
   classify_bytes();
 
@@ -199,7 +268,7 @@ std::optional<CsvError> CsvReader::start() {
     return CsvError{Message(kFirstLineEmpty), 1, 0};
   }
   header_.reserve(spans_.size());
-  for (const FieldSpan& span : spans_) header_.emplace_back(trimmed(view(span)));
+  for (const FieldSpan& span : spans_) header_.emplace_back(precomposed(trimmed(view(span))));
   return std::nullopt;
 }
 

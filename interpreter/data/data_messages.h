@@ -11,6 +11,14 @@ namespace caqes::data_messages {
 // {1}: the system's reason, as it gives it.
 inline constexpr MessageText kCannotOpen = message_text("cannot open '{0}': {1}", "impossible d'ouvrir « {0} » : {1}");
 inline constexpr MessageText kCannotRead = message_text("cannot read '{0}': {1}", "impossible de lire « {0} » : {1}");
+inline constexpr MessageText kDataFileNotRegular =
+    message_text("'{0}' is not a regular file (a pipe, a device or a folder): data are read from files only",
+                 "« {0} » n'est pas un fichier ordinaire (un tube, un périphérique ou un dossier) : les données se "
+                 "lisent dans des fichiers");
+// {1}: the limit, in GiB.
+inline constexpr MessageText kDataFileTooLarge =
+    message_text("'{0}' is larger than {1} GiB, the most a data file may be",
+                 "« {0} » dépasse {1} Gio, la taille maximale d'un fichier de données");
 inline constexpr MessageText kUtf16 =
     message_text("the file is UTF-16 text, which is not supported: save it as UTF-8",
                  "le fichier est du texte UTF-16, qui n'est pas pris en charge : enregistrez-le en UTF-8");
@@ -21,6 +29,11 @@ inline constexpr MessageText kFirstLineEmpty = message_text("the first line is e
 inline constexpr MessageText kTabSeparated = message_text(
     "tab-separated files are not supported: the delimiter must be ';' or ','",
     "les fichiers séparés par des tabulations ne sont pas pris en charge : le séparateur doit être « ; » ou « , »");
+inline constexpr MessageText kCarriageReturnOnly =
+    message_text("the lines end with a carriage return (CR) alone, as old Mac OS files did: save the file with "
+                 "LF or CRLF line ends",
+                 "les lignes finissent par un retour chariot (CR) seul, comme les anciens fichiers Mac OS : "
+                 "enregistrez le fichier avec des fins de ligne LF ou CRLF");
 inline constexpr MessageText kEmptyLine =
     message_text("empty line: only the end of the file may have empty lines",
                  "ligne vide : seule la fin du fichier peut avoir des lignes vides");
@@ -72,6 +85,9 @@ inline constexpr MessageText kEmptyCell = message_text("empty", "vide");
 inline constexpr MessageText kNotANumber = message_text("'{0}' is not a number", "« {0} » n'est pas un nombre");
 inline constexpr MessageText kDigitGroups = message_text(
     "digit groups must have 3 digits in '{0}'", "les groupes de chiffres doivent avoir 3 chiffres dans « {0} »");
+// {1}: the most digits a number may have (value/decimal.h).
+inline constexpr MessageText kTooManyDigits =
+    message_text("'{0}' has more than {1} digits", "« {0} » a plus de {1} chiffres");
 inline constexpr MessageText kDigitBeforeSeparator =
     message_text("a digit is needed before the decimal separator in '{0}'",
                  "il faut un chiffre avant le séparateur décimal dans « {0} »");

@@ -192,6 +192,7 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
     i += space + 1;
   }
   if (i != text.size()) return not_a_number();
+  if (digits.size() > kMaxDecimalDigits) return NumberError{Message(kTooManyDigits, shown(text), kMaxDecimalDigits)};
   return DataNumber{decimal_from_digits(digits, fraction_digits, negative), unit};
 }
 

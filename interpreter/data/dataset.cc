@@ -99,17 +99,26 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, Message& erro
     case ColumnType::Boolean: {
       std::string lower;
       for (char c : cell) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      if (lower == "oui" || lower == "vrai" || lower == "1" || lower == "true" || lower == "o") {
+      // What the README documents, in any case, and nothing else: a 1, a `vrai` or an `o` in an extract is more
+      // likely a column mixed up than a boolean.
+      if (lower == "oui") {
         out = Value(true);
         return true;
       }
-      if (lower == "non" || lower == "faux" || lower == "0" || lower == "false" || lower == "n") {
+      if (lower == "non") {
         out = Value(false);
         return true;
       }
       error = Message(kNotABoolean, cell);
       return false;
     }
+    case ColumnType::Year:
+      // Four digits and nothing else: "2 022" and "2022,0" are numbers equal to a year, not the way one is written.
+      if (cell.size() != 4 || !std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        error = Message(kNotAYear, cell);
+        return false;
+      }
+      break;
     case ColumnType::Date: {
       auto parsed = parse_data_date(cell);
       if (auto* e = std::get_if<NumberError>(&parsed)) {
@@ -291,7 +300,7 @@ class TableFile {
         ok = false;
       }
       if (table_.column_index(header[f]) < 0) {
-        diags.error_at(fmt::format("{}:1", path_), Message(kUndeclaredColumn, header[f], table_.name),
+        diags.error_at(fmt::format("{}:1:{}", path_, f + 1), Message(kUndeclaredColumn, header[f], table_.name),
                        Message(kDeclareOrRemoveColumn, table_.decl->name_span.where()));
         ok = false;
       }

@@ -15,6 +15,7 @@
 #include <functional>
 
 #include "data/data_messages.h"
+#include "data/temporary_files.h"
 
 namespace caqes {
 
@@ -152,12 +153,15 @@ std::unique_ptr<SpillFolder> SpillFolder::create(Message& error) {
     error = Message(kCannotCreateSpillFolder, base.string(), std::strerror(errno));
     return nullptr;
   }
+  // mkdtemp made it 0700: only this user can list or read the rows written in it.
+  remove_on_signal(pattern);
   return std::unique_ptr<SpillFolder>(new SpillFolder(pattern));
 }
 
 SpillFolder::~SpillFolder() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+  keep_after_signal(path_);
 }
 
 int partition_of(const Value& key, int entity, int partitions) {

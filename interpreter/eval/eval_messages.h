@@ -100,4 +100,26 @@ inline constexpr MessageText kNoRowForYearHint =
     message_text("check the extract, or the year written in the rule",
                  "vérifiez l'extraction, ou l'année écrite dans la règle");
 
+// ---- Rows no rule reads ------------------------------------------------------------------------------------------
+// {0}: the table, {1}: the years (joined by ", "), {2}: the contract, {3}..{4}: its years.
+inline constexpr MessageText kRowsForUnreadYears =
+    message_text("{0}.csv holds rows for {1}, outside contract {2} ({3}..{4}), which no rule reads: they are ignored",
+                 "{0}.csv contient des lignes pour {1}, hors du contrat {2} ({3}..{4}), qu'aucune règle ne lit : elles "
+                 "sont ignorées");
+inline constexpr MessageText kRowsForUnreadYearsHint =
+    message_text("check the year column of the extract (--strict makes this an error)",
+                 "vérifiez la colonne année de l'extraction (--strict en fait une erreur)");
+
+// ---- Exact numbers grown beyond their bound (value/decimal.h) ---------------------------------------------------------
+// {0}: the most digits of a numerator or a denominator.
+inline constexpr MessageText kNumberTooLarge =
+    message_text("the exact result has more than {0} digits", "le résultat exact a plus de {0} chiffres");
+inline constexpr MessageText kRoundOnTheWay =
+    message_text("round on the way (arrondi), or compute in fewer multiplications",
+                 "arrondissez en chemin (arrondi), ou calculez en moins de multiplications");
+// Where no expression is to blame (the pass over the rows, a population statistic).
+inline constexpr MessageText kNumberTooLargeInPass =
+    message_text("an exact figure computed over the rows has more than {0} digits",
+                 "un chiffre exact calculé sur les lignes a plus de {0} chiffres");
+
 }  // namespace caqes::eval_messages

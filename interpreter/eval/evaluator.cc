@@ -4,6 +4,7 @@
 #include "eval/evaluator.h"
 
 #include "eval/accumulator.h"
+#include "eval/eval_messages.h"
 #include "eval/explain_recorder.h"
 #include "eval/expression_evaluator.h"
 #include "eval/group_code.h"
@@ -50,6 +51,9 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
   } catch (const EvalError& err) {
     diags.error(err.span, err.message, err.hint);
     return false;
+  } catch (const NumberTooLarge&) {
+    diags.error_at("", Message(eval_messages::kNumberTooLargeInPass, kMaxDecimalDigits));
+    return false;
   }
 }
 
@@ -84,6 +88,7 @@ bool Evaluator::explain(int indicator, int entity, int year, ExplainNode& out, D
 }
 
 void Evaluator::missing_years(Diagnostics& diags) const { impl_->walker.missing_years(diags); }
+void Evaluator::unread_years(Diagnostics& diags) const { impl_->walker.unread_years(diags); }
 
 std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags) {
   try {
@@ -183,6 +188,7 @@ bool run_all(const CheckedProgram& program, const Dataset& data, const std::vect
         else ok = false;
       }
   evaluator.missing_years(diags);
+  if (ok && static_cast<int>(years.size()) == program.last_year - program.first_year + 1) evaluator.unread_years(diags);
   return ok;
 }
 

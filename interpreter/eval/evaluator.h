@@ -55,6 +55,9 @@ class Evaluator {
 
   // A warning per (table, year) that the figures computed so far read and the data do not hold at all.
   void missing_years(Diagnostics& diags) const;
+  // A warning per table holding rows for years outside the contract that nothing read (after every figure of every
+  // year of the contract was computed: before, "not read yet" is no finding).
+  void unread_years(Diagnostics& diags) const;
 
   // Any expression for one establishment and year (test expectations).
   std::optional<Value> evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags);

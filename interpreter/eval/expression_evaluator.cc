@@ -21,6 +21,17 @@ long long memo_key(int a, int b, int entity, int year) {
          (static_cast<long long>(entity) << 12) ^ static_cast<long long>(year & 0xFFF);
 }
 
+// An operation whose exact result would grow beyond kMaxDecimalDigits: an error located at the operation.
+template <class Compute>
+Value bounded(const ast::Expr& e, Compute compute) {
+  try {
+    return compute();
+  } catch (const NumberTooLarge&) {
+    throw EvalError{e.span, Message(eval_messages::kNumberTooLarge, kMaxDecimalDigits),
+                    Message(eval_messages::kRoundOnTheWay)};
+  }
+}
+
 }  // namespace
 
 ExpressionEvaluator::ExpressionEvaluator(const CheckedProgram& program, const Dataset& d, const RowAggregates& aggregates)
@@ -48,12 +59,12 @@ Value ExpressionEvaluator::eval(const ast::Expr& e, const EvalContext& ctx) {
           if (n.op == ast::UnaryOp::Negate) return Value(-v.number());
           return Value(!v.boolean());
         }
-        if constexpr (std::is_same_v<T, ast::Binary>) return binary(e, n, ctx);
+        if constexpr (std::is_same_v<T, ast::Binary>) return bounded(e, [&] { return binary(e, n, ctx); });
         if constexpr (std::is_same_v<T, ast::In>) return in(n, ctx);
         if constexpr (std::is_same_v<T, ast::If>) return if_node(n, ctx);
         if constexpr (std::is_same_v<T, ast::List>) return list(n, ctx);
         if constexpr (std::is_same_v<T, ast::Selon>) return selon(n, ctx);
-        if constexpr (std::is_same_v<T, ast::Call>) return call(e, n, ctx);
+        if constexpr (std::is_same_v<T, ast::Call>) return bounded(e, [&] { return call(e, n, ctx); });
       },
       e.node);
 }
@@ -100,6 +111,7 @@ Value ExpressionEvaluator::entity_column(const ast::Expr& e, const Reference& r,
   const TableInfo& t = p.tables[r.table];
   const Row* row = t.has_year() ? data.entity_year_row(r.table, ctx.entity, ctx.year) : data.entity_row(r.table, ctx.entity);
   Value v = row ? (*row)[r.column] : Value();
+  if (row && t.has_year()) note_year_held_read(r.table, ctx.year);
   if (!row && t.has_year()) note_year_read(e, r.table, ctx.year);
   if (ctx.recorder) ctx.recorder->column(r.table, r.column, row, v, ctx.year);
   if (v.absent() && p.missing_data == MissingData::Error && !ctx.tolerate_missing) {
@@ -385,7 +397,14 @@ void ExpressionEvaluator::set_row_years(int table, std::set<int> years) {
   years_held_[table] = std::move(years);
 }
 
+void ExpressionEvaluator::note_year_held_read(int table, int year) {
+  if (years_read_.size() <= static_cast<std::size_t>(table)) years_read_.resize(p.tables.size());
+  auto& read = years_read_[table];
+  if (std::find(read.begin(), read.end(), year) == read.end()) read.push_back(year);
+}
+
 void ExpressionEvaluator::note_year_read(const ast::Expr& e, int table, int year) {
+  note_year_held_read(table, year);
   years_held_.resize(p.tables.size());
   auto& held = years_held_[table];
   if (!held) {
@@ -414,6 +433,32 @@ void ExpressionEvaluator::missing_years(Diagnostics& diags) const {
   });
   for (const auto& [key, span] : found)
     diags.warning(span, Message(kNoRowForYear, p.tables[key.first].name, key.second), Message(kNoRowForYearHint));
+}
+
+void ExpressionEvaluator::unread_years(Diagnostics& diags) const {
+  using namespace eval_messages;
+  for (std::size_t t = 0; t < years_read_.size(); ++t) {
+    // A table no rule read; or a row-level one, where rows of other years are the way extracts come (the stays of a
+    // discharge year that began the year before): for a table of one row per establishment and year, a year no rule
+    // reads is a mistake in the extract, and the establishment's figures for the year meant absent.
+    const auto& read = years_read_[t];
+    if (read.empty() || p.tables[t].kind != ast::TableKind::EntityYear) continue;
+    std::set<int> held;
+    for (const auto& [k, _] : data.keyed_rows[t]) held.insert(static_cast<int>(k % 10000));
+    std::string unread;
+    for (int year : held) {
+      if ((year >= p.first_year && year <= p.last_year) || std::find(read.begin(), read.end(), year) != read.end())
+        continue;
+      unread += (unread.empty() ? "" : ", ") + std::to_string(year);
+    }
+    if (unread.empty()) continue;
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.location = p.tables[t].name + ".csv";
+    d.message = Message(kRowsForUnreadYears, p.tables[t].name, unread, p.contract_name, p.first_year, p.last_year);
+    d.hint = Message(kRowsForUnreadYearsHint);
+    diags.add(std::move(d));
+  }
 }
 
 }  // namespace caqes

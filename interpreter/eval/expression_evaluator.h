@@ -46,6 +46,9 @@ class ExpressionEvaluator {
   // A warning for each (table, year) that a figure read and the data do not hold at all (not one row), at the
   // first place in the rules that reads it: the rules are valid, only the data decide, so it is not an error.
   void missing_years(Diagnostics& diags) const;
+  // Warnings: the years outside the contract's that a table holds rows for and no evaluation read (a row for 2015
+  // in a 2022..2024 contract that reads no earlier year than 2019 is ignored, silently otherwise).
+  void unread_years(Diagnostics& diags) const;
 
  private:
   Value reference(const ast::Expr& e, const EvalContext& ctx);
@@ -77,6 +80,8 @@ class ExpressionEvaluator {
   IdMap<Value> literals_;        // string literals as values, read in place by peek
   IdMap<Value> constant_lists_;  // list literals of constants, built once
   std::vector<std::optional<std::set<int>>> years_held_;  // per table: the years it has rows for, once known
+  std::vector<std::vector<int>> years_read_;  // per table: the years read, held or not (a few: a vector)
+  void note_year_held_read(int table, int year);
   std::map<std::pair<int, int>, Span> years_missing_;    // (table, year) read but not held → where first read
 };
 

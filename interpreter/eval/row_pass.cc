@@ -6,6 +6,8 @@
 #include <atomic>
 #include <filesystem>
 #include <set>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 
@@ -233,12 +235,23 @@ class Pass {
     threads = std::min<unsigned>(threads, static_cast<unsigned>(shared.size()));
     if (threads > 1) {
       std::atomic<std::size_t> next{0};
+      // An exception in a worker (std::bad_alloc) would end the process at once: it is carried to this thread and
+      // thrown again after the others stopped, so that it unwinds as it would have without threads.
+      std::mutex failure_mutex;
+      std::exception_ptr failure;
       std::vector<std::thread> workers;
       for (unsigned i = 0; i < threads; ++i)
         workers.emplace_back([&] {
-          for (std::size_t k; (k = next++) < shared.size();) run_group(*shared[k]);
+          try {
+            for (std::size_t k; (k = next++) < shared.size();) run_group(*shared[k]);
+          } catch (...) {
+            next = shared.size();
+            std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+          }
         });
       for (auto& w : workers) w.join();
+      if (failure) std::rethrow_exception(failure);
     } else {
       for (GroupRun* g : shared) run_group(*g);
     }

@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "syntax/syntax_messages.h"
+#include "syntax/visible_text.h"
 
 namespace caqes {
 
@@ -22,6 +25,20 @@ std::string shortened(std::string text) {
 }  // namespace
 
 void Diagnostics::add(Diagnostic d) {
+  if (const MessageText* kind = d.message.text()) {
+    // A linear search: there are a few kinds of message at most, and this runs once per diagnostic.
+    auto kept = std::find_if(kept_.begin(), kept_.end(), [&](const auto& k) { return k.first == kind; });
+    if (kept == kept_.end()) kept = kept_.insert(kept_.end(), {kind, 0});
+    if (kept->second >= kMaxOfOneKind) {
+      auto counted = std::find_if(not_shown_.begin(), not_shown_.end(),
+                                  [&](const NotShown& n) { return n.kind == kind && n.severity == d.severity; });
+      if (counted == not_shown_.end()) counted = not_shown_.insert(not_shown_.end(), {kind, 0, d.severity});
+      ++counted->count;
+      errors_not_shown_ += d.severity == Severity::Error;
+      return;
+    }
+    ++kept->second;
+  }
   if (d.span.known()) {
     d.location = d.span.where();
     d.source_line = std::string(d.span.file->line_text(d.span.line));
@@ -38,7 +55,8 @@ void Diagnostics::warning(const Span& span, Message message, Message hint) {
 }
 
 namespace {
-std::string shown(const Message& m, Language lang) { return shortened(m.in(lang)); }
+// Values in messages come from the rules and the data: control characters are shown escaped (visible_text.h).
+std::string shown(const Message& m, Language lang) { return visible(shortened(m.in(lang))); }
 }  // namespace
 
 void Diagnostics::error_at(std::string location, Message message, Message hint) {
@@ -54,11 +72,18 @@ bool Diagnostics::has_errors() const { return error_count() > 0; }
 int Diagnostics::error_count() const {
   int n = 0;
   for (const auto& d : items_) n += d.severity == Severity::Error;
-  return n;
+  return n + errors_not_shown_;
 }
 
 void Diagnostics::append(const Diagnostics& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  for (const Diagnostic& d : other.items_) add(d);
+  for (const NotShown& n : other.not_shown_) {
+    auto counted = std::find_if(not_shown_.begin(), not_shown_.end(),
+                                [&](const NotShown& m) { return m.kind == n.kind && m.severity == n.severity; });
+    if (counted == not_shown_.end()) counted = not_shown_.insert(not_shown_.end(), {n.kind, 0, n.severity});
+    counted->count += n.count;
+    errors_not_shown_ += n.severity == Severity::Error ? n.count : 0;
+  }
 }
 
 namespace {
@@ -93,7 +118,7 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
     on = d.severity == Severity::Error ? "\033[1;31m" : "\033[1;35m";
     off = "\033[0m";
   }
-  std::string where = !d.location.empty() ? d.location : std::string("caqes");
+  std::string where = !d.location.empty() ? visible(d.location, false) : std::string("caqes");
   std::string out = fmt::format("{}: {}{}{} {}\n", where, on, label.in(lang), off, shown(d.message, lang));
   if (!d.source_line.empty()) {
     // A very long line (generated rules, a pasted list) is shown as a window around the column.
@@ -120,7 +145,17 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
       column = column - (col - 1) + (start > 0 ? 1 : 0);
       line = line.substr(start, end - start);
     }
-    std::string shown = before + std::string(line) + after;
+    // Escaped, the characters before the column may take more room: the caret moves with them.
+    std::size_t split = 0;
+    int column_in_line = column - (before.empty() ? 0 : 1);
+    for (int col = 1; split < line.size() && col < column_in_line; ++col) {
+      unsigned char c = static_cast<unsigned char>(line[split]);
+      split += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    }
+    split = std::min(split, line.size());
+    std::string head = before + visible(line.substr(0, split), false);
+    std::string shown = head + visible(line.substr(split), false) + after;
+    column = character_count(head) + 1;
     out += fmt::format("  {}\n  {}\n", shown, caret_line(shown, column, std::min(d.span.length, 2 * kWindow)));
   }
   if (!d.hint.empty()) out += fmt::format("  {} {}\n", syntax_messages::kHintLabel.in(lang), shown(d.hint, lang));
@@ -130,6 +165,12 @@ std::string render(const Diagnostic& d, bool color, Language lang) {
 std::string render_all(const Diagnostics& ds, bool color, Language lang) {
   std::string out;
   for (const auto& d : ds.items()) out += render(d, color, lang);
+  for (const auto& n : ds.not_shown()) {
+    Diagnostic note;
+    note.severity = Severity::Note;
+    note.message = Message(syntax_messages::kMoreNotShown, n.count, Diagnostics::kMaxOfOneKind);
+    out += render(note, color, lang);
+  }
   return out;
 }
 

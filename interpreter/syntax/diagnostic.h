@@ -32,8 +32,22 @@ class Diagnostics {
   const std::vector<Diagnostic>& items() const { return items_; }
   void append(const Diagnostics& other);
 
+  // After kMaxOfOneKind diagnostics of one message (a header of a million undeclared columns), the others are
+  // counted, not kept: render_all ends with one line per message saying how many were not shown. They still count
+  // in error_count.
+  static constexpr int kMaxOfOneKind = 100;
+  struct NotShown {
+    const MessageText* kind;
+    int count;
+    Severity severity;
+  };
+  const std::vector<NotShown>& not_shown() const { return not_shown_; }
+
  private:
   std::vector<Diagnostic> items_;
+  std::vector<std::pair<const MessageText*, int>> kept_;  // per message: how many are in items_
+  std::vector<NotShown> not_shown_;
+  int errors_not_shown_ = 0;
 };
 
 // file:line:col: error: message, then the source line, a caret under the span, and the hint, in `lang` (the

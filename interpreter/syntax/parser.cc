@@ -382,11 +382,20 @@ class Builder {
       auto* n = c->number();
       lit.text = n->getText();
       std::string plain = plain_number(n->NUMBER()->getText(), lit.decimals);
-      lit.value = Decimal::parse_plain(plain).value_or(Decimal());
+      auto value = Decimal::parse_plain(plain);
+      // parse_plain refuses only what the grammar lets through for its length.
+      if (!value) diags_.error(e->span, Message(kNumberTooLong, kMaxDecimalDigits));
+      lit.value = value.value_or(Decimal());
       if (n->unit) {
         if (n->unit->getText() == "%") {
           lit.unit = ast::LiteralUnit::Percent;
-          lit.value = lit.value / Decimal(100);
+          if (value) {
+            try {
+              lit.value = lit.value / Decimal(100);
+            } catch (const NumberTooLarge&) {
+              diags_.error(e->span, Message(kNumberTooLong, kMaxDecimalDigits));
+            }
+          }
         } else {
           lit.unit = ast::LiteralUnit::Euro;
         }

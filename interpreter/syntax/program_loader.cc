@@ -1,7 +1,12 @@
 // Files → one Program: directory listing, imports (each file read once), and the read errors as diagnostics.
 #include "syntax/program_loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +28,49 @@ using namespace syntax_messages;
 std::string stdlib_directory() {
   if (const char* env = std::getenv("CAQES_STDLIB")) return env;
   return CAQES_STDLIB_DIR;
+}
+
+bool read_rules_file(const std::string& path, std::string& text, Message& error) {
+  if (fs::path(path).extension() != ".caqes") {
+    error = Message(kNotARulesFileName, path);
+    return false;
+  }
+  // Opened without blocking (a pipe would wait for a writer), then looked at through the descriptor itself, so that
+  // the file checked is the file read.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    error = Message(kCannotReadRulesFile, path);
+    return false;
+  }
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (ok && !S_ISREG(st.st_mode)) {
+    error = Message(kRulesFileNotRegular, path);
+    ok = false;
+  } else if (ok && static_cast<std::size_t>(st.st_size) > kMaxRulesFileBytes) {
+    error = Message(kRulesFileTooLarge, path, kMaxRulesFileBytes >> 20);
+    ok = false;
+  } else if (!ok) {
+    error = Message(kCannotReadRulesFile, path);
+  }
+  text.clear();
+  char buffer[1 << 16];
+  while (ok) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = Message(kCannotReadRulesFile, path);
+      ok = false;
+    }
+    if (n <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > kMaxRulesFileBytes) {  // grown since fstat
+      error = Message(kRulesFileTooLarge, path, kMaxRulesFileBytes >> 20);
+      ok = false;
+    }
+  }
+  ::close(fd);
+  return ok;
 }
 
 namespace {
@@ -48,14 +96,12 @@ class Loader {
     fs::path canonical = fs::weakly_canonical(path, ec);
     if (ec) canonical = path;
     if (!seen_.insert(canonical.string()).second) return;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      diags_.error(from, Message(kCannotReadRulesFile, path.string()));
+    std::string text;
+    Message error;
+    if (!read_rules_file(path.string(), text, error)) {
+      diags_.error(from, error);
       return;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
     program_.files.push_back(std::make_unique<SourceFile>(display_path(path), std::move(text)));
     const SourceFile& file = *program_.files.back();
@@ -82,9 +128,11 @@ class Loader {
       candidates.push_back(fs::path(stdlib_directory()) / (name + ".caqes"));
       candidates.push_back(dir / (name + ".caqes"));
     }
+    // Anything there but a folder: what is not a regular rules file is then refused by read_rules_file, with a
+    // message that says why, rather than "not found".
     for (const auto& c : candidates) {
       std::error_code ec;
-      if (fs::is_regular_file(c, ec)) return c;
+      if (fs::exists(c, ec) && !fs::is_directory(c, ec)) return c;
     }
     return {};
   }

@@ -14,6 +14,13 @@ namespace caqes {
 // Never returns null; check diags for errors.
 std::unique_ptr<ast::Program> load_program(const std::string& rules_path, Diagnostics& diags);
 
+// Reads one rules file into `text`: only a regular file named *.caqes of at most kMaxRulesFileBytes (a pipe, a
+// device or /dev/zero would block or never end; the content of a file that is not a rules file is never shown in a
+// message). False, with the reason, otherwise. 1 MiB: the largest shipped file is 45 KB, and parsing takes about
+// 200 times a file's size in memory.
+inline constexpr std::size_t kMaxRulesFileBytes = std::size_t{1} << 20;
+bool read_rules_file(const std::string& path, std::string& text, Message& error);
+
 // The folder holding the shared rule definitions (stdlib/): $CAQES_STDLIB if set, else the source tree's.
 std::string stdlib_directory();
 

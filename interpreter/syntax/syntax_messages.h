@@ -85,6 +85,13 @@ inline constexpr MessageText kNestedTooDeep =
     message_text("brackets nested more than {0} levels deep", "parenthèses imbriquées sur plus de {0} niveaux");
 inline constexpr MessageText kTooManyOperators =
     message_text("expression with more than {0} operators", "expression de plus de {0} opérateurs");
+// After the first {1} diagnostics of one message: how many more ({0}) were counted and not shown.
+inline constexpr MessageText kMoreNotShown =
+    message_text("{0} more of the same kind not shown (the first {1} are above)",
+                 "{0} autres du même genre non affichés (les {1} premiers sont ci-dessus)");
+// {0}: the most digits a number may have.
+inline constexpr MessageText kNumberTooLong =
+    message_text("a number has at most {0} digits", "un nombre a au plus {0} chiffres");
 inline constexpr MessageText kSplitExpression =
     message_text("split the expression into named definitions", "découpez l'expression en définitions nommées");
 inline constexpr MessageText kNulByteInRules =
@@ -98,6 +105,18 @@ inline constexpr MessageText kResaveAsUtf8 =
 // ---- Loading the files of a contract ----------------------------------------------------------------------------
 inline constexpr MessageText kCannotReadRulesFile =
     message_text("cannot read rules file '{0}'", "impossible de lire le fichier de règles « {0} »");
+// {0}: a path. What a rules file may be (program_loader.h, read_rules_file).
+inline constexpr MessageText kNotARulesFileName =
+    message_text("'{0}' is not a rules file: the name of a rules file ends in .caqes",
+                 "« {0} » n'est pas un fichier de règles : le nom d'un fichier de règles finit par .caqes");
+inline constexpr MessageText kRulesFileNotRegular =
+    message_text("'{0}' is not a regular file (a pipe, a device or a folder): rules are read from files only",
+                 "« {0} » n'est pas un fichier ordinaire (un tube, un périphérique ou un dossier) : les règles se "
+                 "lisent dans des fichiers");
+// {1}: the limit, in MiB.
+inline constexpr MessageText kRulesFileTooLarge =
+    message_text("'{0}' is larger than {1} MiB, the most a rules file may be",
+                 "« {0} » dépasse {1} Mio, la taille maximale d'un fichier de règles");
 inline constexpr MessageText kImportNotFound =
     message_text("cannot find imported rules '{0}'", "règles importées introuvables : « {0} »");
 // {0}: the folder of the standard library.

@@ -117,6 +117,12 @@ Decimal::Decimal(long long value) : units_(value) {
 
 Decimal::Decimal(mpq_class value) : small_(false) {
   value.canonicalize();
+  // Every operation makes its result here, from operands within the bound: the result, at most twice as long, was
+  // affordable; the next one might not be.
+  constexpr std::size_t kMaxBits = kMaxDecimalDigits * 3322 / 1000;  // log2(10) = 3.3219...
+  if (mpz_sizeinbase(value.get_num().get_mpz_t(), 2) > kMaxBits ||
+      mpz_sizeinbase(value.get_den().get_mpz_t(), 2) > kMaxBits)
+    throw NumberTooLarge();
   // The small form, when the denominator is 2^a 5^b with max(a, b) ≤ 18 and the scaled numerator fits.
   const mpz_class& den = value.get_den();
   auto keep_rational = [&] { value_ = std::make_shared<const mpq_class>(std::move(value)); };
@@ -222,7 +228,7 @@ std::optional<Decimal> Decimal::parse_plain(std::string_view text) {
     if (fraction_digits == 0) return std::nullopt;
     digits.append(text.substr(fraction_start, fraction_digits));
   }
-  if (i != text.size()) return std::nullopt;
+  if (i != text.size() || digits.size() > kMaxDecimalDigits) return std::nullopt;
   if (digits.size() <= 18 && fraction_digits <= static_cast<std::size_t>(kMaxScale)) {
     long long units = 0;
     for (char c : digits) units = units * 10 + (c - '0');

@@ -7,6 +7,7 @@
 #include <gmpxx.h>
 
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,6 +15,17 @@
 #include <string_view>
 
 namespace caqes {
+
+// The most digits a numerator or a denominator may have (about 33 220 bits). Money, counts and rates have a few
+// dozen; the bound stops a chain of multiplications (thirty squarings) from growing a number until memory runs out,
+// which GMP answers with an abort.
+inline constexpr std::size_t kMaxDecimalDigits = 10000;
+
+// Thrown by an operation whose exact result would exceed kMaxDecimalDigits; the evaluator turns it into a located
+// error.
+struct NumberTooLarge : std::exception {
+  const char* what() const noexcept override { return "number too large"; }
+};
 
 enum class Rounding {
   HalfAwayFromZero,  // 2.345 -> 2.35, -2.345 -> -2.35 (the usual commercial rounding)
@@ -32,7 +44,8 @@ class Decimal {
   // Precondition: den != 0.
   static Decimal from_fraction(long long num, long long den);
   // An exact decimal written with '.' as separator and an optional leading '-': "12", "-0.075", "1234.5".
-  // Digits are required on both sides of the '.'; nullopt if the text is anything else.
+  // Digits are required on both sides of the '.'; nullopt if the text is anything else, or holds more than
+  // kMaxDecimalDigits digits.
   static std::optional<Decimal> parse_plain(std::string_view text);
 
   Decimal operator+(const Decimal& other) const;

@@ -64,7 +64,8 @@ TEST_CASE("every message of the checker's expressions and calls has a French tex
       &kStatisticOnARow, &kComputedOverNumbers, &kGroupByAValue, &kOrderIsANumber, &kOrderIsConstant,
       &kTakesPlainValues, &kExpectsANumber, &kDecimalsWrittenOut, &kRoundToTheCent, &kComparesTwoValues,
       &kComparesOneUnit, &kDefaultOfOtherType, &kDaysBetweenTakesDates, &kYearOfTakesADate, &kWorksOnTexts,
-      &kSubstringNumbers};
+      &kSubstringNumbers,
+      &kDecimalsOutOfRange, &kEvaluationTooDeep, &kShortenTheChain};
   // A name shown as written; and, never translated (French has always shown them in English), three messages of
   // calls.
   const std::set<const MessageText*> same = {&kAsWritten, &kAggregationNestedTooDeep, &kWorksOnTexts,

@@ -20,7 +20,8 @@ TEST_CASE("every message of the command line's catalog has a French text of its 
       &kCannotWrite, &kCannotRead, &kYearOutsideContract, &kNoIndicator, &kNoIndicatorDidYouMean,
       &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
       &kOneError, &kErrors, &kCheckSummary, &kOneIndicator, &kIndicators, &kOneTable, &kTables, &kOneParameter,
-      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary, &kStrictNoResult
+      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary, &kStrictNoResult,
+      &kOutputIsAnInput, &kOutOfMemory
   };
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};

@@ -16,10 +16,10 @@ using namespace data_messages;
 
 TEST_CASE("every message of the data catalog has a French text of its own") {
   const std::vector<const MessageText*> all = {
-      &kCannotOpen, &kCannotRead, &kUtf16, &kEmptyFile, &kFirstLineEmpty, &kTabSeparated, &kEmptyLine, &kOneField,
+      &kCannotOpen, &kCannotRead, &kDataFileNotRegular, &kDataFileTooLarge, &kUtf16, &kEmptyFile, &kFirstLineEmpty, &kTabSeparated, &kCarriageReturnOnly, &kEmptyLine, &kOneField,
       &kFields, &kQuoteNotClosedWithin, &kRecordTooLong, &kInvalidUtf8AfterBom, &kInvalidUtf8AfterSample,
       &kNulByteInCsv, &kMixedEncodings, &kQuoteInUnquotedField, &kQuoteNeverClosed, &kTextAfterClosingQuote,
-      &kAtLine, &kAtLineAndColumn, &kEmptyCell, &kNotANumber, &kDigitGroups, &kDigitBeforeSeparator,
+      &kAtLine, &kAtLineAndColumn, &kEmptyCell, &kNotANumber, &kDigitGroups, &kTooManyDigits, &kDigitBeforeSeparator,
       &kTwoDecimalSeparators, &kDigitAfterSeparator, &kNotADateForm, &kNoYearZero, &kNoSuchMonth, &kNoDayZero,
       &kDaysInMonth, &kJanuary, &kFebruary, &kMarch, &kApril, &kMay, &kJune, &kJuly, &kAugust, &kSeptember,
       &kOctober, &kNovember, &kDecember, &kNotABoolean, &kPercentInAmountColumn, &kAmountInRateColumn,

@@ -24,7 +24,8 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
       &kTestYearNotAYear, &kTestRowNotConstant, &kTestRowWithoutFiness, &kTestSecondRow, &kTestSecondRowInYear,
       &kExpectationFalse, &kExpectedComputed, &kExpectedComputedSides, &kSideComputed, &kSideSeparator,
       &kExpectationWithoutEstablishment, &kExpectationWithoutEstablishmentHint, &kExpectationUndecided, &kNoRowForYear,
-      &kNoRowForYearHint
+      &kNoRowForYearHint,
+      &kNumberTooLarge, &kRoundOnTheWay, &kNumberTooLargeInPass, &kRowsForUnreadYears, &kRowsForUnreadYearsHint
   };
   // The place of a false expectation and its line as written in the rules, a side of 'et' and its value: no word
   // to translate.
