@@ -18,7 +18,10 @@ TEST_CASE("every message of the command line's catalog has a French text of its 
       &kCannotWrite, &kCannotRead, &kYearOutsideContract, &kNoIndicator, &kNoIndicatorDidYouMean,
       &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
       &kOneError, &kErrors, &kCheckSummary, &kOneIndicator, &kIndicators, &kOneTable, &kTables, &kOneParameter,
-      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary, &kStrictNoResult
+      &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary, &kStrictNoResult,
+      &kBadSourceDateEpoch, &kNotInWindows1252, &kCannotWriteWorkbook, &kWorkbookNeedsOutput,
+      &kSectionSummary, &kSectionGroups, &kSectionSignatories, &kSectionNotified, &kSectionSignatoryLines,
+      &kSectionDetail, &kSectionManifest, &kMoreHint, &kProgressRunning
   };
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};
