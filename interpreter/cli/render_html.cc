@@ -146,7 +146,7 @@ void establishment_fiche(Page& page, int entity) {
   page.out += fmt::format("<section class=\"fiche\" id=\"eg-{}\">\n<h3>{}{}</h3>\n", entity, escape_markup(finess),
                           name.empty() ? "" : " — " + escape_markup(name));
   page.out += "<table><tr><th>indicateur</th><th>année</th><th>ciblé</th><th>valeur</th><th>cible</th><th>atteint</th>"
-              "<th>intéressement</th><th>comment</th></tr>\n";
+              "<th>intéressement</th><th>explication</th></tr>\n";
   Type money = Type::number(Unit::Money);
   for (const auto& r : run.results) {
     if (r.entity != entity) continue;
@@ -169,7 +169,7 @@ table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding
 th{background:#dde4ee}.chart{max-width:100%;height:auto}.chart .axis{font-size:11px;fill:#333}
 .chart .mark-label{font-size:11px}figure{margin:1em 0}figcaption{font-size:.9em;color:#444}
 code{font-size:.9em}.where{color:#777;font-size:.85em}details summary{cursor:pointer;color:#1f4e79}
-nav ol{columns:2}@media print{details{display:none}})";
+nav ol ol{columns:3;column-gap:2em;list-style:none;padding-left:1em;font-size:.9em}nav li li{break-inside:avoid;margin-bottom:.2em}@media print{details{display:none}})";
 
 }  // namespace
 
