@@ -135,8 +135,8 @@ std::string signatories_table(const RunResults& run, const RunSummary& s) {
 // ---- Per signing entity ------------------------------------------------------------------------------------------
 
 Cells notified_header(bool csv) {
-  if (csv) return {"signataire", "nom", "année", "établissements", "indicateurs ciblés", "montant notifié", "note"};
-  return {"signataire", "nom", "année", "établissements", "indicateurs ciblés", "montant notifié"};
+  if (csv) return {"signataire", "nom", "année", "établissements", "ciblages (EG × indicateur)", "montant notifié", "note"};
+  return {"signataire", "nom", "année", "établissements", "ciblages (EG × indicateur)", "montant notifié"};
 }
 
 std::vector<Cells> notified_rows(const RunSummary& s, bool csv) {

@@ -155,7 +155,7 @@ void results_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run, co
 void signatories_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run, const RunSummary& s) {
   Sheet sh(wb, "Signataires", f);
   sh.title("Montant notifié par entité signataire et année (tous indicateurs)");
-  sh.header({"signataire", "nom", "année", "établissements", "indicateurs ciblés", "montant notifié",
+  sh.header({"signataire", "nom", "année", "établissements", "ciblages (EG × indicateur)", "montant notifié",
              "intéressements absents"});
   lxw_row_t first = static_cast<lxw_row_t>(sh.row() - 1);
   for (const auto& t : s.signatory_totals) {
