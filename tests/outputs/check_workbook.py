@@ -136,6 +136,17 @@ expect(about.get(("contrat", "caqes_2022")) == "CAQES Occitanie 2022-2024", "con
 expect(about.get(("date", "UTC")) == "2026-01-01T00:00:00Z", "date in the manifest")
 expect(any(k[0] == "données" and str(v).startswith("sha256:") and len(v) == 71 for k, v in about.items()), "data SHA-256")
 
+# ---- No formula anywhere; names from the data that a spreadsheet would run are neutralised ----------------------
+expect(not [c.coordinate for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"], "a formula cell")
+small = os.path.join(out, "neutralised.xlsx")
+subprocess.run([caqes, "run", "tests/golden/_shared/rules.caqes", "--data", "tests/golden/run_csv_neutralised/data",
+                "--year", "2022", "--format", "xlsx", "--output", small], check=True, env=env)
+ws = openpyxl.load_workbook(small)["Résultats"]
+# The data: 090476856 is named "=1+2", 310000002 "-2+3", 310000003 "@SOMME(A1)"; ambulance rows come first.
+got = [(r[0].value, r[0].data_type, r[1].value, r[1].data_type) for r in ws.iter_rows(min_row=2, max_row=4)]
+expect(got == [("090476856", "s", "'=1+2", "s"), ("310000002", "s", "'-2+3", "s"), ("310000003", "s", "'@SOMME(A1)", "s")],
+       f"neutralised names: {got}")
+
 if failures:
     print(f"{len(failures)} failure(s):")
     for f in failures[:30]:
