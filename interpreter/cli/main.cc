@@ -260,7 +260,11 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     }
   } else if (format == Format::Html) {
     Derivations derivations;
-    if (!derive_all(*p, data, years, pass, derivations, diags)) {
+    bool progress = isatty(2);  // the derivations are a second pass over the rows
+    if (progress) std::fprintf(stderr, "%s\r", Message(kProgressRunning, p->contract_name).in(context.language).c_str());
+    bool derived = derive_all(*p, data, years, pass, derivations, diags);
+    if (progress) std::fputs("\x1b[2K\r", stderr);
+    if (!derived) {
       print_diagnostics(context, diags);
       return 1;
     }
