@@ -1,5 +1,6 @@
 // Unit tests of what the outputs of `caqes run` share (cli/text_table.h, cli/manifest.h): the neutralisation of
-// text a spreadsheet would run, FINESS kept as text, windows-1252, SHA-256, the date of the manifest.
+// text a spreadsheet would run, FINESS kept as text, windows-1252, SHA-256, the date of the manifest, and the
+// summaries every output shows (cli/run_summary.h).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -7,6 +8,7 @@
 #include <fstream>
 
 #include "cli/manifest.h"
+#include "cli/run_summary.h"
 #include "cli/text_table.h"
 
 namespace caqes {
@@ -78,6 +80,77 @@ TEST_CASE("the date of the manifest follows SOURCE_DATE_EPOCH, and refuses what 
   REQUIRE(run_date(date, error));
   CHECK(date.size() == 20);
   if (saved) setenv("SOURCE_DATE_EPOCH", keep.c_str(), 1);
+}
+
+}  // namespace
+}  // namespace caqes
+Value euros(long long cents) { return Value(Decimal::from_fraction(cents, 100)); }
+
+TEST_CASE("the summaries of a run: totals per indicator and year, per signing entity, the amount notified") {
+  CheckedProgram program;
+  program.indicators.resize(2);
+  program.indicators[0].name = "payé";
+  program.indicators[0].incentive = 0;  // defines an incentive
+  program.indicators[1].name = "cible";
+  program.indicators[1].achieved = 0;   // defines a target, no incentive
+  Dataset data;
+  data.entities = {"310000001", "310000002", "310000003"};
+  for (int e = 0; e < 3; ++e) data.entity_index[data.entities[e]] = e;
+  // 310000001 and 310000002 are signed for by the EJ 319100001; 310000003 signs for itself.
+  std::vector<std::string> signatories = {"319100001", "319100001", "310000003"};
+  std::vector<std::string> groups = {"public", "public", "privé"};
+  auto result = [](int indicator, int entity, bool targeted, Value incentive, Value achieved = Value()) {
+    IndicatorResult r;
+    r.indicator = indicator;
+    r.entity = entity;
+    r.year = 2022;
+    r.targeted = targeted;
+    r.incentive = std::move(incentive);
+    r.achieved = std::move(achieved);
+    return r;
+  };
+  std::vector<IndicatorResult> results = {
+      result(0, 0, true, euros(1050)),   // 10,50 €
+      result(0, 1, true, Value()),       // targeted, incentive absent
+      result(0, 2, true, euros(20001)),  // 200,01 €
+      result(1, 0, true, Value(), Value(true)),
+      result(1, 1, false, Value()),
+      result(1, 2, true, Value(), Value(false)),
+  };
+  std::vector<int> years = {2022};
+  Manifest manifest;
+  RunResults run{program, data, results, years, true, signatories, groups, manifest};
+  RunSummary s = summarise(run);
+
+  REQUIRE(s.indicators.size() == 2);
+  CHECK(s.group_names == std::vector<std::string>{"privé", "public"});
+  const IndicatorYearSummary& paid = s.indicators[0];
+  CHECK(paid.establishments == 3);
+  CHECK(paid.targeted == 3);
+  CHECK(paid.missing == 1);
+  CHECK(paid.incentive == Decimal::from_fraction(21051, 100));  // 10,50 + 200,01
+  CHECK(paid.targeted_by_group.at("public") == 2);
+  CHECK(paid.targeted_by_group.at("privé") == 1);
+  const IndicatorYearSummary& target = s.indicators[1];
+  CHECK_FALSE(target.pays);
+  CHECK(target.targeted == 2);
+  CHECK(target.reached == 1);
+  CHECK(target.missing == 0);  // no incentive defined: nothing is missing
+
+  // Per signing entity and indicator: every pair, also the indicator without incentive.
+  CHECK(s.signatory_lines.size() == 4);
+  REQUIRE(s.signatory_totals.size() == 2);
+  const SignatoryTotal& ej = s.signatory_totals[1];
+  CHECK(ej.signatory == "319100001");
+  CHECK(ej.establishments == 2);
+  CHECK(ej.targeted_lines == 3);  // payé × 2, cible × 1
+  CHECK(ej.missing == 1);
+  CHECK(ej.incentive == Decimal::from_fraction(1050, 100));
+  const SignatoryTotal& eg = s.signatory_totals[0];
+  CHECK(eg.signatory == "310000003");
+  CHECK(eg.establishments == 1);
+  CHECK(eg.incentive == Decimal::from_fraction(20001, 100));
+  CHECK(eg.missing == 0);
 }
 
 }  // namespace
