@@ -82,8 +82,6 @@ TEST_CASE("the date of the manifest follows SOURCE_DATE_EPOCH, and refuses what 
   if (saved) setenv("SOURCE_DATE_EPOCH", keep.c_str(), 1);
 }
 
-}  // namespace
-}  // namespace caqes
 Value euros(long long cents) { return Value(Decimal::from_fraction(cents, 100)); }
 
 TEST_CASE("the summaries of a run: totals per indicator and year, per signing entity, the amount notified") {
