@@ -96,20 +96,18 @@ inline constexpr MessageText kSectionGroups =
     message_text("Targeted establishments per summary group", "Établissements ciblés par groupe de synthèse");
 inline constexpr MessageText kSectionSignatories =
     message_text("Targeted signing entities", "Entités signataires ciblées");
-inline constexpr MessageText kSectionNotified = message_text(
-    "Amount notified per signing entity and year (all indicators)",
-    "Montant notifié par entité signataire et année (tous indicateurs)");
+inline constexpr MessageText kSectionNotified =
+    message_text("Amount notified per signing entity and year (all indicators)",
+                 "Montant notifié par entité signataire et année (tous indicateurs)");
 inline constexpr MessageText kSectionSignatoryLines = message_text(
     "Per signing entity, indicator and year (every signing entity, indicator and year: the same lines as in JSON)",
     "Par entité signataire, indicateur et année (chaque entité, indicateur et année : les mêmes lignes qu'en JSON)");
-inline constexpr MessageText kSectionDetail =
-    message_text("Results per establishment", "Résultats par établissement");
+inline constexpr MessageText kSectionDetail = message_text("Results per establishment", "Résultats par établissement");
 inline constexpr MessageText kSectionManifest = message_text("Manifest of the run", "Manifeste du calcul");
-inline constexpr MessageText kMoreHint = message_text(
-    "one line per establishment: --detail; totals per signing entity: --par-signataire",
-    "une ligne par établissement : --detail ; totaux par entité signataire : --par-signataire");
+inline constexpr MessageText kMoreHint =
+    message_text("one line per establishment: --detail; totals per signing entity: --par-signataire",
+                 "une ligne par établissement : --detail ; totaux par entité signataire : --par-signataire");
 // A line on stderr (a terminal only) while the rows are read. {0}: the contract.
-inline constexpr MessageText kProgressRunning =
-    message_text("caqes: computing {0}...", "caqes : calcul de {0}...");
+inline constexpr MessageText kProgressRunning = message_text("caqes: computing {0}...", "caqes : calcul de {0}...");
 
 }  // namespace caqes::cli_messages

@@ -24,7 +24,7 @@ struct Manifest {
   std::vector<ManifestFile> rules, data;
   std::vector<int> years;
   std::vector<std::pair<std::string, std::string>> options;  // name → value, in the order of the command line's help
-  std::string date;                                           // UTC, ISO 8601: 2026-01-01T00:00:00Z
+  std::string date;                                          // UTC, ISO 8601: 2026-01-01T00:00:00Z
 };
 
 // The SHA-256 of a file's bytes, in hexadecimal; nullopt if it cannot be read.

@@ -14,11 +14,17 @@
 namespace caqes {
 namespace {
 
-Type binding_type(const IndicatorInfo& info, int b) { return b < 0 ? Type::error() : info.binding_types[b]; }
+Type binding_type(const IndicatorInfo& info, int b) {
+  return b < 0 ? Type::error() : info.binding_types[b];
+}
 
-double as_double(const Decimal& d) { return std::strtod(d.to_string(0, 17).c_str(), nullptr); }
+double as_double(const Decimal& d) {
+  return std::strtod(d.to_string(0, 17).c_str(), nullptr);
+}
 
-std::string shown(const Value& v, const Type& t) { return v.absent() ? "—" : format_french(v, t); }
+std::string shown(const Value& v, const Type& t) {
+  return v.absent() ? "—" : format_french(v, t);
+}
 
 // An axis label: the figure in its unit, the French way, rounded for the eye (the figures beside the chart are exact).
 std::string axis_label(double x, const Type& t) {
@@ -50,7 +56,8 @@ bool names_value(const ast::Expr& e, const std::string& value_name) {
 // The targeting threshold drawn on the chart: a comparison, in the targeting condition (through `et` and `ou`),
 // of the indicator's value with a number written in its unit (`R[2019] >= 20 %`). None when the condition does
 // not compare the value with a fixed number (the report then shows the condition as written).
-void find_thresholds(const ast::Expr& e, const std::string& value_name, Unit unit, std::vector<std::pair<Decimal, std::string>>& out) {
+void find_thresholds(const ast::Expr& e, const std::string& value_name, Unit unit,
+                     std::vector<std::pair<Decimal, std::string>>& out) {
   const auto* b = e.as<ast::Binary>();
   if (!b || !b->lhs || !b->rhs) return;
   if (b->op == ast::BinaryOp::And || b->op == ast::BinaryOp::Or) {
@@ -59,7 +66,9 @@ void find_thresholds(const ast::Expr& e, const std::string& value_name, Unit uni
     return;
   }
   if (!is_comparison(b->op)) return;
-  const ast::Expr* named = names_value(*b->lhs, value_name) ? b->rhs.get() : names_value(*b->rhs, value_name) ? b->lhs.get() : nullptr;
+  const ast::Expr* named = names_value(*b->lhs, value_name)   ? b->rhs.get()
+                           : names_value(*b->rhs, value_name) ? b->lhs.get()
+                                                              : nullptr;
   if (!named) return;
   const auto* lit = named->as<ast::NumberLiteral>();
   if (lit && unit_matches(lit->unit, unit)) out.push_back({lit->value, print_expr(e)});
@@ -107,9 +116,14 @@ void indicator_section(Page& page, int i) {
     }
     std::vector<ChartMark> marks;
     for (const auto& [d, text] : thresholds) marks.push_back({as_double(d), "seuil de ciblage : " + text, "#c0392b"});
-    if (targets.size() == 1) marks.push_back({as_double(target), "cible : " + format_french(Value(target), binding_type(ind, ind.target)), "#1e8449"});
-    std::string chart_title = fmt::format("{}, {} : répartition des valeurs de {} établissements", ind.name, x.year, points.size());
-    page.out += fmt::format("<figure>\n{}<figcaption>{}", distribution_svg(points, marks, [&](double v) { return axis_label(v, vt); }, chart_title),
+    if (targets.size() == 1)
+      marks.push_back(
+          {as_double(target), "cible : " + format_french(Value(target), binding_type(ind, ind.target)), "#1e8449"});
+    std::string chart_title =
+        fmt::format("{}, {} : répartition des valeurs de {} établissements", ind.name, x.year, points.size());
+    page.out += fmt::format("<figure>\n{}<figcaption>{}",
+                            distribution_svg(
+                                points, marks, [&](double v) { return axis_label(v, vt); }, chart_title),
                             escape_markup(chart_title));
     if (thresholds.empty()) page.out += " ; le ciblage ne compare pas la valeur à un seuil fixe (règle ci-dessus)";
     if (targets.size() > 1) page.out += " ; la cible est propre à chaque établissement";
@@ -118,9 +132,10 @@ void indicator_section(Page& page, int i) {
         "<table class=\"counts\"><tr><th>année</th><th>établissements</th><th>ciblés</th><th>atteints</th>"
         "<th>intéressement total</th></tr>\n<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr></table>\n",
         x.year, x.establishments, x.targeted, x.has_target ? std::to_string(x.reached) : "sans cible",
-        !x.pays ? std::string("sans intéressement")
-                : format_french(Value(x.incentive), money) +
-                      (x.missing ? fmt::format(" (incomplet : {} absent{})", x.missing, x.missing > 1 ? "s" : "") : ""));
+        !x.pays
+            ? std::string("sans intéressement")
+            : format_french(Value(x.incentive), money) +
+                  (x.missing ? fmt::format(" (incomplet : {} absent{})", x.missing, x.missing > 1 ? "s" : "") : ""));
   }
   page.out += "</section>\n";
 }
@@ -131,7 +146,8 @@ void derivation(Page& page, const ExplainNode& node) {
     page.out += "<li><b>" + escape_markup(c.name) + "</b>";
     if (!c.value.empty()) page.out += " = " + escape_markup(c.value.in(page.language));
     if (!c.label.empty()) page.out += " <i>" + escape_markup(c.label) + "</i>";
-    if (!c.formula.empty() && c.kind != ExplainNode::Kind::Comparison) page.out += "<br><code>" + escape_markup(c.formula) + "</code>";
+    if (!c.formula.empty() && c.kind != ExplainNode::Kind::Comparison)
+      page.out += "<br><code>" + escape_markup(c.formula) + "</code>";
     if (!c.detail.empty()) page.out += "<br>" + escape_markup(c.detail.in(page.language));
     if (!c.where.empty()) page.out += " <span class=\"where\">(" + escape_markup(c.where) + ")</span>";
     page.out += "</li>\n";
@@ -145,17 +161,19 @@ void establishment_fiche(Page& page, int entity) {
   const std::string& name = page.s.names[entity];
   page.out += fmt::format("<section class=\"fiche\" id=\"eg-{}\">\n<h3>{}{}</h3>\n", entity, escape_markup(finess),
                           name.empty() ? "" : " — " + escape_markup(name));
-  page.out += "<table><tr><th>indicateur</th><th>année</th><th>ciblé</th><th>valeur</th><th>cible</th><th>atteint</th>"
-              "<th>intéressement</th><th>explication</th></tr>\n";
+  page.out +=
+      "<table><tr><th>indicateur</th><th>année</th><th>ciblé</th><th>valeur</th><th>cible</th><th>atteint</th>"
+      "<th>intéressement</th><th>explication</th></tr>\n";
   Type money = Type::number(Unit::Money);
   for (const auto& r : run.results) {
     if (r.entity != entity) continue;
     const IndicatorInfo& ind = run.program.indicators[r.indicator];
-    page.out += fmt::format("<tr><td title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>",
-                            escape_markup(ind.label), escape_markup(ind.name), r.year, r.targeted ? "oui" : "non",
-                            escape_markup(shown(r.value, binding_type(ind, ind.value))),
-                            escape_markup(shown(r.target, binding_type(ind, ind.target))),
-                            escape_markup(shown(r.achieved, Type::boolean())), escape_markup(shown(r.incentive, money)));
+    page.out += fmt::format(
+        "<tr><td title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>",
+        escape_markup(ind.label), escape_markup(ind.name), r.year, r.targeted ? "oui" : "non",
+        escape_markup(shown(r.value, binding_type(ind, ind.value))),
+        escape_markup(shown(r.target, binding_type(ind, ind.target))),
+        escape_markup(shown(r.achieved, Type::boolean())), escape_markup(shown(r.incentive, money)));
     auto d = page.derivations.find({entity, r.indicator, r.year});
     if (d != page.derivations.end()) derivation(page, d->second);
     page.out += "</td></tr>\n";
@@ -198,15 +216,17 @@ std::string render_html(const RunResults& run, const Derivations& derivations, L
   for (int y : run.years) years += (years.empty() ? "" : ", ") + std::to_string(y);
   page.out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src "
+      "data:\">\n"
       "<title>{} — résultats {}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{} — résultats {}</h1>\n"
       "<p>Calculé par {} {} le {} sur les données de {} établissements.</p>\n",
       escape_markup(title), escape_markup(years), kStyle, escape_markup(title), escape_markup(years), run.manifest.tool,
       escape_markup(run.manifest.version), escape_markup(run.manifest.date), run.data.entities.size());
   page.out += "<nav id=\"sommaire\"><h2>Sommaire</h2>\n<ol>\n<li><a href=\"#indicateurs\">Indicateurs</a><ol>\n";
   for (std::size_t i = 0; i < p.indicators.size(); ++i)
-    page.out += fmt::format("<li><a href=\"#ind-{}\">{}</a></li>\n", i,
-                            escape_markup(p.indicators[i].label.empty() ? p.indicators[i].name : p.indicators[i].label));
+    page.out +=
+        fmt::format("<li><a href=\"#ind-{}\">{}</a></li>\n", i,
+                    escape_markup(p.indicators[i].label.empty() ? p.indicators[i].name : p.indicators[i].label));
   page.out += "</ol></li>\n<li><a href=\"#etablissements\">Fiches des établissements</a><ol>\n";
   for (std::size_t e = 0; e < run.data.entities.size(); ++e)
     page.out += fmt::format("<li><a href=\"#eg-{}\">{}{}</a></li>\n", e, escape_markup(run.data.entities[e]),
@@ -216,10 +236,11 @@ std::string render_html(const RunResults& run, const Derivations& derivations, L
   for (std::size_t i = 0; i < p.indicators.size(); ++i) indicator_section(page, static_cast<int>(i));
   page.out += "<h2 id=\"etablissements\">Fiches des établissements</h2>\n";
   for (std::size_t e = 0; e < run.data.entities.size(); ++e) establishment_fiche(page, static_cast<int>(e));
-  page.out += "<h2 id=\"manifeste\">Manifeste du calcul</h2>\n<table><tr><th>rubrique</th><th>nom</th><th>valeur</th></tr>\n";
+  page.out +=
+      "<h2 id=\"manifeste\">Manifeste du calcul</h2>\n<table><tr><th>rubrique</th><th>nom</th><th>valeur</th></tr>\n";
   for (const auto& row : manifest_rows(run.manifest))
-    page.out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape_markup(row[0]), escape_markup(row[1]),
-                            escape_markup(row[2]));
+    page.out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape_markup(row[0]),
+                            escape_markup(row[1]), escape_markup(row[2]));
   page.out += "</table>\n</body>\n</html>\n";
   return page.out;
 }

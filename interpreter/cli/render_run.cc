@@ -14,17 +14,29 @@ namespace {
 
 using namespace cli_messages;
 
-Type money() { return Type::number(Unit::Money); }
+Type money() {
+  return Type::number(Unit::Money);
+}
 
-Type binding_type(const IndicatorInfo& info, int b) { return b < 0 ? Type::error() : info.binding_types[b]; }
+Type binding_type(const IndicatorInfo& info, int b) {
+  return b < 0 ? Type::error() : info.binding_types[b];
+}
 
-std::string french_money(const Decimal& d) { return format_french(Value(d), money()); }
-std::string cell_money(const Decimal& d) { return format_cell(Value(d), money()); }
+std::string french_money(const Decimal& d) {
+  return format_french(Value(d), money());
+}
+std::string cell_money(const Decimal& d) {
+  return format_cell(Value(d), money());
+}
 
-std::string title(const MessageText& text, Language lang) { return Message(text).in(lang) + "\n"; }
+std::string title(const MessageText& text, Language lang) {
+  return Message(text).in(lang) + "\n";
+}
 
 // "—" in the table where the data name nobody (an entity juridique is not in the table of establishments).
-std::string shown_name(const std::string& name) { return name.empty() ? "—" : name; }
+std::string shown_name(const std::string& name) {
+  return name.empty() ? "—" : name;
+}
 
 // The incentive of a total for people: the amount, "sans intéressement" when the indicator defines none, or
 // "incomplet" with the number of targeted establishments whose incentive is absent.
@@ -38,14 +50,17 @@ std::string total_shown(bool pays, const Decimal& amount, int missing) {
 // The same for CSV: the amount (empty when none or incomplete) and a note saying why.
 std::pair<std::string, std::string> total_cells(bool pays, const Decimal& amount, int missing) {
   if (!pays) return {"", "sans intéressement"};
-  if (missing) return {"", fmt::format("incomplet : {} + {} absent{}", cell_money(amount), missing, missing > 1 ? "s" : "")};
+  if (missing)
+    return {"", fmt::format("incomplet : {} + {} absent{}", cell_money(amount), missing, missing > 1 ? "s" : "")};
   return {cell_money(amount), ""};
 }
 
 // ---- The detail: one line per establishment × indicator × year ---------------------------------------------------
 
 Cells detail_header(bool csv) {
-  if (csv) return {"entité", "nom", "indicateur", "libellé", "année", "ciblé", "valeur", "unité", "cible", "atteint", "intéressement"};
+  if (csv)
+    return {"entité", "nom",   "indicateur", "libellé", "année",        "ciblé",
+            "valeur", "unité", "cible",      "atteint", "intéressement"};
   return {"entité", "nom", "indicateur", "année", "ciblé", "valeur", "cible", "atteint", "intéressement"};
 }
 
@@ -57,13 +72,15 @@ std::vector<Cells> detail_rows(const RunResults& run, const RunSummary& s, bool 
     Type vt = binding_type(ind, ind.value);
     Type tt = binding_type(ind, ind.target);
     if (csv) {
-      rows.push_back({spreadsheet_code(entity), spreadsheet_text(s.names[r.entity]), ind.name, spreadsheet_text(ind.label),
-                      std::to_string(r.year), r.targeted ? "oui" : "non", format_cell(r.value, vt), unit_symbol(vt),
-                      format_cell(r.target, tt), format_cell(r.achieved, Type::boolean()), format_cell(r.incentive, money())});
+      rows.push_back({spreadsheet_code(entity), spreadsheet_text(s.names[r.entity]), ind.name,
+                      spreadsheet_text(ind.label), std::to_string(r.year), r.targeted ? "oui" : "non",
+                      format_cell(r.value, vt), unit_symbol(vt), format_cell(r.target, tt),
+                      format_cell(r.achieved, Type::boolean()), format_cell(r.incentive, money())});
     } else {
       auto shown = [](const Value& v, const Type& t) { return v.absent() ? std::string("—") : format_french(v, t); };
-      rows.push_back({entity, shown_name(s.names[r.entity]), ind.name, std::to_string(r.year), r.targeted ? "oui" : "non",
-                      shown(r.value, vt), shown(r.target, tt), shown(r.achieved, Type::boolean()), shown(r.incentive, money())});
+      rows.push_back({entity, shown_name(s.names[r.entity]), ind.name, std::to_string(r.year),
+                      r.targeted ? "oui" : "non", shown(r.value, vt), shown(r.target, tt),
+                      shown(r.achieved, Type::boolean()), shown(r.incentive, money())});
     }
   }
   return rows;
@@ -77,8 +94,8 @@ std::string summary_table(const RunResults& run, const RunSummary& s) {
   for (const auto& x : s.indicators) {
     const IndicatorInfo& ind = p.indicators[x.indicator];
     rows.push_back({ind.name, std::to_string(x.year), fmt::format("{} / {}", x.targeted, x.establishments),
-                    x.has_target ? std::to_string(x.reached) : "sans cible", total_shown(x.pays, x.incentive, x.missing),
-                    ind.label});
+                    x.has_target ? std::to_string(x.reached) : "sans cible",
+                    total_shown(x.pays, x.incentive, x.missing), ind.label});
   }
   return text_table({"indicateur", "année", "ciblés", "atteints", "intéressement total", "libellé"}, rows);
 }
@@ -94,8 +111,13 @@ std::vector<Cells> summary_csv_rows(const RunResults& run, const RunSummary& s) 
   for (const auto& x : s.indicators) {
     const IndicatorInfo& ind = run.program.indicators[x.indicator];
     auto [amount, note] = total_cells(x.pays, x.incentive, x.missing);
-    Cells row = {ind.name, spreadsheet_text(ind.label), std::to_string(x.year), std::to_string(x.establishments),
-                 std::to_string(x.targeted), x.has_target ? std::to_string(x.reached) : "", amount,
+    Cells row = {ind.name,
+                 spreadsheet_text(ind.label),
+                 std::to_string(x.year),
+                 std::to_string(x.establishments),
+                 std::to_string(x.targeted),
+                 x.has_target ? std::to_string(x.reached) : "",
+                 amount,
                  x.has_target ? note : (note.empty() ? "sans cible" : note + " ; sans cible")};
     for (const auto& g : s.group_names) row.push_back(std::to_string(x.targeted_by_group.at(g)));
     rows.push_back(std::move(row));
@@ -135,7 +157,8 @@ std::string signatories_table(const RunResults& run, const RunSummary& s) {
 // ---- Per signing entity ------------------------------------------------------------------------------------------
 
 Cells notified_header(bool csv) {
-  if (csv) return {"signataire", "nom", "année", "établissements", "ciblages (EG × indicateur)", "montant notifié", "note"};
+  if (csv)
+    return {"signataire", "nom", "année", "établissements", "ciblages (EG × indicateur)", "montant notifié", "note"};
   return {"signataire", "nom", "année", "établissements", "ciblages (EG × indicateur)", "montant notifié"};
 }
 
@@ -169,8 +192,8 @@ std::vector<Cells> signatory_lines_rows(const RunResults& run, const RunSummary&
       rows.push_back({spreadsheet_code(l.signatory), name, std::to_string(l.year), std::to_string(l.establishments),
                       std::to_string(l.targeted), amount, note});
     } else {
-      rows.push_back({l.signatory, name, std::to_string(l.year), std::to_string(l.establishments), std::to_string(l.targeted),
-                      total_shown(pays, l.incentive, l.missing)});
+      rows.push_back({l.signatory, name, std::to_string(l.year), std::to_string(l.establishments),
+                      std::to_string(l.targeted), total_shown(pays, l.incentive, l.missing)});
     }
   }
   return rows;
@@ -189,8 +212,8 @@ Json manifest_json(const Manifest& m) {
   for (const auto& f : m.rules) files.push_back(Json{{"path", f.path}, {"sha256", f.sha256}});
   for (const auto& f : m.data) data.push_back(Json{{"path", f.path}, {"sha256", f.sha256}});
   for (const auto& [k, v] : m.options) options[k] = v;
-  return Json{{"tool", m.tool},         {"version", m.version}, {"contract", m.contract}, {"label", m.contract_label},
-              {"rules", files},         {"data", data},         {"years", m.years},       {"options", options},
+  return Json{{"tool", m.tool}, {"version", m.version}, {"contract", m.contract}, {"label", m.contract_label},
+              {"rules", files}, {"data", data},         {"years", m.years},       {"options", options},
               {"date", m.date}};
 }
 
@@ -212,7 +235,9 @@ Json result_json(const RunResults& run, const RunSummary& s, const IndicatorResu
               {"incentive", json_value(r.incentive, money())}};
 }
 
-Json money_or_null(bool known, const Decimal& d) { return known ? json_value(Value(d), money()) : Json(nullptr); }
+Json money_or_null(bool known, const Decimal& d) {
+  return known ? json_value(Value(d), money()) : Json(nullptr);
+}
 
 std::string results_json(const RunResults& run, const RunSummary& s) {
   const CheckedProgram& p = run.program;
@@ -277,7 +302,8 @@ std::string results_table(const RunResults& run, const RunSummary& s, const RunO
     out += "\n" + title(kSectionSignatoryLines, lang) +
            text_table(signatory_lines_header(false), signatory_lines_rows(run, s, false));
   }
-  if (o.detail) out += "\n" + title(kSectionDetail, lang) + text_table(detail_header(false), detail_rows(run, s, false));
+  if (o.detail)
+    out += "\n" + title(kSectionDetail, lang) + text_table(detail_header(false), detail_rows(run, s, false));
   if (!o.detail || (!o.by_signatory && !run.signatories.empty())) out += "\n(" + Message(kMoreHint).in(lang) + ")\n";
   std::vector<Cells> manifest = manifest_rows(run.manifest);
   out += "\n" + title(kSectionManifest, lang) + text_table({"rubrique", "nom", "valeur"}, manifest);

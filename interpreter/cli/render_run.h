@@ -42,7 +42,7 @@ struct RunOutputOptions {
   bool by_signatory = false;  // --par-signataire
   bool detail = false;        // --detail: the table also shows each establishment's results
   Encoding encoding = Encoding::Utf8;
-  bool to_file = false;       // --output FILE: the CSV gets its byte-order mark and companion files
+  bool to_file = false;  // --output FILE: the CSV gets its byte-order mark and companion files
   Language language = Language::En;
 };
 

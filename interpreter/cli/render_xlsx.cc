@@ -24,7 +24,9 @@ namespace {
 using namespace cli_messages;
 
 // A decimal as the nearest double: the workbook's numbers are binary (see render_xlsx.h).
-double as_double(const Decimal& d) { return std::strtod(d.to_string(0, 17).c_str(), nullptr); }
+double as_double(const Decimal& d) {
+  return std::strtod(d.to_string(0, 17).c_str(), nullptr);
+}
 
 struct Formats {
   lxw_format *header, *money, *rate, *count, *text, *title;
@@ -57,7 +59,8 @@ class Sheet {
   lxw_worksheet* ws() const { return ws_; }
   int row() const { return row_; }
   void header(const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) worksheet_write_string(ws_, row_, col(c), cells[c].c_str(), f_.header);
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      worksheet_write_string(ws_, row_, col(c), cells[c].c_str(), f_.header);
     ++row_;
   }
   void title(const std::string& text) { worksheet_write_string(ws_, row_++, 0, text.c_str(), f_.title); }
@@ -66,8 +69,12 @@ class Sheet {
   void text(std::size_t c, const std::string& s) {
     if (!s.empty()) worksheet_write_string(ws_, row_, col(c), spreadsheet_text(s).c_str(), f_.text);
   }
-  void number(std::size_t c, const Decimal& d, lxw_format* format) { worksheet_write_number(ws_, row_, col(c), as_double(d), format); }
-  void integer(std::size_t c, long long n) { worksheet_write_number(ws_, row_, col(c), static_cast<double>(n), f_.count); }
+  void number(std::size_t c, const Decimal& d, lxw_format* format) {
+    worksheet_write_number(ws_, row_, col(c), as_double(d), format);
+  }
+  void integer(std::size_t c, long long n) {
+    worksheet_write_number(ws_, row_, col(c), static_cast<double>(n), f_.count);
+  }
   void boolean(std::size_t c, bool b) { worksheet_write_boolean(ws_, row_, col(c), b, nullptr); }
   // A computed value in its unit: € and % as numbers with their format, booleans, dates and text as they are.
   void value(std::size_t c, const Value& v, const Type& t) {
@@ -90,14 +97,22 @@ class Sheet {
   lxw_row_t row_ = 0;
 };
 
-Type binding_type(const IndicatorInfo& info, int b) { return b < 0 ? Type::error() : info.binding_types[b]; }
+Type binding_type(const IndicatorInfo& info, int b) {
+  return b < 0 ? Type::error() : info.binding_types[b];
+}
 
 void summary_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run, const RunSummary& s) {
   Sheet sh(wb, "Synthèse", f);
   sh.title(run.program.contract_label.empty() ? run.program.contract_name : run.program.contract_label);
   sh.skip();
-  std::vector<std::string> header = {"indicateur", "libellé", "année", "établissements", "ciblés", "atteints",
-                                     "intéressement total", "intéressements absents"};
+  std::vector<std::string> header = {"indicateur",
+                                     "libellé",
+                                     "année",
+                                     "établissements",
+                                     "ciblés",
+                                     "atteints",
+                                     "intéressement total",
+                                     "intéressements absents"};
   for (const auto& g : s.group_names) header.push_back("ciblés " + g);
   lxw_row_t first = static_cast<lxw_row_t>(sh.row());
   sh.header(header);
@@ -116,7 +131,8 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run, co
     for (std::size_t g = 0; g < s.group_names.size(); ++g) sh.integer(8 + g, x.targeted_by_group.at(s.group_names[g]));
     sh.next();
   }
-  worksheet_autofilter(sh.ws(), first, 0, static_cast<lxw_row_t>(sh.row() - 1), static_cast<lxw_col_t>(header.size() - 1));
+  worksheet_autofilter(sh.ws(), first, 0, static_cast<lxw_row_t>(sh.row() - 1),
+                       static_cast<lxw_col_t>(header.size() - 1));
   worksheet_freeze_panes(sh.ws(), first + 1, 0);
   worksheet_set_column(sh.ws(), 0, 0, 28, nullptr);
   worksheet_set_column(sh.ws(), 1, 1, 50, nullptr);
@@ -125,8 +141,8 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run, co
 
 void results_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run, const RunSummary& s) {
   Sheet sh(wb, "Résultats", f);
-  std::vector<std::string> header = {"FINESS", "nom", "indicateur", "libellé", "année", "ciblé", "valeur", "cible",
-                                     "atteint", "intéressement"};
+  std::vector<std::string> header = {"FINESS", "nom",    "indicateur", "libellé", "année",
+                                     "ciblé",  "valeur", "cible",      "atteint", "intéressement"};
   sh.header(header);
   Type money = Type::number(Unit::Money);
   for (const auto& r : run.results) {
@@ -172,7 +188,8 @@ void signatories_sheet(lxw_workbook* wb, const Formats& f, const RunResults& run
   worksheet_freeze_panes(sh.ws(), first + 1, 0);
   sh.skip();
   sh.title("Détail par entité signataire, indicateur et année");
-  sh.header({"signataire", "indicateur", "année", "établissements", "ciblés", "intéressement", "intéressements absents"});
+  sh.header(
+      {"signataire", "indicateur", "année", "établissements", "ciblés", "intéressement", "intéressements absents"});
   for (const auto& l : s.signatory_lines) {
     bool pays = run.program.indicators[l.indicator].incentive >= 0;
     sh.text(0, l.signatory);

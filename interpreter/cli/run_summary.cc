@@ -22,7 +22,8 @@ std::vector<std::string> establishment_names(const CheckedProgram& program, cons
   if (column < 0) return names;
   for (std::size_t e = 0; e < data.entities.size(); ++e) {
     const Row* row = data.entity_row(program.registry_table, static_cast<int>(e));
-    if (row && static_cast<std::size_t>(column) < row->size() && (*row)[column].is_text()) names[e] = (*row)[column].text();
+    if (row && static_cast<std::size_t>(column) < row->size() && (*row)[column].is_text())
+      names[e] = (*row)[column].text();
   }
   return names;
 }
@@ -56,8 +57,10 @@ RunSummary summarise(const RunResults& run) {
     if (!r.targeted) continue;
     ++x.targeted;
     if (r.achieved.is_bool() && r.achieved.boolean()) ++x.reached;
-    if (r.incentive.is_number()) x.incentive = x.incentive + r.incentive.number();
-    else if (x.pays) ++x.missing;
+    if (r.incentive.is_number())
+      x.incentive = x.incentive + r.incentive.number();
+    else if (x.pays)
+      ++x.missing;
     if (!run.groups.empty() && !run.groups[r.entity].empty()) ++x.targeted_by_group[run.groups[r.entity]];
   }
   if (run.signatories.empty()) return s;

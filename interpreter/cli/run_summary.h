@@ -36,10 +36,10 @@ struct SignatoryLine {
 struct SignatoryTotal {
   std::string signatory, name;
   int year = 0;
-  int establishments = 0;   // the establishments it signs for
-  int targeted_lines = 0;   // indicator × establishment pairs targeted
-  int missing = 0;          // of which the incentive is absent
-  Decimal incentive;        // the notified amount (incomplete if missing > 0)
+  int establishments = 0;  // the establishments it signs for
+  int targeted_lines = 0;  // indicator × establishment pairs targeted
+  int missing = 0;         // of which the incentive is absent
+  Decimal incentive;       // the notified amount (incomplete if missing > 0)
 };
 
 struct RunSummary {

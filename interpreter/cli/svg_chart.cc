@@ -12,11 +12,20 @@ std::string escape_markup(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -56,26 +65,34 @@ std::string distribution_svg(const std::vector<ChartPoint>& points, const std::v
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
       "role=\"img\"><title>{}</title>\n",
       width, height, width, height, escape_markup(title));
-  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444\"/>\n", left, top + plot_h, left + plot_w,
-                     top + plot_h);
-  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444\"/>\n", left, top, left, top + plot_h);
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">{}</text>\n", left - 4, top + 4, tallest);
+  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444\"/>\n", left, top + plot_h,
+                     left + plot_w, top + plot_h);
+  svg +=
+      fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444\"/>\n", left, top, left, top + plot_h);
+  svg +=
+      fmt::format("<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">{}</text>\n", left - 4, top + 4, tallest);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" class=\"axis\" text-anchor=\"end\">0</text>\n", left - 4, top + plot_h);
   double bar_w = plot_w / bins;
   for (int b = 0; b < bins; ++b) {
     double x = left + b * bar_w + 1;
     int t = targeted[b], o = others[b];
     if (o > 0)
-      svg += fmt::format("<rect class=\"others\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#c9d3df\"/>\n",
-                         x, y_of(t + o), bar_w - 2, y_of(t) - y_of(t + o));
+      svg += fmt::format(
+          "<rect class=\"others\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#c9d3df\"/>\n", x,
+          y_of(t + o), bar_w - 2, y_of(t) - y_of(t + o));
     if (t > 0)
-      svg += fmt::format("<rect class=\"targeted\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#1f4e79\"/>\n",
-                         x, y_of(t), bar_w - 2, y_of(0) - y_of(t));
+      svg += fmt::format(
+          "<rect class=\"targeted\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#1f4e79\"/>\n",
+          x, y_of(t), bar_w - 2, y_of(0) - y_of(t));
   }
   for (double f : {0.0, 0.5, 1.0}) {
     double v = lo + f * (hi - lo);
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"axis\" text-anchor=\"{}\">{}</text>\n", x_of(v), top + plot_h + 16,
-                       f == 0 ? "start" : f == 1 ? "end" : "middle", escape_markup(label_of(v)));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"axis\" text-anchor=\"{}\">{}</text>\n", x_of(v),
+                       top + plot_h + 16,
+                       f == 0   ? "start"
+                       : f == 1 ? "end"
+                                : "middle",
+                       escape_markup(label_of(v)));
   }
   for (std::size_t i = 0; i < marks.size(); ++i) {
     double x = x_of(marks[i].x);
@@ -84,11 +101,12 @@ std::string distribution_svg(const std::vector<ChartPoint>& points, const std::v
         "stroke-dasharray=\"6 3\"/>\n",
         x, top - 4, x, top + plot_h, marks[i].color);
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"mark-label\" fill=\"{}\" text-anchor=\"{}\">{}</text>\n", x,
-                       top - 8 - 12.0 * static_cast<double>(i % 2) + 12, marks[i].color, x > width / 2 ? "end" : "start",
-                       escape_markup(marks[i].label));
+                       top - 8 - 12.0 * static_cast<double>(i % 2) + 12, marks[i].color,
+                       x > width / 2 ? "end" : "start", escape_markup(marks[i].label));
   }
   svg += fmt::format(
-      "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"#1f4e79\"/><text x=\"{}\" y=\"{}\" "
+      "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"#1f4e79\"/><text x=\"{}\" "
+      "y=\"{}\" "
       "class=\"axis\">ciblés</text><rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"#c9d3df\"/><text x=\"{}\" "
       "y=\"{}\" class=\"axis\">non ciblés</text></g>\n",
       left + plot_w - 150, height - 14, left + plot_w - 136, height - 5, left + plot_w - 80, height - 14,

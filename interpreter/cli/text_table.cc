@@ -13,7 +13,9 @@ int width(const std::string& s) {
   return n;
 }
 
-std::string pad(const std::string& s, int w) { return s + std::string(std::max(0, w - width(s)), ' '); }
+std::string pad(const std::string& s, int w) {
+  return s + std::string(std::max(0, w - width(s)), ' ');
+}
 
 std::string csv_cell(const std::string& s) {
   if (s.find_first_of(";\"\n") == std::string::npos) return s;
@@ -62,16 +64,18 @@ std::string spreadsheet_text(const std::string& s) {
 
 std::string spreadsheet_code(const std::string& s) {
   bool plain = !s.empty();
-  for (unsigned char c : s) plain = plain && ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  for (unsigned char c : s)
+    plain = plain && ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
   return plain ? "=\"" + s + "\"" : spreadsheet_text(s);
 }
 
 namespace {
 
 // Windows-1252's bytes 0x80..0x9F (0 where the code page has no character); 0xA0..0xFF are Latin-1's.
-constexpr char32_t kHighCodePage[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+constexpr char32_t kHighCodePage[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 std::string utf8_of(char32_t c) {
   std::string out;

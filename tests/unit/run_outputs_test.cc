@@ -82,7 +82,9 @@ TEST_CASE("the date of the manifest follows SOURCE_DATE_EPOCH, and refuses what 
   if (saved) setenv("SOURCE_DATE_EPOCH", keep.c_str(), 1);
 }
 
-Value euros(long long cents) { return Value(Decimal::from_fraction(cents, 100)); }
+Value euros(long long cents) {
+  return Value(Decimal::from_fraction(cents, 100));
+}
 
 TEST_CASE("the summaries of a run: totals per indicator and year, per signing entity, the amount notified") {
   CheckedProgram program;
@@ -90,7 +92,7 @@ TEST_CASE("the summaries of a run: totals per indicator and year, per signing en
   program.indicators[0].name = "payé";
   program.indicators[0].incentive = 0;  // defines an incentive
   program.indicators[1].name = "cible";
-  program.indicators[1].achieved = 0;   // defines a target, no incentive
+  program.indicators[1].achieved = 0;  // defines a target, no incentive
   Dataset data;
   data.entities = {"310000001", "310000002", "310000003"};
   for (int e = 0; e < 3; ++e) data.entity_index[data.entities[e]] = e;
