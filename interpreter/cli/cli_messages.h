@@ -81,5 +81,41 @@ inline constexpr MessageText kOutputIsAnInput =
 inline constexpr MessageText kOutOfMemory =
     message_text("out of memory: nothing was written (temporary files removed)",
                  "mémoire insuffisante : rien n'a été écrit (fichiers temporaires supprimés)");
+// ---- The outputs of `run` ------------------------------------------------------------------------------------------
+// {0}: the variable's value.
+inline constexpr MessageText kBadSourceDateEpoch =
+    message_text("SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 UTC, not '{0}'",
+                 "SOURCE_DATE_EPOCH doit être un nombre de secondes depuis le 1970-01-01 UTC, et non « {0} »");
+// {0}: the character, {1}: its code point (U+2264), {2}: the text it is in.
+inline constexpr MessageText kNotInWindows1252 =
+    message_text("'{0}' ({1}) in '{2}' has no place in windows-1252: use --encoding utf-8 (the default)",
+                 "« {0} » ({1}) dans « {2} » n'existe pas en windows-1252 : utilisez --encoding utf-8 (par défaut)");
+// {0}: the workbook, {1}: libxlsxwriter's reason.
+inline constexpr MessageText kCannotWriteWorkbook =
+    message_text("cannot write the workbook '{0}': {1}", "impossible d'écrire le classeur « {0} » : {1}");
+// --format xlsx needs a file: a workbook is not text for a terminal.
+inline constexpr MessageText kWorkbookNeedsOutput =
+    message_text("--format xlsx writes a file: give it with --output FILE.xlsx",
+                 "--format xlsx écrit un fichier : donnez-le avec --output FICHIER.xlsx");
+// The titles of the sections of `run`'s table, and the line saying how to see more.
+inline constexpr MessageText kSectionSummary =
+    message_text("Summary per indicator and year", "Synthèse par indicateur et année");
+inline constexpr MessageText kSectionGroups =
+    message_text("Targeted establishments per summary group", "Établissements ciblés par groupe de synthèse");
+inline constexpr MessageText kSectionSignatories =
+    message_text("Targeted signing entities", "Entités signataires ciblées");
+inline constexpr MessageText kSectionNotified =
+    message_text("Amount notified per signing entity and year (all indicators)",
+                 "Montant notifié par entité signataire et année (tous indicateurs)");
+inline constexpr MessageText kSectionSignatoryLines = message_text(
+    "Per signing entity, indicator and year (every signing entity, indicator and year: the same lines as in JSON)",
+    "Par entité signataire, indicateur et année (chaque entité, indicateur et année : les mêmes lignes qu'en JSON)");
+inline constexpr MessageText kSectionDetail = message_text("Results per establishment", "Résultats par établissement");
+inline constexpr MessageText kSectionManifest = message_text("Manifest of the run", "Manifeste du calcul");
+inline constexpr MessageText kMoreHint =
+    message_text("one line per establishment: --detail; totals per signing entity: --par-signataire",
+                 "une ligne par établissement : --detail ; totaux par entité signataire : --par-signataire");
+// A line on stderr (a terminal only) while the rows are read. {0}: the contract.
+inline constexpr MessageText kProgressRunning = message_text("caqes: computing {0}...", "caqes : calcul de {0}...");
 
 }  // namespace caqes::cli_messages

@@ -48,8 +48,15 @@ inline constexpr MessageText kRules =
 inline constexpr MessageText kData = message_text("folder of the CSV extracts (one file per table)",
                                                   "dossier des extractions CSV (un fichier par table)");
 inline constexpr MessageText kYear = message_text("one year of the contract only", "une seule année du contrat");
-inline constexpr MessageText kRunFormat = message_text("table, csv (; and decimal comma) or json",
-                                                       "table, csv (; et virgule décimale) ou json");
+inline constexpr MessageText kRunFormat =
+    message_text("table, csv (; and decimal comma), json, xlsx (a workbook, with --output) or html (a report)",
+                 "table, csv (; et virgule décimale), json, xlsx (classeur, avec --output) ou html (rapport)");
+inline constexpr MessageText kDetail =
+    message_text("the table also shows one line per establishment",
+                 "le tableau montre aussi une ligne par établissement");
+inline constexpr MessageText kEncoding =
+    message_text("CSV: utf-8 (with a BOM in a file, the default), utf-8-sans-bom or windows-1252",
+                 "CSV : utf-8 (avec BOM dans un fichier, par défaut), utf-8-sans-bom ou windows-1252");
 inline constexpr MessageText kOutput =
     message_text("output file (by default: the standard output)", "fichier de sortie (par défaut: la sortie standard)");
 inline constexpr MessageText kBySignatory =

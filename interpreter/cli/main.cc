@@ -25,7 +25,9 @@
 #include "cli/render_contract.h"
 #include "cli/render_diff.h"
 #include "cli/render_explain.h"
+#include "cli/render_html.h"
 #include "cli/render_run.h"
+#include "cli/render_xlsx.h"
 #include "cli/render_tests.h"
 #include "data/dataset.h"
 #include "data/temporary_files.h"
@@ -125,6 +127,8 @@ Format parse_format(const std::string& f) {
   if (f == "csv") return Format::Csv;
   if (f == "json") return Format::Json;
   if (f == "markdown") return Format::Markdown;
+  if (f == "xlsx") return Format::Xlsx;
+  if (f == "html") return Format::Html;
   return Format::Table;
 }
 
@@ -156,9 +160,52 @@ std::vector<int> contract_years(const OutputContext& context, const CheckedProgr
   return years;
 }
 
+// What `run` writes besides its results' figures (cli/render_run.h).
+struct RunOutputRequest {
+  std::string format = "table", output, encoding = "utf-8";
+  bool by_signatory = false, detail = false;
+};
+
+// The main output, then (CSV to a file) its companion files beside it: F.csv, F-synthese.csv...; if one cannot be
+// written, those already written are removed, so that a failure never leaves results without their manifest.
+bool emit_run(const OutputContext& context, const RenderedRun& rendered, const std::string& output,
+              const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  if (!emit(context, rendered.main, output, inputs)) return false;
+  std::vector<std::string> written = {output};
+  for (const auto& [suffix, text] : rendered.companions) {
+    fs::path path(output);
+    std::string extension = path.extension().empty() ? ".csv" : path.extension().string();
+    std::string companion = (path.parent_path() / (path.stem().string() + suffix + extension)).string();
+    if (!emit(context, text, companion, inputs)) {
+      for (const auto& w : written) std::remove(w.c_str());  // all the files of the run, or none
+      return false;
+    }
+    written.push_back(companion);
+  }
+  return true;
+}
+
+// The options of the run as its manifest records them (not --output: where the results go changes nothing).
+std::vector<std::pair<std::string, std::string>> manifest_options(const RunOutputRequest& request, int year, bool strict) {
+  // Named without their dashes, which a spreadsheet would take for the start of a formula.
+  return {{"year", year ? std::to_string(year) : "toutes"},
+          {"format", request.format},
+          {"encoding", request.encoding},
+          {"par-signataire", request.by_signatory ? "oui" : "non"},
+          {"detail", request.detail ? "oui" : "non"},
+          {"strict", strict ? "oui" : "non"}};
+}
+
 int cmd_run(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
-            const std::string& format, const std::string& output, bool by_signatory, const PassOptions& pass,
-            bool strict) {
+            const RunOutputRequest& request, const PassOptions& pass, bool strict) {
+  Format format = parse_format(request.format);
+  const std::string& output = request.output;
+  bool by_signatory = request.by_signatory;
+  if (format == Format::Xlsx && (output.empty() || output == "-")) {
+    print_error(context, Message(kWorkbookNeedsOutput));
+    return 2;
+  }
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   bool ok = true;
@@ -171,7 +218,12 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     return 1;
   }
   std::vector<IndicatorResult> results;
-  if (!run_all(*p, data, years, results, diags, pass)) {
+  // A line on a terminal while the rows are read (a pass over a region's extracts takes a while), wiped after.
+  bool progress = isatty(2);
+  if (progress) std::fprintf(stderr, "%s\r", Message(kProgressRunning, p->contract_name).in(context.language).c_str());
+  bool computed = run_all(*p, data, years, results, diags, pass);
+  if (progress) std::fputs("\x1b[2K\r", stderr);
+  if (!computed) {
     print_diagnostics(context, diags);
     std::fprintf(stderr, "caqes: %s\n", Message(kNoResultWritten).in(context.language).c_str());
     return 1;
@@ -191,8 +243,46 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     print_diagnostics(context, diags);
     return 1;
   }
-  RunResults run{*p, data, results, years, year != 0, signing, groups};
-  return emit(context, render_results(run, parse_format(format), by_signatory), output, inputs_of(*p, data_dir)) ? 0 : 1;
+  Manifest manifest;
+  Message error;
+  if (!make_manifest(*p, data_dir, years, manifest_options(request, year, strict), manifest, error)) {
+    print_error(context, error);
+    return 1;
+  }
+  RunResults run{*p, data, results, years, year != 0, signing, groups, manifest};
+  RenderedRun rendered;
+  if (format == Format::Xlsx) {
+    if (!render_xlsx(run, rendered.main, error)) {
+      print_error(context, error);
+      return 1;
+    }
+  } else if (format == Format::Html) {
+    Derivations derivations;
+    bool progress = isatty(2);  // the derivations are a second pass over the rows
+    if (progress) std::fprintf(stderr, "%s\r", Message(kProgressRunning, p->contract_name).in(context.language).c_str());
+    bool derived = derive_all(*p, data, years, pass, derivations, diags);
+    if (progress) std::fputs("\x1b[2K\r", stderr);
+    if (!derived) {
+      print_diagnostics(context, diags);
+      return 1;
+    }
+    rendered.main = render_html(run, derivations, context.language);
+  } else {
+    RunOutputOptions options;
+    options.format = format;
+    options.by_signatory = by_signatory;
+    options.detail = request.detail;
+    options.encoding = request.encoding == "windows-1252" ? Encoding::Windows1252
+                       : request.encoding == "utf-8-sans-bom" ? Encoding::Utf8NoBom
+                                                              : Encoding::Utf8;
+    options.to_file = !output.empty() && output != "-";
+    options.language = context.language;
+    if (!render_results(run, options, rendered, error)) {
+      print_error(context, error);
+      return 1;
+    }
+  }
+  return emit_run(context, rendered, output, inputs_of(*p, data_dir)) ? 0 : 1;
 }
 
 int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
@@ -513,10 +603,14 @@ int main(int argc, char** argv) try {
   run->add_option("RULES", rules, h(kRules))->required();
   run->add_option("--data", data_dir, h(kData))->required();
   run->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
-  run->add_option("--format", format, h(kRunFormat))->check(CLI::IsMember({"table", "csv", "json"}));
-  run->add_option("--output,-o", output, h(kOutput));
-  bool by_signatory = false;
-  run->add_flag("--par-signataire", by_signatory, h(kBySignatory));
+  RunOutputRequest run_output;
+  run->add_option("--format", run_output.format, h(kRunFormat))
+      ->check(CLI::IsMember({"table", "csv", "json", "xlsx", "html"}));
+  run->add_option("--output,-o", run_output.output, h(kOutput));
+  run->add_flag("--par-signataire", run_output.by_signatory, h(kBySignatory));
+  run->add_flag("--detail,--détail", run_output.detail, h(kDetail));
+  run->add_option("--encoding", run_output.encoding, h(kEncoding))
+      ->check(CLI::IsMember({"utf-8", "utf-8-sans-bom", "windows-1252"}));
 
   // How the pass over the rows uses the machine (the figures do not change): for measuring and for the tests.
   PassOptions pass;
@@ -597,7 +691,7 @@ int main(int argc, char** argv) try {
   }
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
   if (check->parsed()) return cmd_check(context, rules);
-  if (run->parsed()) return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass, strict);
+  if (run->parsed()) return cmd_run(context, rules, data_dir, year, run_output, pass, strict);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
   if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format, strict);

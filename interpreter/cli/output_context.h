@@ -8,7 +8,7 @@
 namespace caqes {
 
 // The layout a command writes its results in (--format).
-enum class Format { Table, Csv, Json, Markdown };
+enum class Format { Table, Csv, Json, Markdown, Xlsx, Html };
 
 struct OutputContext {
   Language language = Language::En;

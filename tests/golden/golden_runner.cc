@@ -4,7 +4,7 @@
 //
 // Each folder of CASES_DIR holding a case.yaml is one case (folders without one, such as shared data, are skipped;
 // FILTER keeps the cases whose name contains it). The runner starts the binary with the case's arguments (fork and
-// exec, no shell, NO_COLOR=1, 10 s at most), captures stdout and stderr, and compares them with what the case
+// exec, no shell, NO_COLOR=1, SOURCE_DATE_EPOCH fixed, 10 s at most), captures stdout and stderr, and compares them with what the case
 // expects. It prints `ok CASE` or `FAIL CASE: why` per case, then `N passed, M failed`, and exits 0 only if every
 // case passed. It runs from the source root, so that a case can name rules/caqes-2022.
 //
@@ -85,9 +85,11 @@ Outcome run_process(const std::vector<std::string>& argv) {
   for (char** e = environ; *e; ++e) {
     // The cases are written against the English messages: whatever the machine's locale, run in English.
     if (std::strncmp(*e, "NO_COLOR=", 9) != 0 && std::strncmp(*e, "LANG=", 5) != 0 && std::strncmp(*e, "LC_ALL=", 7) != 0 &&
-        std::strncmp(*e, "LC_MESSAGES=", 12) != 0)
+        std::strncmp(*e, "LC_MESSAGES=", 12) != 0 && std::strncmp(*e, "SOURCE_DATE_EPOCH=", 18) != 0)
       env_store.emplace_back(*e);
   }
+  // The date in the manifest of `caqes run`'s outputs: fixed (2026-01-01T00:00:00Z), so outputs compare byte for byte.
+  env_store.emplace_back("SOURCE_DATE_EPOCH=1767225600");
   env_store.emplace_back("NO_COLOR=1");
   env_store.emplace_back("LC_ALL=C.UTF-8");
   std::vector<char*> envp;

@@ -21,7 +21,10 @@ TEST_CASE("every message of the command line's catalog has a French text of its 
       &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
       &kOneError, &kErrors, &kCheckSummary, &kOneIndicator, &kIndicators, &kOneTable, &kTables, &kOneParameter,
       &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary, &kStrictNoResult,
-      &kOutputIsAnInput, &kOutOfMemory
+      &kOutputIsAnInput, &kOutOfMemory,
+      &kBadSourceDateEpoch, &kNotInWindows1252, &kCannotWriteWorkbook, &kWorkbookNeedsOutput,
+      &kSectionSummary, &kSectionGroups, &kSectionSignatories, &kSectionNotified, &kSectionSignatoryLines,
+      &kSectionDetail, &kSectionManifest, &kMoreHint, &kProgressRunning
   };
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};
@@ -49,7 +52,7 @@ TEST_CASE("every description of caqes --help has a French text of its own") {
   using namespace help_messages;
   const std::vector<const MessageText*> all = {
       &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc,
-      &kRules, &kData, &kYear, &kRunFormat, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kStrict,
+      &kRules, &kData, &kYear, &kRunFormat, &kDetail, &kEncoding, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kStrict,
       &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
       &kDiffYear, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
       &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kTextLabel, &kIntLabel};

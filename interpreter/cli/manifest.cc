@@ -1,0 +1,122 @@
+// The run's manifest (see manifest.h). SHA-256 by OpenSSL's EVP interface (Debian's libssl-dev), not our own.
+#include "cli/manifest.h"
+
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "cli/cli_messages.h"
+
+#ifndef CAQES_VERSION
+#define CAQES_VERSION "unknown"
+#endif
+
+namespace caqes {
+namespace {
+
+using namespace cli_messages;
+
+struct DigestContext {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+  DigestContext() { EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr); }
+  void add(const char* data, std::size_t n) { EVP_DigestUpdate(ctx.get(), data, n); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &n);
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < n; ++i) {
+      out += digits[digest[i] >> 4];
+      out += digits[digest[i] & 15];
+    }
+    return out;
+  }
+};
+
+// A data file's path as the rules files' paths are shown: relative to the current folder when under it, so that
+// the manifest of the same run does not depend on where the checkout is.
+std::string display_path(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  fs::path normal = path.lexically_normal();
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (!ec && normal.is_absolute()) {
+    fs::path rel = normal.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  return normal.string();
+}
+
+}  // namespace
+
+std::string sha256_of(const std::string& bytes) {
+  DigestContext d;
+  d.add(bytes.data(), bytes.size());
+  return d.hex();
+}
+
+std::optional<std::string> sha256_of_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  DigestContext d;
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    d.add(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return std::nullopt;
+  return d.hex();
+}
+
+bool run_date(std::string& date, Message& error) {
+  std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    errno = 0;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (*epoch == '\0' || *end != '\0' || errno != 0 || seconds < 0 || seconds > 253402300799LL) {
+      error = Message(kBadSourceDateEpoch, epoch);
+      return false;
+    }
+    t = static_cast<std::time_t>(seconds);
+  }
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  date = text;
+  return true;
+}
+
+bool make_manifest(const CheckedProgram& program, const std::string& data_dir, const std::vector<int>& years,
+                   std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error) {
+  out.version = CAQES_VERSION;
+  out.contract = program.contract_name;
+  out.contract_label = program.contract_label;
+  out.years = years;
+  out.options = std::move(options);
+  if (!run_date(out.date, error)) return false;
+  auto add = [&](const std::string& path, std::vector<ManifestFile>& to) {
+    auto digest = sha256_of_file(path);  // read again: the bytes as they are on disk, byte-order mark included
+    if (!digest) {
+      error = Message(kCannotRead, path);
+      return false;
+    }
+    to.push_back({display_path(path), *digest});
+    return true;
+  };
+  if (program.ast)
+    for (const auto& file : program.ast->files)
+      if (!add(file->path(), out.rules)) return false;
+  for (const auto& table : program.tables)
+    if (!add((std::filesystem::path(data_dir) / (table.name + ".csv")).string(), out.data)) return false;
+  return true;
+}
+
+}  // namespace caqes

@@ -1,0 +1,46 @@
+// The run's manifest: what produced a set of results, so that a figure paid can be traced to exactly the rules, the
+// data and the options behind it. Written in every output of `caqes run` (the end of the table, a companion file
+// of the CSV, a member of the JSON, a sheet of the workbook, a section of the HTML report).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "check/program.h"
+#include "syntax/message.h"
+
+namespace caqes {
+
+struct ManifestFile {
+  std::string path;    // as the run read it (relative to the current folder when given so)
+  std::string sha256;  // lower-case hexadecimal
+};
+
+struct Manifest {
+  std::string tool = "caqes", version;
+  std::string contract, contract_label;
+  std::vector<ManifestFile> rules, data;
+  std::vector<int> years;
+  std::vector<std::pair<std::string, std::string>> options;  // name → value, in the order of the command line's help
+  std::string date;                                          // UTC, ISO 8601: 2026-01-01T00:00:00Z
+};
+
+// The SHA-256 of a file's bytes, in hexadecimal; nullopt if it cannot be read.
+std::optional<std::string> sha256_of_file(const std::string& path);
+// The SHA-256 of bytes, in hexadecimal.
+std::string sha256_of(const std::string& bytes);
+
+// The date of the run in UTC: now, or SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention)
+// when it is set, so that outputs compared byte for byte (golden cases) are stable. False, with `error` set, when
+// SOURCE_DATE_EPOCH is not a number of seconds.
+bool run_date(std::string& date, Message& error);
+
+// The manifest of a run of `program` on the CSV files of `data_dir`: every rules file the program was loaded from
+// (imports and extended contracts included) and every data file read. False, with `error` set, if a file cannot
+// be read again to be hashed.
+bool make_manifest(const CheckedProgram& program, const std::string& data_dir, const std::vector<int>& years,
+                   std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error);
+
+}  // namespace caqes
