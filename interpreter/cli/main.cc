@@ -26,6 +26,7 @@
 #include "eval/evaluator.h"
 #include "eval/rule_tests.h"
 #include "format/printer.h"
+#include "lsp/server.h"
 #include "syntax/parser.h"
 #include "syntax/program_loader.h"
 
@@ -538,6 +539,8 @@ int main(int argc, char** argv) {
   fmt_cmd->add_option("PATHS", fmt_paths, "fichiers .caqes ou dossiers")->required();
   fmt_cmd->add_flag("--check", fmt_check, "ne modifie rien: liste les fichiers à reformater et sort avec 1");
 
+  auto* lsp = app.add_subcommand("lsp", "serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs");
+
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     for (const auto* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
@@ -555,6 +558,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
+  if (lsp->parsed()) return lsp::run_language_server(std::cin, std::cout);
   if (check->parsed()) return cmd_check(context, rules);
   if (run->parsed()) return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass, strict);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
