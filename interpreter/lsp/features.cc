@@ -224,10 +224,31 @@ json item(const std::string& label, int kind, const std::string& detail, const s
   return i;
 }
 
+// The indicator whose block holds `line`, read from the text as it is being typed (it may not parse yet): the
+// nearest line above that opens a top-level declaration, if it opens an indicator.
+std::string enclosing_indicator(const SourceFile& text, int line) {
+  for (int l = line; l >= 1; --l) {
+    std::string_view t = text.line_text(l);
+    if (t.empty() || t[0] == ' ' || t[0] == '\t' || t[0] == '/' || t[0] == '#') continue;
+    if (t[0] == '}') return {};
+    for (std::string_view prefix : {"modifie ", "remplace "})
+      if (t.substr(0, prefix.size()) == prefix) t.remove_prefix(prefix.size());
+    std::string_view keyword = "indicateur ";
+    if (t.substr(0, keyword.size()) != keyword) return {};
+    t.remove_prefix(keyword.size());
+    std::size_t end = 0;
+    while (end < t.size() && t[end] != ' ' && t[end] != '"' && t[end] != '{') ++end;
+    return std::string(t.substr(0, end));
+  }
+  return {};
+}
+
 }  // namespace
 
-json completion(const Analysis& a, const Place& at, const std::string& line) {
+json completion(const Analysis& a, const Document& document, const Place& at) {
   const ast::Program& program = a.program();
+  SourceFile text(document.path, document.text);
+  const std::string line(text.line_text(at.line));
   auto chars = characters_of(line);
   int end = std::min<int>(at.column - 1, static_cast<int>(chars.size()));
   int start = end;
@@ -261,9 +282,10 @@ json completion(const Analysis& a, const Place& at, const std::string& line) {
   auto add = [&](json i) {
     if (seen.insert(i["label"].get<std::string>()).second) items.push_back(std::move(i));
   };
-  // The definitions of the indicator the cursor is in come first.
+  // The definitions of the indicator the cursor is in come first (merged with its base's, for `modifie`).
+  std::string indicator = enclosing_indicator(text, at.line);
   for (const auto& i : program.indicators)
-    if (i.extent.known() && i.extent.file->path() == at.path && at.line >= i.extent.line && at.line <= i.extent.last_line())
+    if (i.name == indicator)
       for (const auto& b : i.bindings) add(item(b.name, kItemVariable, b.label));
   for (const auto& p : program.parameters) add(item(p.name, kItemConstant, p.label));
   for (const auto& i : program.indicators) add(item(i.name, kItemClass, i.label));

@@ -26,8 +26,8 @@ nlohmann::json location_of(const ast::Program& program, const Occurrence& o);
 
 // Markdown for the name at `at`, or null.
 nlohmann::json hover(const Analysis& analysis, const SymbolIndex& index, const Place& at, Language lang);
-// The completion items at `at`, whose line of text is `line` (the buffer's).
-nlohmann::json completion(const Analysis& analysis, const Place& at, const std::string& line);
+// The completion items at `at` in `document` (its buffer, which may not parse).
+nlohmann::json completion(const Analysis& analysis, const Document& document, const Place& at);
 // The outline of one document: contract, tables and their columns, parameters, indicators and their definitions,
 // tests.
 nlohmann::json document_symbols(const Document& document);

@@ -167,9 +167,7 @@ json Server::request(const std::string& method, const json& params) {
   if (method == "textDocument/completion") {
     const Document& d = document(params);
     Analysis& a = analysis_of(d.path);
-    Place at = place_of(d, params);
-    SourceFile file(d.path, d.text);
-    return completion(a, at, std::string(file.line_text(at.line)));
+    return completion(a, d, place_of(d, params));
   }
   if (method == "textDocument/documentSymbol") return document_symbols(document(params));
   if (method == "textDocument/formatting") {
