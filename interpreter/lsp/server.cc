@@ -46,7 +46,7 @@ const Document& Server::document(const json& params) const {
 Analysis& Server::analysis_of(const std::string& path) {
   std::string root = contract_root(path);
   auto& slot = analyses_[root];
-  if (!slot) slot = analyse(root, documents_);
+  if (!slot) slot = analyse(root, documents_, parse_cache_);
   return *slot;
 }
 
@@ -64,7 +64,7 @@ void Server::recheck(const std::string& path) {
   for (const auto& root : roots) {
     auto& slot = analyses_[root];
     if (slot) indexes_.erase(slot.get());
-    slot = analyse(root, documents_);
+    slot = analyse(root, documents_, parse_cache_);
     publish(*slot);
   }
 }

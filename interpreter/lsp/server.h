@@ -41,6 +41,7 @@ class Server {
   Language language_ = Language::Fr;
   bool shut_down_ = false;
   DocumentStore documents_;
+  ParseCache parse_cache_;
   std::map<std::string, std::unique_ptr<Analysis>> analyses_;        // by contract root
   std::map<const Analysis*, std::unique_ptr<SymbolIndex>> indexes_;  // built when first asked for
   std::map<std::string, std::set<std::string>> published_;          // root → URIs given diagnostics

@@ -166,8 +166,8 @@ namespace {
 
 class Loader {
  public:
-  Loader(ast::Program& program, const DocumentStore& documents, Diagnostics& diags, std::vector<std::string>& files)
-      : program_(program), documents_(documents), diags_(diags), files_(files) {}
+  Loader(ast::Program& program, const DocumentStore& documents, Diagnostics& diags, Analysis& analysis, ParseCache& cache)
+      : program_(program), documents_(documents), diags_(diags), analysis_(analysis), cache_(cache) {}
 
   void load(const std::string& path, const Span& from) {
     std::string key = normal_path(path);
@@ -178,9 +178,9 @@ class Loader {
       return;
     }
     if (text->size() >= 3 && text->compare(0, 3, "\xEF\xBB\xBF") == 0) text->erase(0, 3);
-    files_.push_back(key);
+    analysis_.files.push_back(key);
     std::size_t first_import = program_.imports.size();
-    parse_recovering(std::make_unique<SourceFile>(key, std::move(*text)), program_, diags_);
+    cache_.add(key, *text, program_, diags_, analysis_.parsed_files);
     std::vector<ast::ImportDecl> imports(program_.imports.begin() + static_cast<long>(first_import),
                                          program_.imports.end());
     for (const auto& imp : imports) {
@@ -214,14 +214,15 @@ class Loader {
   ast::Program& program_;
   const DocumentStore& documents_;
   Diagnostics& diags_;
-  std::vector<std::string>& files_;
+  Analysis& analysis_;
+  ParseCache& cache_;
   std::set<std::string> seen_;
 };
 
 std::unique_ptr<ast::Program> load_files(const std::string& root, const DocumentStore& documents, Diagnostics& diags,
-                                         std::vector<std::string>& files) {
+                                         Analysis& analysis, ParseCache& cache) {
   auto program = std::make_unique<ast::Program>();
-  Loader loader(*program, documents, diags, files);
+  Loader loader(*program, documents, diags, analysis, cache);
   Span none;
   std::error_code ec;
   if (fs::is_directory(root, ec)) {
@@ -242,8 +243,8 @@ std::unique_ptr<ast::Program> load_files(const std::string& root, const Document
 }
 
 std::unique_ptr<ast::Program> load_version(const std::string& root, const DocumentStore& documents, Diagnostics& diags,
-                                           std::vector<std::string>& files, int depth) {
-  auto own = load_files(root, documents, diags, files);
+                                           Analysis& analysis, ParseCache& cache, int depth) {
+  auto own = load_files(root, documents, diags, analysis, cache);
   const ast::Metadata* extends = nullptr;
   for (const auto& c : own->contracts)
     for (const auto& m : c.metadata)
@@ -263,32 +264,28 @@ std::unique_ptr<ast::Program> load_version(const std::string& root, const Docume
     return own;
   }
   int before = diags.error_count();
-  auto base_program = load_version(base, documents, diags, files, depth + 1);
+  auto base_program = load_version(base, documents, diags, analysis, cache, depth + 1);
   if (diags.error_count() > before) return own;
   return apply_version(std::move(base_program), std::move(own), diags);
 }
 
 }  // namespace
 
-std::unique_ptr<ast::Program> load_contract(const std::string& root, const DocumentStore& documents, Diagnostics& diags,
-                                            std::vector<std::string>& files) {
-  return load_version(root, documents, diags, files, 0);
-}
-
-std::unique_ptr<Analysis> analyse(const std::string& root, const DocumentStore& documents) {
+std::unique_ptr<Analysis> analyse(const std::string& root, const DocumentStore& documents, ParseCache& cache) {
   auto a = std::make_unique<Analysis>();
   a->root = root;
-  auto program = load_contract(root, documents, a->diagnostics, a->files);
+  auto program = load_version(root, documents, a->diagnostics, *a, cache, 0);
   if (a->diagnostics.has_errors()) {
     a->parsed = std::move(program);
     return a;
   }
   a->checked = check_program(std::move(program), a->diagnostics);
   if (!a->checked) {
-    // The checker took the tree; it is read again (the texts are in memory or small) for navigation.
+    // The checker took the tree; it is copied again from the cache for navigation.
     Diagnostics ignored;
-    std::vector<std::string> files;
-    a->parsed = load_contract(root, documents, ignored, files);
+    Analysis again;
+    a->parsed = load_version(root, documents, ignored, again, cache, 0);
+    for (auto& kept : again.parsed_files) a->parsed_files.push_back(std::move(kept));
   }
   return a;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "check/program.h"
+#include "lsp/parse_cache.h"
 #include "syntax/ast.h"
 #include "syntax/diagnostic.h"
 
@@ -52,6 +53,7 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
 // A contract as the editor's buffers say it is: the checked program when it checks, otherwise what parses.
 struct Analysis {
   std::string root;
+  std::vector<std::shared_ptr<const ast::Program>> parsed_files;  // from the cache; the spans point into them
   std::unique_ptr<CheckedProgram> checked;
   std::unique_ptr<ast::Program> parsed;  // when `checked` is null
   Diagnostics diagnostics;               // syntax errors, or the checker's errors and warnings
@@ -60,11 +62,8 @@ struct Analysis {
   const ast::Program& program() const { return checked ? *checked->ast : *parsed; }
 };
 
-// Loads and checks the contract at `root` (a folder or a file) from `documents`.
-std::unique_ptr<Analysis> analyse(const std::string& root, const DocumentStore& documents);
-
-// Loads the contract at `root` with recovery, without checking it.
-std::unique_ptr<ast::Program> load_contract(const std::string& root, const DocumentStore& documents, Diagnostics& diags,
-                                            std::vector<std::string>& files);
+// Loads and checks the contract at `root` (a folder or a file) from `documents`; the files whose text `cache`
+// already holds are not parsed again.
+std::unique_ptr<Analysis> analyse(const std::string& root, const DocumentStore& documents, ParseCache& cache);
 
 }  // namespace caqes::lsp
