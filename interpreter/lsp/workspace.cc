@@ -136,6 +136,8 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
       }
     if (first_error == 0) break;
     int c = chunk_of(first_error);
+    // An error on the line that opens a declaration is most often a `}` left out of the one before.
+    if (c > 0 && starts[c] == first_error && !blanked.count(c - 1)) --c;
     // An error reported in a declaration already blanked (a brace left open before it): blank the one before.
     while (blanked.count(c) && c >= 0) --c;
     if (blanked.count(c)) break;

@@ -343,6 +343,31 @@ TEST_CASE("hover on rules/caqes-2021: a parameter's value for each year, a funct
   CHECK(symbols[0]["range"]["end"]["line"] == 6);
 }
 
+TEST_CASE("a brace left open: what parses before and after it still gives an outline and hovers") {
+  Editor editor;
+  editor.request("initialize", json::object());
+  const std::string file = "rules/caqes-2021/transport.caqes";
+  std::string text = read(file);
+  // The `}` of line 31 closes the indicator `transport`; without it, the parser stops at `test` on line 33.
+  const std::string closing = "    sinon 0 €;\n}\n";
+  REQUIRE(text.find(closing) != std::string::npos);
+  text.replace(text.find(closing), closing.size(), "    sinon 0 €;\n");
+  editor.open(file, text);
+  json diags = editor.diagnostics(uri(file));
+  REQUIRE(diags.size() >= 1);
+  CHECK(diags[0]["range"]["start"]["line"] == 31);  // line 32 now: the first test's `test`
+  json symbols = editor.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri(file)}}}})["result"];
+  std::vector<std::string> names;
+  for (const auto& s : symbols) names.push_back(s["name"].get<std::string>());
+  CHECK(names == std::vector<std::string>{"transports", "coût_trajet_ambulance", "coût_trajet_tap",
+                                          "transport, cas 1: la part de l'ambulance baisse, l'économie est rémunérée",
+                                          "transport, cas 2: la part de l'ambulance monte, rien n'est dû",
+                                          "transport, ciblage: seuils exacts"});
+  // A hover in a test row after the open brace: `amb` of line 36 (now 35), the column of line 5.
+  std::string amb = hover_text(editor.at("textDocument/hover", file, 34, 51));
+  CHECK(amb.find("**colonne transports.amb** — Montant remboursé ambulance (AMB)") == 0);
+}
+
 TEST_CASE("a function's documentation from stdlib/functions, on a call") {
   Editor editor;
   editor.request("initialize", json::object());
