@@ -38,6 +38,9 @@ inline constexpr MessageText kFunctions =
 inline constexpr MessageText kFmt =
     message_text("rewrites rules files in the canonical layout (comments kept)",
                  "met les fichiers de règles en forme canonique (commentaires gardés)");
+inline constexpr MessageText kLsp =
+    message_text("language server (LSP) on the standard input and output, for editors",
+                 "serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs");
 inline constexpr MessageText kDoc =
     message_text("indicator sheets written from the rules (an HTML or Markdown site)",
                  "fiches des indicateurs écrites à partir des règles (site HTML ou Markdown)");

@@ -36,6 +36,7 @@
 #include "eval/evaluator.h"
 #include "eval/rule_tests.h"
 #include "format/printer.h"
+#include "lsp/server.h"
 #include "syntax/parser.h"
 #include "syntax/program_loader.h"
 
@@ -673,6 +674,8 @@ int main(int argc, char** argv) try {
   fmt_cmd->add_option("PATHS", fmt_paths, h(kPaths))->required();
   fmt_cmd->add_flag("--check", fmt_check, h(kFmtCheck));
 
+  auto* lsp = subcommand("lsp", kLsp);
+
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
     for (const auto* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
@@ -690,6 +693,7 @@ int main(int argc, char** argv) try {
     return code == 0 ? 0 : 2;
   }
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
+  if (lsp->parsed()) return lsp::run_language_server(std::cin, std::cout);
   if (check->parsed()) return cmd_check(context, rules);
   if (run->parsed()) return cmd_run(context, rules, data_dir, year, run_output, pass, strict);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
