@@ -113,11 +113,14 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
     return program.files.back().get();
   }
   diags.append(errors);
+  // The file as written stays in the program: the diagnostics point into it, and it gives the positions.
+  program.files.push_back(std::move(file));
+  const SourceFile* original = program.files.back().get();
   // The lines, and where each top-level declaration starts.
   std::vector<std::string> lines;
   std::vector<int> starts;  // 1-based lines
-  for (int l = 1; l <= file->line_count(); ++l) {
-    lines.emplace_back(file->line_text(l));
+  for (int l = 1; l <= original->line_count(); ++l) {
+    lines.emplace_back(original->line_text(l));
     if (starts_declaration(lines.back())) starts.push_back(l);
   }
   std::set<int> blanked;  // indexes in `starts`; -1 for what comes before the first declaration
@@ -152,7 +155,7 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
       }
       text += '\n';
     }
-    auto retry = std::make_unique<SourceFile>(file->path(), text);
+    auto retry = std::make_unique<SourceFile>(original->path(), text);
     errors = Diagnostics();
     if (parse_alone(*retry, program, errors)) {
       program.files.push_back(std::move(retry));
@@ -160,8 +163,7 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
     }
   }
   // Nothing parses: the file is kept without declarations, so that positions in it still resolve to it.
-  program.files.push_back(std::move(file));
-  return program.files.back().get();
+  return original;
 }
 
 namespace {

@@ -46,8 +46,9 @@ std::string normal_path(const std::string& path);
 std::string contract_root(const std::string& path);
 
 // Parses `file` into `program`; on syntax errors (reported in `diags`, as `caqes check` reports them), parses
-// again with the top-level declarations holding the errors blanked out, and keeps what then parses. The source
-// file kept in the program (returned) has the same lines and columns as `file`'s text.
+// again with the top-level declarations holding the errors blanked out, and keeps what then parses. Returns the
+// source file the declarations point into (the blanked one after a recovery: same lines and columns); the file as
+// written is in the program's files, before it.
 const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Program& program, Diagnostics& diags);
 
 // A contract as the editor's buffers say it is: the checked program when it checks, otherwise what parses.
