@@ -193,6 +193,7 @@ class Loader {
         diags_.error(imp.span, Message(kImportNotFound, imp.path), Message(kWhereImportsAreLooked, stdlib_directory()));
         continue;
       }
+      analysis_.links.push_back({key, imp.span.line, imp.span.column, imp.span.length, target});
       load(target, imp.span);
     }
   }
@@ -268,7 +269,11 @@ std::unique_ptr<ast::Program> load_version(const std::string& root, const Docume
     return own;
   }
   int before = diags.error_count();
+  std::size_t first_base_file = analysis.files.size();
   auto base_program = load_version(base, documents, diags, analysis, cache, depth + 1);
+  if (analysis.files.size() > first_base_file && extends->span.known())
+    analysis.links.push_back({extends->span.file->path(), extends->span.line, extends->span.column, extends->span.length,
+                              analysis.files[first_base_file]});
   if (diags.error_count() > before) return own;
   return apply_version(std::move(base_program), std::move(own), diags);
 }

@@ -51,6 +51,13 @@ std::string contract_root(const std::string& path);
 // written is in the program's files, before it.
 const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Program& program, Diagnostics& diags);
 
+// Where an `importe` or an `étend` leads: the clause's place (path, line, columns) and the file it opens.
+struct FileLink {
+  std::string path;
+  int line = 0, column = 0, length = 0;
+  std::string target;
+};
+
 // A contract as the editor's buffers say it is: the checked program when it checks, otherwise what parses.
 struct Analysis {
   std::string root;
@@ -59,6 +66,7 @@ struct Analysis {
   std::unique_ptr<ast::Program> parsed;  // when `checked` is null
   Diagnostics diagnostics;               // syntax errors, or the checker's errors and warnings
   std::vector<std::string> files;        // every file read, absolute
+  std::vector<FileLink> links;           // its `importe` and `étend` clauses
 
   const ast::Program& program() const { return checked ? *checked->ast : *parsed; }
 };
