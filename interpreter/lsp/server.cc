@@ -150,7 +150,13 @@ json Server::request(const std::string& method, const json& params) {
     Place at = place_of(d, params);
     const Occurrence* o = index.at(at.path, at.line, at.column);
     const Occurrence* decl = o ? index.declaration(o->target) : nullptr;
-    return decl ? location_of(a.program(), *decl) : json(nullptr);
+    if (decl) return location_of(a.program(), *decl);
+    // On `importe "pmsi";` or `étend "../caqes-2021";`: the file it opens.
+    for (const auto& link : a.links)
+      if (link.path == at.path && link.line == at.line && at.column >= link.column && at.column <= link.column + link.length)
+        return {{"uri", uri_from_path(link.target)},
+                {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}}};
+    return nullptr;
   }
   if (method == "textDocument/references") {
     const Document& d = document(params);

@@ -113,11 +113,14 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
     return program.files.back().get();
   }
   diags.append(errors);
+  // The file as written stays in the program: the diagnostics point into it, and it gives the positions.
+  program.files.push_back(std::move(file));
+  const SourceFile* original = program.files.back().get();
   // The lines, and where each top-level declaration starts.
   std::vector<std::string> lines;
   std::vector<int> starts;  // 1-based lines
-  for (int l = 1; l <= file->line_count(); ++l) {
-    lines.emplace_back(file->line_text(l));
+  for (int l = 1; l <= original->line_count(); ++l) {
+    lines.emplace_back(original->line_text(l));
     if (starts_declaration(lines.back())) starts.push_back(l);
   }
   std::set<int> blanked;  // indexes in `starts`; -1 for what comes before the first declaration
@@ -152,7 +155,7 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
       }
       text += '\n';
     }
-    auto retry = std::make_unique<SourceFile>(file->path(), text);
+    auto retry = std::make_unique<SourceFile>(original->path(), text);
     errors = Diagnostics();
     if (parse_alone(*retry, program, errors)) {
       program.files.push_back(std::move(retry));
@@ -160,8 +163,7 @@ const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Progra
     }
   }
   // Nothing parses: the file is kept without declarations, so that positions in it still resolve to it.
-  program.files.push_back(std::move(file));
-  return program.files.back().get();
+  return original;
 }
 
 namespace {
@@ -191,6 +193,7 @@ class Loader {
         diags_.error(imp.span, Message(kImportNotFound, imp.path), Message(kWhereImportsAreLooked, stdlib_directory()));
         continue;
       }
+      analysis_.links.push_back({key, imp.span.line, imp.span.column, imp.span.length, target});
       load(target, imp.span);
     }
   }
@@ -266,7 +269,11 @@ std::unique_ptr<ast::Program> load_version(const std::string& root, const Docume
     return own;
   }
   int before = diags.error_count();
+  std::size_t first_base_file = analysis.files.size();
   auto base_program = load_version(base, documents, diags, analysis, cache, depth + 1);
+  if (analysis.files.size() > first_base_file && extends->span.known())
+    analysis.links.push_back({extends->span.file->path(), extends->span.line, extends->span.column, extends->span.length,
+                              analysis.files[first_base_file]});
   if (diags.error_count() > before) return own;
   return apply_version(std::move(base_program), std::move(own), diags);
 }

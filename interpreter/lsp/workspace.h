@@ -46,9 +46,17 @@ std::string normal_path(const std::string& path);
 std::string contract_root(const std::string& path);
 
 // Parses `file` into `program`; on syntax errors (reported in `diags`, as `caqes check` reports them), parses
-// again with the top-level declarations holding the errors blanked out, and keeps what then parses. The source
-// file kept in the program (returned) has the same lines and columns as `file`'s text.
+// again with the top-level declarations holding the errors blanked out, and keeps what then parses. Returns the
+// source file the declarations point into (the blanked one after a recovery: same lines and columns); the file as
+// written is in the program's files, before it.
 const SourceFile* parse_recovering(std::unique_ptr<SourceFile> file, ast::Program& program, Diagnostics& diags);
+
+// Where an `importe` or an `étend` leads: the clause's place (path, line, columns) and the file it opens.
+struct FileLink {
+  std::string path;
+  int line = 0, column = 0, length = 0;
+  std::string target;
+};
 
 // A contract as the editor's buffers say it is: the checked program when it checks, otherwise what parses.
 struct Analysis {
@@ -58,6 +66,7 @@ struct Analysis {
   std::unique_ptr<ast::Program> parsed;  // when `checked` is null
   Diagnostics diagnostics;               // syntax errors, or the checker's errors and warnings
   std::vector<std::string> files;        // every file read, absolute
+  std::vector<FileLink> links;           // its `importe` and `étend` clauses
 
   const ast::Program& program() const { return checked ? *checked->ast : *parsed; }
 };

@@ -368,6 +368,20 @@ TEST_CASE("a brace left open: what parses before and after it still gives an out
   CHECK(amb.find("**colonne transports.amb** — Montant remboursé ambulance (AMB)") == 0);
 }
 
+TEST_CASE("definition on importe and étend opens the file") {
+  Editor editor;
+  editor.request("initialize", json::object());
+  const std::string file = "rules/caqes-2022/contrat.caqes";
+  editor.open(file, read(file));
+  // Line 4: `importe "pmsi";` → stdlib/pmsi.caqes. Line 7: `  étend "../caqes-2021";` → the base's first file
+  // in name order, rules/caqes-2021/contrat.caqes.
+  json def = editor.at("textDocument/definition", file, 3, 10);
+  CHECK(def["result"]["uri"] == uri("stdlib/pmsi.caqes"));
+  def = editor.at("textDocument/definition", file, 6, 12);
+  CHECK(def["result"]["uri"] == uri("rules/caqes-2021/contrat.caqes"));
+  CHECK(editor.at("textDocument/definition", file, 4, 0)["result"].is_null());  // an empty line
+}
+
 TEST_CASE("a function's documentation from stdlib/functions, on a call") {
   Editor editor;
   editor.request("initialize", json::object());
