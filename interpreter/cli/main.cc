@@ -111,7 +111,8 @@ const std::string& out_of_memory_text() {
 std::vector<std::string> inputs_of(const CheckedProgram& p, const std::string& data_dir) {
   std::vector<std::string> inputs;
   for (const auto& file : p.ast->files) inputs.push_back(file->path());
-  for (const auto& table : p.tables) inputs.push_back((std::filesystem::path(data_dir) / (table.name + ".csv")).string());
+  for (const auto& table : p.tables)
+    inputs.push_back((std::filesystem::path(data_dir) / (table.name + ".csv")).string());
   return inputs;
 }
 
@@ -186,7 +187,8 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     return 1;
   }
   RunResults run{*p, data, results, years, year != 0, signing, groups};
-  return emit(context, render_results(run, parse_format(format), by_signatory), output, inputs_of(*p, data_dir)) ? 0 : 1;
+  std::string text = render_results(run, parse_format(format), by_signatory);
+  return emit(context, text, output, inputs_of(*p, data_dir)) ? 0 : 1;
 }
 
 int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
@@ -522,7 +524,8 @@ int main(int argc, char** argv) try {
   diff->add_option("NEW", new_rules, "nouvelle version (fichier ou dossier)")->required();
   diff->add_option("--format", format, "text, markdown ou json")->check(CLI::IsMember({"text", "markdown", "json", "table"}));
   diff->add_option("--data", data_dir, "dossier d'extractions: calcule l'impact du changement");
-  diff->add_option("--year", year, "une seule année (par défaut: celles de la nouvelle version)")->check(CLI::Range(1, 9999));
+  diff->add_option("--year", year, "une seule année (par défaut: celles de la nouvelle version)")
+      ->check(CLI::Range(1, 9999));
 
   auto* functions = app.add_subcommand("fonctions", "documente les fonctions prédéfinies");
 
