@@ -275,12 +275,12 @@ inline constexpr MessageText kSubstringNumbers =
 
 // ---- Limits that keep the evaluation bounded ------------------------------------------------------------------------
 // {0}: the function (arrondi...), {1}: the largest number of decimals.
-inline constexpr MessageText kDecimalsOutOfRange =
-    message_text("{0}(x, n): n is a number of decimals, from 0 to {1}", "{0}(x, n) : n est un nombre de décimales, de 0 à {1}");
+inline constexpr MessageText kDecimalsOutOfRange = message_text("{0}(x, n): n is a number of decimals, from 0 to {1}",
+                                                                "{0}(x, n) : n est un nombre de décimales, de 0 à {1}");
 // {0}: the limit of nested levels.
-inline constexpr MessageText kEvaluationTooDeep =
-    message_text("this expression, with the definitions and parameters it reads, nests more than {0} levels deep",
-                 "cette expression, avec les définitions et paramètres qu'elle lit, s'imbrique sur plus de {0} niveaux");
+inline constexpr MessageText kEvaluationTooDeep = message_text(
+    "this expression, with the definitions and parameters it reads, nests more than {0} levels deep",
+    "cette expression, avec les définitions et paramètres qu'elle lit, s'imbrique sur plus de {0} niveaux");
 inline constexpr MessageText kShortenTheChain =
     message_text("compute the figure in fewer steps (a chain of definitions each reading the one before)",
                  "calculez le chiffre en moins d'étapes (une chaîne de définitions lisant chacune la précédente)");

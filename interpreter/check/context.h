@@ -56,8 +56,9 @@ struct Context {
   std::map<int, int> parameter_reach;
 };
 
-// 2000 levels: real rules nest a few dozen (a 1000-term sum, the longest a statement may be, nests 1000); the
-// evaluator and the explanation use well under 1 KiB of stack a level, so this stays within a few MiB.
+// 2000 levels: real rules nest a few dozen (a 1000-term sum, the longest a statement may be, nests 1000). Measured
+// on a chain of 999 definitions (1 999 levels): run and explain work with a 1 MiB stack and fail at 512 KiB, an
+// eighth of the usual 8 MiB.
 inline constexpr int kMaxEvaluationDepth = 2000;
 
 // declarations.cc: the declarations in program order, and those checked on first use from an expression.

@@ -120,7 +120,8 @@ const std::string& out_of_memory_text() {
 std::vector<std::string> inputs_of(const CheckedProgram& p, const std::string& data_dir) {
   std::vector<std::string> inputs;
   for (const auto& file : p.ast->files) inputs.push_back(file->path());
-  for (const auto& table : p.tables) inputs.push_back((std::filesystem::path(data_dir) / (table.name + ".csv")).string());
+  for (const auto& table : p.tables)
+    inputs.push_back((std::filesystem::path(data_dir) / (table.name + ".csv")).string());
   return inputs;
 }
 

@@ -38,7 +38,8 @@ inline constexpr unsigned long long kMaxDataFileBytes = 64ull << 30;
 
 class CsvReader {
  public:
-  // Opens the file (a regular file only, of at most kMaxDataFileBytes), detects its encoding and delimiter and reads the header line.
+  // Opens the file (a regular file only, of at most kMaxDataFileBytes), detects its encoding and delimiter and reads
+  // the header line.
   static std::variant<std::unique_ptr<CsvReader>, CsvError> open(const std::string& path);
 
   ~CsvReader();

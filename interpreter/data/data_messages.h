@@ -29,11 +29,11 @@ inline constexpr MessageText kFirstLineEmpty = message_text("the first line is e
 inline constexpr MessageText kTabSeparated = message_text(
     "tab-separated files are not supported: the delimiter must be ';' or ','",
     "les fichiers séparés par des tabulations ne sont pas pris en charge : le séparateur doit être « ; » ou « , »");
-inline constexpr MessageText kCarriageReturnOnly =
-    message_text("the lines end with a carriage return (CR) alone, as old Mac OS files did: save the file with "
-                 "LF or CRLF line ends",
-                 "les lignes finissent par un retour chariot (CR) seul, comme les anciens fichiers Mac OS : "
-                 "enregistrez le fichier avec des fins de ligne LF ou CRLF");
+inline constexpr MessageText kCarriageReturnOnly = message_text(
+    "the lines end with a carriage return (CR) alone, as old Mac OS files did: save the file with "
+    "LF or CRLF line ends",
+    "les lignes finissent par un retour chariot (CR) seul, comme les anciens fichiers Mac OS : "
+    "enregistrez le fichier avec des fins de ligne LF ou CRLF");
 inline constexpr MessageText kEmptyLine =
     message_text("empty line: only the end of the file may have empty lines",
                  "ligne vide : seule la fin du fichier peut avoir des lignes vides");

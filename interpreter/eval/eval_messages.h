@@ -110,7 +110,7 @@ inline constexpr MessageText kRowsForUnreadYearsHint =
     message_text("check the year column of the extract (--strict makes this an error)",
                  "vérifiez la colonne année de l'extraction (--strict en fait une erreur)");
 
-// ---- Exact numbers grown beyond their bound (value/decimal.h) ---------------------------------------------------------
+// ---- Exact numbers grown beyond their bound (value/decimal.h) -------------------------------------------------
 // {0}: the most digits of a numerator or a denominator.
 inline constexpr MessageText kNumberTooLarge =
     message_text("the exact result has more than {0} digits", "le résultat exact a plus de {0} chiffres");

@@ -88,7 +88,9 @@ bool Evaluator::explain(int indicator, int entity, int year, ExplainNode& out, D
 }
 
 void Evaluator::missing_years(Diagnostics& diags) const { impl_->walker.missing_years(diags); }
-void Evaluator::unread_years(Diagnostics& diags) const { impl_->walker.unread_years(diags); }
+void Evaluator::unread_years(Diagnostics& diags) const {
+  impl_->walker.unread_years(diags);
+}
 
 std::optional<Value> Evaluator::evaluate(const ast::Expr& e, int entity, int year, Diagnostics& diags) {
   try {

@@ -80,7 +80,7 @@ class ExpressionEvaluator {
   IdMap<Value> literals_;        // string literals as values, read in place by peek
   IdMap<Value> constant_lists_;  // list literals of constants, built once
   std::vector<std::optional<std::set<int>>> years_held_;  // per table: the years it has rows for, once known
-  std::vector<std::vector<int>> years_read_;  // per table: the years read, held or not (a few: a vector)
+  std::vector<std::vector<int>> years_read_;              // per table: the years read, held or not (a few: a vector)
   void note_year_held_read(int table, int year);
   std::map<std::pair<int, int>, Span> years_missing_;    // (table, year) read but not held → where first read
 };

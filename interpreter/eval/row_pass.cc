@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <filesystem>
-#include <set>
 #include <exception>
+#include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <unordered_set>
 

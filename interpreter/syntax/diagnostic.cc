@@ -56,7 +56,9 @@ void Diagnostics::warning(const Span& span, Message message, Message hint) {
 
 namespace {
 // Values in messages come from the rules and the data: control characters are shown escaped (visible_text.h).
-std::string shown(const Message& m, Language lang) { return visible(shortened(m.in(lang))); }
+std::string shown(const Message& m, Language lang) {
+  return visible(shortened(m.in(lang)));
+}
 }  // namespace
 
 void Diagnostics::error_at(std::string location, Message message, Message hint) {

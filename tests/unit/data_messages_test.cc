@@ -16,10 +16,10 @@ using namespace data_messages;
 
 TEST_CASE("every message of the data catalog has a French text of its own") {
   const std::vector<const MessageText*> all = {
-      &kCannotOpen, &kCannotRead, &kDataFileNotRegular, &kDataFileTooLarge, &kUtf16, &kEmptyFile, &kFirstLineEmpty, &kTabSeparated, &kCarriageReturnOnly, &kEmptyLine, &kOneField,
+      &kCannotOpen, &kCannotRead, &kUtf16, &kEmptyFile, &kFirstLineEmpty, &kTabSeparated, &kEmptyLine, &kOneField,
       &kFields, &kQuoteNotClosedWithin, &kRecordTooLong, &kInvalidUtf8AfterBom, &kInvalidUtf8AfterSample,
       &kNulByteInCsv, &kMixedEncodings, &kQuoteInUnquotedField, &kQuoteNeverClosed, &kTextAfterClosingQuote,
-      &kAtLine, &kAtLineAndColumn, &kEmptyCell, &kNotANumber, &kDigitGroups, &kTooManyDigits, &kDigitBeforeSeparator,
+      &kAtLine, &kAtLineAndColumn, &kEmptyCell, &kNotANumber, &kDigitGroups, &kDigitBeforeSeparator,
       &kTwoDecimalSeparators, &kDigitAfterSeparator, &kNotADateForm, &kNoYearZero, &kNoSuchMonth, &kNoDayZero,
       &kDaysInMonth, &kJanuary, &kFebruary, &kMarch, &kApril, &kMay, &kJune, &kJuly, &kAugust, &kSeptember,
       &kOctober, &kNovember, &kDecember, &kNotABoolean, &kPercentInAmountColumn, &kAmountInRateColumn,
@@ -28,8 +28,8 @@ TEST_CASE("every message of the data catalog has a French text of its own") {
       &kEmptyYear, &kUnknownEstablishment, &kEveryFinessListed, &kEstablishmentListedTwice, &kFirstListedOnLine,
       &kTwoRowsForOneYear, &kTwoRows, &kFirstRowOnLine, &kColumnTwice, &kUndeclaredColumn, &kDeclareOrRemoveColumn,
       &kMissingColumn, &kTableDeclaresColumn, &kDataDirectoryMissing, &kMissingDataFile, &kTableDeclaredAt,
-      &kCannotCreateSpillFolder, &kCannotWriteSpillFile, &kCannotReadSpillFile
-  };
+      &kCannotCreateSpillFolder, &kCannotWriteSpillFile, &kCannotReadSpillFile,
+      &kDataFileNotRegular, &kDataFileTooLarge, &kTooManyDigits, &kCarriageReturnOnly};
   // The errors of the spill files were never translated: a French text would change what a run prints.
   const std::set<const MessageText*> same = {&kCannotCreateSpillFolder, &kCannotWriteSpillFile, &kCannotReadSpillFile};
   check_catalog("interpreter/data/data_messages.h", all, same);

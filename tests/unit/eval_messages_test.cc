@@ -25,7 +25,8 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
       &kExpectationFalse, &kExpectedComputed, &kExpectedComputedSides, &kSideComputed, &kSideSeparator,
       &kExpectationWithoutEstablishment, &kExpectationWithoutEstablishmentHint, &kExpectationUndecided, &kNoRowForYear,
       &kNoRowForYearHint,
-      &kNumberTooLarge, &kRoundOnTheWay, &kNumberTooLargeInPass, &kRowsForUnreadYears, &kRowsForUnreadYearsHint
+      &kNumberTooLarge, &kRoundOnTheWay, &kNumberTooLargeInPass, &kRowsForUnreadYears,
+      &kRowsForUnreadYearsHint
   };
   // The place of a false expectation and its line as written in the rules, a side of 'et' and its value: no word
   // to translate.

@@ -220,12 +220,15 @@ TEST_CASE("a chain within the bound checks and evaluates: d900 = 10 % + 900 × 0
 }
 
 TEST_CASE("parameters squared thirty times: a located error, not an abort") {
-  std::string text = "contrat c \"C\" { années 2022..2022; }\n"
-                     "table établissements par établissement { statut: code; }\n"
-                     "paramètre p0 = 12 345 678;\n";
+  std::string text =
+      "contrat c \"C\" { années 2022..2022; }\n"
+      "table établissements par établissement { statut: code; }\n"
+      "paramètre p0 = 12 345 678;\n";
   for (int k = 1; k <= 30; ++k)
     text += "paramètre p" + std::to_string(k) + " = p" + std::to_string(k - 1) + " × p" + std::to_string(k - 1) + ";\n";
-  text += "indicateur i \"I\" {\n  volet pertinence; niveau régional; source \"PMSI\";\n  valeur = p30;\n  ciblage = vrai;\n}\n";
+  text +=
+      "indicateur i \"I\" {\n  volet pertinence; niveau régional; source \"PMSI\";\n  valeur = p30;\n  ciblage = "
+      "vrai;\n}\n";
   std::unique_ptr<CheckedProgram> program;
   REQUIRE(check_errors(text, &program) == "");
   TempFolder data;
@@ -245,21 +248,22 @@ TEST_CASE("parameters squared thirty times: a located error, not an abort") {
 
 TEST_CASE("arrondi's decimals: a whole number from 0 to 18, else a located error of check") {
   auto with = [](const std::string& call) {
-    return check_errors("contrat c \"C\" { années 2022..2022; }\n"
-                        "table établissements par établissement { statut: code; }\n"
-                        "indicateur i \"I\" {\n  volet pertinence; niveau régional; source \"PMSI\";\n  valeur = " +
-                        call + ";\n  ciblage = vrai;\n}\n");
+    return check_errors(
+        "contrat c \"C\" { années 2022..2022; }\n"
+        "table établissements par établissement { statut: code; }\n"
+        "indicateur i \"I\" {\n  volet pertinence; niveau régional; source \"PMSI\";\n  valeur = " +
+        call + ";\n  ciblage = vrai;\n}\n");
   };
   CHECK(with("arrondi(1 € / 3, 2)") == "");
   CHECK(with("arrondi(1 € / 3, 18)") == "");
-  CHECK(with("arrondi(1 € / 3, 4 294 967 295)").find("r.caqes:5:29: error: arrondi(x, n): n is a number of decimals, "
-                                                     "from 0 to 18") != std::string::npos);
+  CHECK(with("arrondi(1 € / 3, 4 294 967 295)")
+            .find("r.caqes:5:29: error: arrondi(x, n): n is a number of decimals, "
+                  "from 0 to 18") != std::string::npos);
   CHECK(with("arrondi(1 € / 3, 1 000 000 000)").find("from 0 to 18") != std::string::npos);
   CHECK(with("arrondi_sup(1 € / 3, 19)").find("arrondi_sup(x, n): n is a number of decimals") != std::string::npos);
   CHECK(with("arrondi(1 € / 3, -1)").find("r.caqes:5:") != std::string::npos);
   CHECK(with("arrondi(1 € / 3, 1,5)").find("r.caqes:5:") != std::string::npos);
 }
-
 
 // ---- 7. reads ----------------------------------------------------------------------------------------------------
 
@@ -270,8 +274,9 @@ TEST_CASE("a named pipe, a device or a huge file is refused as rules, without bl
   std::string text;
   Message error;
   CHECK(!read_rules_file(fifo, text, error));  // returns at once: no writer is waited for
-  CHECK(error.in(Language::En) == "'" + fifo + "' is not a regular file (a pipe, a device or a folder): rules are read "
-                                              "from files only");
+  CHECK(error.in(Language::En) == "'" + fifo +
+                                      "' is not a regular file (a pipe, a device or a folder): rules are read "
+                                      "from files only");
   CHECK(!read_rules_file("/dev/zero", text, error));
   CHECK(error.in(Language::En).find("is not a rules file") != std::string::npos);
   std::string big = dir.write("big.caqes", std::string(kMaxRulesFileBytes + 1, ' '));
@@ -314,15 +319,17 @@ TEST_CASE("a header of 5 000 undeclared columns gives 100 messages and one line 
   CHECK(diags.items().size() == 100);
   std::string text = render_all(diags);
   std::size_t lines = 0;
-  for (std::size_t at = text.find("is not declared"); at != std::string::npos; at = text.find("is not declared", at + 1))
+  for (std::size_t at = text.find("is not declared"); at != std::string::npos;
+       at = text.find("is not declared", at + 1))
     ++lines;
   CHECK(lines == 100);
   CHECK(text.find("caqes: note: 4900 more of the same kind not shown (the first 100 are above)") != std::string::npos);
 }
 
 TEST_CASE("a number of more than 10 000 digits is refused, in the rules and in the data") {
-  const std::string contract = "contrat c \"C\" { années 2022..2022; }\n"
-                               "table établissements par établissement { statut: code; }\n";
+  const std::string contract =
+      "contrat c \"C\" { années 2022..2022; }\n"
+      "table établissements par établissement { statut: code; }\n";
   CHECK(check_errors(contract + "paramètre p = " + std::string(10001, '7') + ";\n")
             .find("r.caqes:3:15: error: a number has at most 10000 digits") != std::string::npos);
   CHECK(check_errors(contract + "paramètre p = " + std::string(10000, '7') + ";\n") == "");
@@ -338,9 +345,11 @@ TEST_CASE("control characters are shown escaped; text, accents and tabs as they 
   CHECK(visible("Clinique \x1b[2J\x1b]0;x\x07") == "Clinique \\x1b[2J\\x1b]0;x\\x07");
   CHECK(visible("établissement\tprivé\n") == "établissement\tprivé\n");
   CHECK(visible("a\nb", false) == "a\\x0ab");
-  CHECK(visible("\xC2\x9B" "31m") == "\\u009b31m");             // CSI as a C1 control, in UTF-8
-  CHECK(visible("abc\xE2\x80\xAE" "def") == "abc\\u202edef");       // right-to-left override
-  CHECK(visible("caf\xE9") == "caf\\xe9");                        // not UTF-8
+  CHECK(visible("\xC2\x9B"
+                "31m") == "\\u009b31m");  // CSI as a C1 control, in UTF-8
+  CHECK(visible("abc\xE2\x80\xAE"
+                "def") == "abc\\u202edef");  // right-to-left override
+  CHECK(visible("caf\xE9") == "caf\\xe9");   // not UTF-8
   CHECK(visible("\x7F") == "\\x7f");
 }
 

@@ -21,15 +21,15 @@ TEST_CASE("every message of the syntax catalog has a French text of its own") {
       &kTextOnOneLine, &kDeclarationNotFinished, &kBraceNeverClosed, &kTwoNumbersInARow, &kLinesEndWithSemicolon,
       &kExpectedWholeNumber, &kUnknownContractClause, &kHowToWriteYears, &kUnknownTableKey, &kTableKeys,
       &kYearsOnlyForReplacedParameter, &kHowToReplaceForYears, &kRowRepeatCount, &kNotACalendarDate,
-      &kHowToWriteDates, &kNestedTooDeep, &kTooManyOperators, &kNumberTooLong, &kMoreNotShown, &kSplitExpression, &kNulByteInRules,
-      &kInvalidUtf8InRules, &kResaveAsUtf8, &kCannotReadRulesFile, &kNotARulesFileName, &kRulesFileNotRegular, &kRulesFileTooLarge, &kImportNotFound, &kWhereImportsAreLooked,
+      &kHowToWriteDates, &kNestedTooDeep, &kTooManyOperators, &kSplitExpression, &kNulByteInRules,
+      &kInvalidUtf8InRules, &kResaveAsUtf8, &kCannotReadRulesFile, &kImportNotFound, &kWhereImportsAreLooked,
       &kNoRulesFileInDirectory, &kNoSuchRules, &kTooManyBaseContracts, &kBaseContractNotFound, &kBasePathIsRelative,
       &kChangeNeedsBase, &kRemovalWithoutBase, &kTableReplacementWithoutBase, &kParameterReplacementWithoutBase,
       &kIndicatorChangeWithoutBase, &kNothingToRemove, &kTableAlreadyInBase, &kBaseDeclaresTable, &kNoTableToReplace,
       &kParameterAlreadyInBase, &kBaseDeclaresParameter, &kNoParameterToReplace, &kIndicatorAlreadyInBase,
       &kBaseDeclaresIndicator, &kNoIndicatorToReplace, &kNoIndicatorToModify, &kRemovedIndicatorStillTested, &kRetireTheTest, &kErrorLabel, &kWarningLabel,
-      &kNoteLabel, &kHintLabel
-  };
+      &kNoteLabel, &kHintLabel,
+      &kNumberTooLong, &kMoreNotShown, &kNotARulesFileName, &kRulesFileNotRegular, &kRulesFileTooLarge};
   // The same in both languages: a token's symbolic name shown as it is, and the comma between expected tokens.
   const std::set<const MessageText*> same = {&kTokenAsNamed, &kTokenSeparator};
   check_catalog("interpreter/syntax/syntax_messages.h", all, same);
