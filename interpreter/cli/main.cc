@@ -14,6 +14,7 @@
 
 #include "check/checker.h"
 #include "cli/cli_messages.h"
+#include "cli/db_command.h"
 #include "cli/doc_command.h"
 #include "doc/doc_messages.h"
 #include "cli/output_context.h"
@@ -23,6 +24,7 @@
 #include "cli/render_run.h"
 #include "cli/render_tests.h"
 #include "data/dataset.h"
+#include "db/db_messages.h"
 #include "diff/data_impact.h"
 #include "diff/semantic_diff.h"
 #include "eval/evaluator.h"
@@ -162,8 +164,8 @@ std::vector<int> contract_years(const OutputContext& context, const CheckedProgr
 }
 
 int cmd_run(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
-            const std::string& format, const std::string& output, bool by_signatory, const PassOptions& pass,
-            bool strict) {
+            const std::string& format, const std::string& output, bool by_signatory, PassOptions pass,
+            bool strict, const std::string& db_url) {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   bool ok = true;
@@ -171,10 +173,12 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   if (!ok) return 1;
   Diagnostics diags;
   Dataset data;
-  if (!load_dataset(*p, data_dir, data, diags)) {
+  DatabaseData database;  // --db: the per-establishment tables read, the aggregations over rows left to the server
+  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, data, diags)) {
     print_diagnostics(context, diags);
     return 1;
   }
+  pass.source = database.source();
   std::vector<IndicatorResult> results;
   if (!run_all(*p, data, years, results, diags, pass)) {
     print_diagnostics(context, diags);
@@ -183,7 +187,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   }
   if (!report_warnings(context, diags, strict)) return 1;
   std::vector<std::string> signing;
-  if (!signatories(*p, data, signing, diags)) {
+  if (!signatories(*p, data, signing, diags, pass)) {
     print_diagnostics(context, diags);
     return 1;
   }
@@ -192,12 +196,39 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     return 1;
   }
   std::vector<std::string> groups;
-  if (!summary_groups(*p, data, groups, diags)) {
+  if (!summary_groups(*p, data, groups, diags, pass)) {
     print_diagnostics(context, diags);
     return 1;
   }
   RunResults run{*p, data, results, years, year != 0, signing, groups};
   return emit(context, render_results(run, parse_format(format), by_signatory), output) ? 0 : 1;
+}
+
+// `caqes sql` (sql_only) and `caqes load` (cli/db_command.h).
+int cmd_database(const OutputContext& context, const std::string& rules, bool sql_only, int year,
+                 const std::string& data_dir, const std::string& db_url) {
+  auto p = load_and_check(context, rules);
+  if (!p) return 1;
+  Diagnostics diags;
+  if (sql_only) {
+    bool ok = true;
+    std::vector<int> years = contract_years(context, *p, year, ok);
+    std::string text;
+    if (!ok) return 1;
+    if (!sql_command(*p, years, text, diags)) {
+      print_diagnostics(context, diags);
+      return 1;
+    }
+    std::fputs(text.c_str(), stdout);
+    return 0;
+  }
+  Message done;
+  if (!load_command(*p, data_dir, db_url, done, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  std::fprintf(stderr, "caqes: %s\n", done.in(context.language).c_str());
+  return 0;
 }
 
 int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
@@ -472,7 +503,9 @@ int main(int argc, char** argv) {
 
   auto* run = app.add_subcommand("run", "calcule chaque indicateur pour chaque établissement et année");
   run->add_option("RULES", rules, "fichier .caqes ou dossier d'un contrat")->required();
-  run->add_option("--data", data_dir, "dossier des extractions CSV (un fichier par table)")->required();
+  std::string db_url;
+  auto* run_data = run->add_option("--data", data_dir, "dossier des extractions CSV (un fichier par table)");
+  run->add_option("--db", db_url, "base PostgreSQL (chaîne de connexion libpq) chargée par caqes load")->excludes(run_data);
   run->add_option("--year", year, "une seule année du contrat");
   run->add_option("--format", format, "table, csv (;  et virgule décimale) ou json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
@@ -543,6 +576,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"html", "markdown"}));
   doc->add_option("--indicator", doc_request.indicator, "affiche la fiche d'un seul indicateur sur la sortie standard");
 
+  auto* sql = app.add_subcommand("sql", "affiche le SQL qui calcule les agrégations sur les lignes (par établissement et année)");
+  sql->add_option("RULES", rules, "fichier .caqes ou dossier d'un contrat")->required();
+  sql->add_option("--year", year, "une seule année du contrat");
+  auto* load = app.add_subcommand("load", "crée les tables des règles dans une base PostgreSQL et les remplit depuis les CSV");
+  load->add_option("RULES", rules, "fichier .caqes ou dossier d'un contrat")->required();
+  load->add_option("--data", data_dir, "dossier des extractions CSV")->required();
+  load->add_option("--db", db_url, "base PostgreSQL (chaîne de connexion libpq)")->required();
+
   std::vector<std::string> fmt_paths;
   bool fmt_check = false;
   auto* fmt_cmd = app.add_subcommand("fmt", "met les fichiers de règles en forme canonique (commentaires gardés)");
@@ -567,7 +608,14 @@ int main(int argc, char** argv) {
   }
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
   if (check->parsed()) return cmd_check(context, rules);
-  if (run->parsed()) return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass, strict);
+  if (run->parsed()) {
+    if (data_dir.empty() == db_url.empty()) {
+      print_error(context, Message(db_messages::kDataOrDatabase));
+      return 2;
+    }
+    return cmd_run(context, rules, data_dir, year, format, output, by_signatory, pass, strict, db_url);
+  }
+  if (sql->parsed() || load->parsed()) return cmd_database(context, rules, sql->parsed(), year, data_dir, db_url);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
   if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format, strict);
