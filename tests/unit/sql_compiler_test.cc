@@ -77,7 +77,8 @@ const char* kRules =
     "  n = compte(lignes où classe dans [A, B] et montant ≥ 10,50 €);\n"
     "  s = somme(montant de lignes[2021] où non (classe = \"l'x\"));\n"
     "  d = compte_distinct(patient de lignes où existe(actes où patient = lignes.patient et code = \"X\"));\n"
-    "  valeur = n + s + d;\n"
+    "  valeur = n + d;\n"
+    "  intéressement = s;\n"
     "  ciblage = vrai;\n"
     "}\n";
 
@@ -96,14 +97,15 @@ TEST_CASE("the queries of a contract: one per table, a column per aggregation an
   CHECK(q.outputs[1].field == SqlField::Sum);
   CHECK(q.outputs[1].rows_year == 2021);  // lignes[2021], evaluated for N = 2022
   CHECK(q.outputs[2].field == SqlField::Distinct);
-  // Written by hand from the rules above.
+  // Written by hand from the rules above: each comparison and each 'et' in parentheses, the nested filter once more
+  // after the subquery's own conditions.
   CHECK(q.text.find("count(*) FILTER (WHERE r.\"année\" = 2022 AND ((r.\"classe\" IN ('A', 'B')) AND "
                     "(r.\"montant\" >= NUMERIC '10.5'))) AS \"c1\"") != std::string::npos);
   CHECK(q.text.find("sum(r.\"montant\") FILTER (WHERE r.\"année\" = 2021 AND (NOT (r.\"classe\" = 'l''x'))) AS \"c2\"") !=
         std::string::npos);
   CHECK(q.text.find("count(DISTINCT r.\"patient\") FILTER (WHERE r.\"année\" = 2022 AND EXISTS (SELECT 1 FROM \"actes\" "
-                    "AS n1 WHERE n1.\"finess\" = r.\"finess\" AND n1.\"année\" = 2022 AND ((n1.\"patient\" = "
-                    "r.\"patient\") AND (n1.\"code\" = 'X')))) AS \"c3\"") != std::string::npos);
+                    "AS n1 WHERE n1.\"finess\" = r.\"finess\" AND n1.\"année\" = 2022 AND (((n1.\"patient\" = "
+                    "r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c3\"") != std::string::npos);
   CHECK(q.text.find("WHERE r.\"année\" IN (2021, 2022)\nGROUP BY r.\"finess\", r.\"année\";") != std::string::npos);
 }
 
