@@ -41,6 +41,12 @@ inline constexpr MessageText kFmt =
 inline constexpr MessageText kLsp =
     message_text("language server (LSP) on the standard input and output, for editors",
                  "serveur de langage (LSP) sur l'entrée et la sortie standard, pour les éditeurs");
+inline constexpr MessageText kSql =
+    message_text("prints the SQL that computes the aggregations over rows (per establishment and year)",
+                 "affiche le SQL qui calcule les agrégations sur les lignes (par établissement et année)");
+inline constexpr MessageText kLoad =
+    message_text("creates the rules' tables in a PostgreSQL database and fills them from the CSV extracts",
+                 "crée les tables des règles dans une base PostgreSQL et les remplit depuis les CSV");
 inline constexpr MessageText kDoc =
     message_text("indicator sheets written from the rules (an HTML or Markdown site)",
                  "fiches des indicateurs écrites à partir des règles (site HTML ou Markdown)");
@@ -91,6 +97,9 @@ inline constexpr MessageText kDiffData =
                  "dossier d'extractions: calcule l'impact du changement");
 inline constexpr MessageText kDiffYear = message_text("one year only (by default: those of the new version)",
                                                       "une seule année (par défaut: celles de la nouvelle version)");
+inline constexpr MessageText kDb =
+    message_text("PostgreSQL database (a libpq connection string), filled by caqes load",
+                 "base PostgreSQL (chaîne de connexion libpq) remplie par caqes load");
 inline constexpr MessageText kDocOutput =
     message_text("folder of the site (created, or replaced if caqes doc wrote it)",
                  "dossier du site (créé, ou remplacé s'il a été écrit par caqes doc)");

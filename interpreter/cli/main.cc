@@ -16,6 +16,7 @@
 
 #include "check/checker.h"
 #include "cli/cli_messages.h"
+#include "cli/db_command.h"
 #include "cli/doc_command.h"
 #include "cli/help_messages.h"
 #include "doc/diff_page.h"
@@ -31,6 +32,8 @@
 #include "cli/render_tests.h"
 #include "data/dataset.h"
 #include "data/temporary_files.h"
+#include "db/connection.h"
+#include "db/db_messages.h"
 #include "diff/data_impact.h"
 #include "diff/semantic_diff.h"
 #include "eval/evaluator.h"
@@ -200,7 +203,7 @@ std::vector<std::pair<std::string, std::string>> manifest_options(const RunOutpu
 }
 
 int cmd_run(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
-            const RunOutputRequest& request, const PassOptions& pass, bool strict) {
+            const RunOutputRequest& request, PassOptions pass, bool strict, const std::string& db_url) {
   Format format = parse_format(request.format);
   const std::string& output = request.output;
   bool by_signatory = request.by_signatory;
@@ -215,10 +218,12 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   if (!ok) return 1;
   Diagnostics diags;
   Dataset data;
-  if (!load_dataset(*p, data_dir, data, diags)) {
+  DatabaseData database;  // --db: the per-establishment tables read, the aggregations over rows left to the server
+  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, data, diags)) {
     print_diagnostics(context, diags);
     return 1;
   }
+  pass.source = database.source();
   std::vector<IndicatorResult> results;
   // A line on a terminal while the rows are read (a pass over a region's extracts takes a while), wiped after.
   bool progress = isatty(2);
@@ -232,7 +237,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   }
   if (!report_warnings(context, diags, strict)) return 1;
   std::vector<std::string> signing;
-  if (!signatories(*p, data, signing, diags)) {
+  if (!signatories(*p, data, signing, diags, pass)) {
     print_diagnostics(context, diags);
     return 1;
   }
@@ -241,13 +246,16 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     return 1;
   }
   std::vector<std::string> groups;
-  if (!summary_groups(*p, data, groups, diags)) {
+  if (!summary_groups(*p, data, groups, diags, pass)) {
     print_diagnostics(context, diags);
     return 1;
   }
   Manifest manifest;
   Message error;
-  if (!make_manifest(*p, data_dir, years, manifest_options(request, year, strict), manifest, error)) {
+  auto options = manifest_options(request, year, strict);
+  // From a database, the manifest names the database (its password hidden) instead of the CSV files.
+  if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
+  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error)) {
     print_error(context, error);
     return 1;
   }
@@ -285,6 +293,33 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     }
   }
   return emit_run(context, rendered, output, inputs_of(*p, data_dir)) ? 0 : 1;
+}
+
+// `caqes sql` (sql_only) and `caqes load` (cli/db_command.h).
+int cmd_database(const OutputContext& context, const std::string& rules, bool sql_only, int year,
+                 const std::string& data_dir, const std::string& db_url) {
+  auto p = load_and_check(context, rules);
+  if (!p) return 1;
+  Diagnostics diags;
+  if (sql_only) {
+    bool ok = true;
+    std::vector<int> years = contract_years(context, *p, year, ok);
+    std::string text;
+    if (!ok) return 1;
+    if (!sql_command(*p, years, text, diags)) {
+      print_diagnostics(context, diags);
+      return 1;
+    }
+    std::fputs(text.c_str(), stdout);
+    return 0;
+  }
+  Message done;
+  if (!load_command(*p, data_dir, db_url, done, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  std::fprintf(stderr, "caqes: %s\n", done.in(context.language).c_str());
+  return 0;
 }
 
 int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
@@ -603,7 +638,9 @@ int main(int argc, char** argv) try {
 
   auto* run = subcommand("run", kRun);
   run->add_option("RULES", rules, h(kRules))->required();
-  run->add_option("--data", data_dir, h(kData))->required();
+  std::string db_url;
+  auto* run_data = run->add_option("--data", data_dir, h(kData));
+  run->add_option("--db", db_url, h(kDb))->excludes(run_data);
   run->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
   RunOutputRequest run_output;
   run->add_option("--format", run_output.format, h(kRunFormat))
@@ -669,6 +706,14 @@ int main(int argc, char** argv) try {
   doc->add_option("--format", doc_request.format, h(kDocFormat))->check(CLI::IsMember({"html", "markdown"}));
   doc->add_option("--indicator", doc_request.indicator, h(kDocIndicator));
 
+  auto* sql = subcommand("sql", kSql);
+  sql->add_option("RULES", rules, h(kRules))->required();
+  sql->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
+  auto* load = subcommand("load", kLoad);
+  load->add_option("RULES", rules, h(kRules))->required();
+  load->add_option("--data", data_dir, h(kData))->required();
+  load->add_option("--db", db_url, h(kDb))->required();
+
   std::vector<std::string> fmt_paths;
   bool fmt_check = false;
   auto* fmt_cmd = subcommand("fmt", kFmt);
@@ -696,7 +741,14 @@ int main(int argc, char** argv) try {
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
   if (lsp->parsed()) return lsp::run_language_server(std::cin, std::cout);
   if (check->parsed()) return cmd_check(context, rules);
-  if (run->parsed()) return cmd_run(context, rules, data_dir, year, run_output, pass, strict);
+  if (run->parsed()) {
+    if (data_dir.empty() == db_url.empty()) {
+      print_error(context, Message(db_messages::kDataOrDatabase));
+      return 2;
+    }
+    return cmd_run(context, rules, data_dir, year, run_output, pass, strict, db_url);
+  }
+  if (sql->parsed() || load->parsed()) return cmd_database(context, rules, sql->parsed(), year, data_dir, db_url);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
   if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
   if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format, strict);

@@ -114,8 +114,9 @@ bool make_manifest(const CheckedProgram& program, const std::string& data_dir, c
   if (program.ast)
     for (const auto& file : program.ast->files)
       if (!add(file->path(), out.rules)) return false;
-  for (const auto& table : program.tables)
-    if (!add((std::filesystem::path(data_dir) / (table.name + ".csv")).string(), out.data)) return false;
+  for (const auto& table : program.tables)  // none from a database (caqes run --db): no CSV file was read
+    if (!data_dir.empty() && !add((std::filesystem::path(data_dir) / (table.name + ".csv")).string(), out.data))
+      return false;
   return true;
 }
 

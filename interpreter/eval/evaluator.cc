@@ -4,6 +4,7 @@
 #include "eval/evaluator.h"
 
 #include "eval/accumulator.h"
+#include "eval/aggregate_source.h"
 #include "eval/eval_messages.h"
 #include "eval/explain_recorder.h"
 #include "eval/expression_evaluator.h"
@@ -44,7 +45,18 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
   Impl& m = *impl_;
   Plan plan = make_plan(m.p, years, extra);
   try {
-    if (!run_pass(m.p, m.data, plan, m.options, m.walker, m.aggregates, diags)) return false;
+    if (m.options.source) {
+      // Another source of the aggregates (a database): the same accumulators, sized here as the pass sizes them.
+      for (std::size_t s = 0; s < plan.slot_years.size(); ++s)
+        for (int y : plan.slot_years[s]) m.aggregates[s][y].resize(m.data.entities.size());
+      std::map<int, std::set<int>> row_years;
+      ConstantParameter constant = [&](int parameter, int year) { return constant_parameter(parameter, year); };
+      if (!m.options.source->fill(m.p, m.data, plan, constant, m.aggregates, row_years, diags)) return false;
+      for (auto& [t, seen] : row_years)
+        if (m.p.tables[t].has_year()) m.walker.set_row_years(t, std::move(seen));
+    } else if (!run_pass(m.p, m.data, plan, m.options, m.walker, m.aggregates, diags)) {
+      return false;
+    }
     // Population statistics next, before any establishment is evaluated (each is computed once per year).
     for (const auto& [e, year] : plan.populations) m.walker.populations().population(*e, year, context(-1, year));
     return true;
@@ -85,6 +97,13 @@ bool Evaluator::explain(int indicator, int entity, int year, ExplainNode& out, D
     diags.error(err.span, err.message, err.hint);
     return false;
   }
+}
+
+std::optional<Value> Evaluator::constant_parameter(int parameter, int year) {
+  const ast::Expr& e = *impl_->p.parameters[parameter].decl->value;
+  if (!constant_expression(impl_->p, e)) return std::nullopt;
+  EvalContext ctx = context(impl_->data.entities.empty() ? -1 : 0, year);
+  return impl_->walker.eval(e, ctx);
 }
 
 void Evaluator::missing_years(Diagnostics& diags) const { impl_->walker.missing_years(diags); }
@@ -150,10 +169,10 @@ namespace {
 // A text parameter evaluated for every establishment (the first contract year), absent values as `fallback(i)`.
 template <class Fallback>
 bool text_per_entity(const CheckedProgram& program, const Dataset& data, int parameter, Fallback fallback,
-                     std::vector<std::string>& out, Diagnostics& diags) {
+                     std::vector<std::string>& out, Diagnostics& diags, const PassOptions& options) {
   out.clear();
   if (parameter < 0) return true;
-  Evaluator evaluator(program, data);
+  Evaluator evaluator(program, data, options);
   const ast::Expr& e = *program.parameters[parameter].decl->value;
   // Only this parameter is planned (no indicator year): the row tables are streamed only if it reads them.
   if (!evaluator.prepare({}, diags, {{&e, program.first_year}})) return false;
@@ -167,14 +186,17 @@ bool text_per_entity(const CheckedProgram& program, const Dataset& data, int par
 
 }  // namespace
 
-bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
+bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags,
+                 const PassOptions& options) {
   // An establishment without a signing entity signs for itself.
   return text_per_entity(program, data, program.signatory_parameter, [&](std::size_t i) { return data.entities[i]; }, out,
-                         diags);
+                         diags, options);
 }
 
-bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags) {
-  return text_per_entity(program, data, program.summary_parameter, [](std::size_t) { return std::string(); }, out, diags);
+bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags,
+                    const PassOptions& options) {
+  return text_per_entity(program, data, program.summary_parameter, [](std::size_t) { return std::string(); }, out, diags,
+                         options);
 }
 
 bool run_all(const CheckedProgram& program, const Dataset& data, const std::vector<int>& years,

@@ -30,11 +30,16 @@ struct IndicatorResult {
   Value value, target, achieved, incentive;
 };
 
+class AggregateSource;
+
 // How the pass over the row-level tables uses the machine. The results do not depend on these.
 struct PassOptions {
   int threads = 0;     // tables processed side by side; 0: one per core
   int partitions = 0;  // 0: from the size of the files; N: split every table that can be split into N (tests)
   std::uintmax_t partition_bytes = 2u << 20;  // CSV bytes per partition: bounds the rows held at once
+  // Where the aggregations over rows come from (aggregate_source.h): null, the pass over the dataset's files; else
+  // that source (a database), the dataset holding the per-establishment tables only.
+  AggregateSource* source = nullptr;
 };
 
 class Evaluator {
@@ -52,6 +57,9 @@ class Evaluator {
 
   // The derivation of one indicator's figures for one establishment and year.
   bool explain(int indicator, int entity, int year, ExplainNode& out, Diagnostics& diags);
+
+  // A parameter's value in `year` when it is the same for every establishment (aggregate_source.h).
+  std::optional<Value> constant_parameter(int parameter, int year);
 
   // A warning per (table, year) that the figures computed so far read and the data do not hold at all.
   void missing_years(Diagnostics& diags) const;
@@ -83,9 +91,11 @@ class Evaluator {
 
 // The signing entity of each establishment (index as in data.entities), from the contract's `signataire`
 // parameter; empty if the contract declares none. An absent value means the establishment signs for itself.
-bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags);
+bool signatories(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags,
+                 const PassOptions& options = {});
 // The summary group of each establishment (`synthèse p;`), "" where absent; empty if the contract declares none.
-bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags);
+bool summary_groups(const CheckedProgram& program, const Dataset& data, std::vector<std::string>& out, Diagnostics& diags,
+                    const PassOptions& options = {});
 
 // Runs every indicator for every establishment and year, in that order (indicator, establishment, year). The
 // years read that the data do not hold are warnings in diags (Evaluator::missing_years).

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "eval/aggregate_source.h"
 #include "eval/expression_evaluator.h"
 #include "eval/expression_key.h"
 #include "syntax/ast_walk.h"
@@ -24,6 +25,8 @@ bool literal(const ast::Expr& e) {
          e.as<ast::BooleanLiteral>() || e.as<ast::AbsentLiteral>();
 }
 
+}  // namespace
+
 // A parameter is compiled as a constant when its value is written with literals, N and other such parameters.
 bool constant_expression(const CheckedProgram& p, const ast::Expr& e) {
   if (literal(e) || e.as<ast::CurrentYear>()) return true;
@@ -37,6 +40,8 @@ bool constant_expression(const CheckedProgram& p, const ast::Expr& e) {
   }
   return false;
 }
+
+namespace {
 
 // A condition that reads the row alone (nabm = "1104", geste = "AMYG"): columns of the row, literals, constant
 // parameters, and the built-ins that compute from those.

@@ -51,10 +51,10 @@ TEST_CASE("every word of caqes diff has a French text of its own") {
 TEST_CASE("every description of caqes --help has a French text of its own") {
   using namespace help_messages;
   const std::vector<const MessageText*> all = {
-      &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc, &kLsp,
+      &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc, &kLsp, &kSql, &kLoad,
       &kRules, &kData, &kYear, &kRunFormat, &kDetail, &kEncoding, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kStrict,
       &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
-      &kDiffYear, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
+      &kDiffYear, &kDb, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
       &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kTextLabel, &kIntLabel};
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOptionsLabel, &kOptionsGroup};

@@ -1,0 +1,48 @@
+// The messages of the database connector (db/) and of its commands (`caqes load`, `caqes run --db`) in English
+// and French. tests/unit/db_messages_test.cc checks that each has a French text of its own. A connection string
+// is always shown with its password replaced by ***.
+#pragma once
+
+#include "syntax/message.h"
+
+namespace caqes::db_messages {
+
+// {0}: the connection string (password hidden), {1}: what libpq says.
+inline constexpr MessageText kCannotConnect = message_text("cannot connect to the database {0}: {1}",
+                                                           "connexion impossible à la base {0} : {1}");
+// {0}: what the server says.
+inline constexpr MessageText kQueryFailed = message_text("the database refused a query: {0}",
+                                                         "la base a refusé une requête : {0}");
+// {0}: the first line of the query.
+inline constexpr MessageText kQueryWas = message_text("query: {0}", "requête : {0}");
+// {0}: the table, {1}: where the rules declare it.
+inline constexpr MessageText kMissingTable = message_text("table '{0}' is not in the database (declared at {1})",
+                                                          "la table « {0} » n'est pas dans la base (déclarée en {1})");
+// {0}: the column, {1}: the table, {2}: where the rules declare it.
+inline constexpr MessageText kMissingColumn =
+    message_text("column '{0}' of table '{1}' is not in the database (declared at {2})",
+                 "la colonne « {0} » de la table « {1} » n'est pas dans la base (déclarée en {2})");
+// {0}: the column, {1}: the table, {2}: its type in the database, {3}: the SQL type the rules' type asks for.
+inline constexpr MessageText kWrongType =
+    message_text("column '{0}' of table '{1}' is of type {2} in the database; the rules' type needs {3}",
+                 "la colonne « {0} » de la table « {1} » est de type {2} dans la base ; le type des règles demande {3}");
+// {0}: the table, {1}: the column, {2}: the text the database gave.
+inline constexpr MessageText kBadValue =
+    message_text("table '{0}', column '{1}': the database gave '{2}', which is not a value of the declared type",
+                 "table « {0} », colonne « {1} » : la base a donné « {2} », qui n'est pas une valeur du type déclaré");
+// {0}: the table, {1}: the FINESS, {2}: the registry table.
+inline constexpr MessageText kUnknownEstablishment =
+    message_text("table '{0}' of the database has rows for establishment {1}, which table '{2}' does not list",
+                 "la table « {0} » de la base a des lignes pour l'établissement {1}, que la table « {2} » ne liste pas");
+// {0}: the table, {1}: the FINESS, {2}: the year (or empty).
+inline constexpr MessageText kTwoRows = message_text("table '{0}' of the database has two rows for establishment {1} {2}",
+                                                     "la table « {0} » de la base a deux lignes pour l'établissement {1} {2}");
+// {0}: rows, {1}: tables, {2}: the connection string (password hidden).
+inline constexpr MessageText kLoaded = message_text("{0} rows loaded into {1} tables of {2}",
+                                                    "{0} lignes chargées dans {1} tables de {2}");
+inline constexpr MessageText kNothingLoaded = message_text("nothing was loaded: the transaction was rolled back",
+                                                           "rien n'a été chargé : la transaction a été annulée");
+inline constexpr MessageText kDataOrDatabase = message_text("give the data as --data DIR or --db URL (one of them)",
+                                                            "donnez les données avec --data DOSSIER ou --db URL (l'un des deux)");
+
+}  // namespace caqes::db_messages

@@ -1,0 +1,365 @@
+// Compiling a plan's aggregations to SQL (sql_compiler.h): the expressions of filters and values, then one query per
+// group, each column commented with where it comes from in the rules.
+//
+// The language's logic is three-valued as SQL's is (true, false, absent / NULL, with the same tables for et, ou and
+// non; a comparison with an absent value is absent), and an aggregation counts a row only when its filter is true,
+// as FILTER (WHERE …) and WHERE do. `si` becomes a CASE that is NULL when its condition is absent. Arithmetic is
+// + - × on NUMERIC, exact as the Decimal type is; a division (whose rounding and whose zero the contract governs)
+// is not compiled.
+#include "sql/sql_compiler.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "format/printer.h"
+#include "sql/sql_messages.h"
+#include "syntax/ast_walk.h"
+
+namespace caqes {
+namespace {
+
+using namespace sql_messages;
+
+// A construct that is not compiled: its expression, reported where it is written.
+struct NotCompiled {
+  const ast::Expr* e;
+};
+
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  return text;
+}
+
+// The expressions of one aggregation's filter and value, for one year, over the rows aliased `row` (and, inside
+// a nested aggregation, the outer rows aliased `outer`).
+class ExprCompiler {
+ public:
+  ExprCompiler(const CheckedProgram& p, const ConstantParameter& constant, int year)
+      : p_(p), constant_(constant), year_(year) {}
+
+  std::string compile(const ast::Expr& e, const std::string& row, const std::string& outer) {
+    return std::visit([&](const auto& n) { return node(e, n, row, outer); }, e.node);
+  }
+
+  // A nested aggregation's subquery over `inner` rows of the establishment of `row`.
+  std::string nested(const ast::Expr& e, const std::string& row) {
+    const CallInfo& info = p_.calls.at(e.id);
+    const TableInfo& t = p_.tables[info.table];
+    std::string alias = fmt::format("n{}", ++aliases_);
+    std::string where = fmt::format("{}.{} = {}.{}", alias, quote_identifier(t.columns[t.finess_column].name), row,
+                                    quote_identifier(t.columns[t.finess_column].name));
+    if (t.has_year())
+      where += fmt::format(" AND {}.{} = {}", alias, quote_identifier(t.columns[t.year_column].name),
+                           info.period ? info.period->apply(year_) : year_);
+    if (info.filter) where += " AND (" + compile(*info.filter, alias, row) + ")";
+    std::string from = fmt::format("FROM {} AS {} WHERE {}", quote_identifier(t.name), alias, where);
+    if (info.function == Function::RowExists) return "EXISTS (SELECT 1 " + from + ")";
+    std::string aggregate;
+    if (!info.value) {
+      aggregate = "count(*)";
+    } else {
+      std::string v = compile(*info.value, alias, row);
+      switch (info.function) {
+        case Function::RowCount: aggregate = "count(" + v + ")"; break;
+        case Function::RowSum: aggregate = "COALESCE(sum(" + v + "), 0)"; break;
+        case Function::RowMin: aggregate = "min(" + ordered(*info.value, v) + ")"; break;
+        case Function::RowMax: aggregate = "max(" + ordered(*info.value, v) + ")"; break;
+        case Function::RowCountDistinct: aggregate = "count(DISTINCT " + v + ")"; break;
+        default: throw NotCompiled{&e};  // moyenne: a division
+      }
+    }
+    return "(SELECT " + aggregate + " " + from + ")";
+  }
+
+  // A value that min and max order: texts in the byte order of the tree walker.
+  std::string ordered(const ast::Expr& e, const std::string& sql) const {
+    Kind k = p_.type_of(e).kind;
+    if (k == Kind::Boolean || k == Kind::List) throw NotCompiled{&e};
+    return k == Kind::Text ? "(" + sql + ") COLLATE \"C\"" : sql;
+  }
+
+ private:
+  using Aliases = const std::string&;
+
+  std::string literal(const ast::Expr& e, const Value& v) const {
+    if (v.absent()) return "NULL";
+    if (v.is_bool()) return v.boolean() ? "TRUE" : "FALSE";
+    if (v.is_number()) return "NUMERIC '" + decimal_text(v.number()) + "'";
+    if (v.is_text()) return quote_text(v.text());
+    if (v.is_date()) return "DATE '" + v.date().iso() + "'";
+    throw NotCompiled{&e};
+  }
+
+  std::string node(const ast::Expr& e, const ast::NumberLiteral& n, Aliases, Aliases) { return literal(e, Value(n.value)); }
+  std::string node(const ast::Expr& e, const ast::StringLiteral& n, Aliases, Aliases) { return literal(e, Value(n.value)); }
+  std::string node(const ast::Expr& e, const ast::DateLiteral& n, Aliases, Aliases) {
+    return literal(e, Value(Date::from_civil(n.year, n.month, n.day)));
+  }
+  std::string node(const ast::Expr&, const ast::BooleanLiteral& n, Aliases, Aliases) { return n.value ? "TRUE" : "FALSE"; }
+  std::string node(const ast::Expr&, const ast::AbsentLiteral&, Aliases, Aliases) { return "NULL"; }
+  std::string node(const ast::Expr&, const ast::CurrentYear&, Aliases, Aliases) { return fmt::format("NUMERIC '{}'", year_); }
+  std::string node(const ast::Expr& e, const ast::Name&, Aliases row, Aliases outer) { return reference(e, row, outer); }
+  std::string node(const ast::Expr& e, const ast::Member&, Aliases row, Aliases outer) { return reference(e, row, outer); }
+  std::string node(const ast::Expr& e, const ast::AtPeriod&, Aliases, Aliases) { throw NotCompiled{&e}; }
+  std::string node(const ast::Expr& e, const ast::Selon&, Aliases, Aliases) { throw NotCompiled{&e}; }
+  std::string node(const ast::Expr& e, const ast::List&, Aliases, Aliases) { throw NotCompiled{&e}; }
+
+  std::string reference(const ast::Expr& e, const std::string& row, const std::string& outer) {
+    const auto* found = p_.references_.find(e.id);
+    if (!found) throw NotCompiled{&e};
+    const Reference& r = found->second;
+    if (r.what == Reference::What::RowColumn)
+      return row + "." + quote_identifier(p_.tables[r.table].columns[r.column].name);
+    if (r.what == Reference::What::OuterRowColumn && !outer.empty())
+      return outer + "." + quote_identifier(p_.tables[r.table].columns[r.column].name);
+    if (r.what == Reference::What::Parameter)
+      if (auto v = constant_(r.parameter, year_)) return literal(e, *v);
+    throw NotCompiled{&e};
+  }
+
+  std::string node(const ast::Expr&, const ast::Unary& n, Aliases row, Aliases outer) {
+    std::string operand = compile(*n.operand, row, outer);
+    return n.op == ast::UnaryOp::Negate ? "(- " + operand + ")" : "(NOT " + operand + ")";
+  }
+
+  std::string node(const ast::Expr& e, const ast::Binary& n, Aliases row, Aliases outer) {
+    const char* op = nullptr;
+    bool comparison = false;
+    switch (n.op) {
+      case ast::BinaryOp::And: op = "AND"; break;
+      case ast::BinaryOp::Or: op = "OR"; break;
+      case ast::BinaryOp::Equal: op = "="; comparison = true; break;
+      case ast::BinaryOp::NotEqual: op = "<>"; comparison = true; break;
+      case ast::BinaryOp::Less: op = "<"; comparison = true; break;
+      case ast::BinaryOp::LessEqual: op = "<="; comparison = true; break;
+      case ast::BinaryOp::Greater: op = ">"; comparison = true; break;
+      case ast::BinaryOp::GreaterEqual: op = ">="; comparison = true; break;
+      case ast::BinaryOp::Add: op = "+"; break;
+      case ast::BinaryOp::Subtract: op = "-"; break;
+      case ast::BinaryOp::Multiply: op = "*"; break;
+      default: throw NotCompiled{&e};  // division, ≈
+    }
+    Kind l = p_.type_of(*n.lhs).kind, r = p_.type_of(*n.rhs).kind;
+    bool arithmetic = n.op == ast::BinaryOp::Add || n.op == ast::BinaryOp::Subtract || n.op == ast::BinaryOp::Multiply;
+    if (arithmetic && (l != Kind::Number || r != Kind::Number)) throw NotCompiled{&e};
+    if (comparison && (l == Kind::List || r == Kind::List)) throw NotCompiled{&e};
+    std::string lhs = compile(*n.lhs, row, outer), rhs = compile(*n.rhs, row, outer);
+    // Texts are ordered as the tree walker orders them, byte by byte.
+    if (comparison && l == Kind::Text && n.op != ast::BinaryOp::Equal && n.op != ast::BinaryOp::NotEqual)
+      lhs = "(" + lhs + ") COLLATE \"C\"";
+    return "(" + lhs + " " + op + " " + rhs + ")";
+  }
+
+  std::string node(const ast::Expr& e, const ast::In& n, Aliases row, Aliases outer) {
+    std::vector<std::string> items;
+    auto item = [&](const ast::Expr& at, const Value& v) {
+      if (v.absent() || v.is_list()) throw NotCompiled{&at};
+      items.push_back(literal(at, v));
+    };
+    if (auto* list = n.list->as<ast::List>()) {
+      for (const auto& x : list->items) {
+        std::string sql = compile(*x, row, outer);
+        if (sql == "NULL") throw NotCompiled{x.get()};
+        items.push_back(sql);
+      }
+    } else {
+      const auto* found = p_.references_.find(n.list->id);
+      if (!found || found->second.what != Reference::What::Parameter) throw NotCompiled{&e};
+      auto v = constant_(found->second.parameter, year_);
+      if (!v || !v->is_list()) throw NotCompiled{&e};
+      for (const Value& x : v->list()) item(*n.list, x);
+    }
+    std::string value = compile(*n.value, row, outer);
+    // No item: false (true when negated) for a value, absent for an absent one, as the tree walker has it.
+    if (items.empty()) return n.negated ? "(" + value + " IS NOT NULL OR NULL)" : "(" + value + " IS NULL AND NULL)";
+    std::string joined;
+    for (const auto& x : items) joined += (joined.empty() ? "" : ", ") + x;
+    return "(" + value + (n.negated ? " NOT IN (" : " IN (") + joined + "))";
+  }
+
+  std::string node(const ast::Expr&, const ast::If& n, Aliases row, Aliases outer) {
+    std::string c = compile(*n.condition, row, outer);
+    return "(CASE WHEN " + c + " THEN " + compile(*n.then_branch, row, outer) + " WHEN NOT " + c + " THEN " +
+           compile(*n.else_branch, row, outer) + " END)";
+  }
+
+  bool row_column(const ast::Expr& e) const {
+    const auto* found = p_.references_.find(e.id);
+    return found && (found->second.what == Reference::What::RowColumn ||
+                     found->second.what == Reference::What::OuterRowColumn);
+  }
+
+  std::string node(const ast::Expr& e, const ast::Call& n, Aliases row, Aliases outer) {
+    const auto* found = p_.calls.find(e.id);
+    if (!found) throw NotCompiled{&e};
+    const CallInfo& info = found->second;
+    if (info.nested) {
+      if (!outer.empty()) throw NotCompiled{&e};  // aggregations nest one level
+      return nested(e, row);
+    }
+    auto arg = [&](std::size_t i) { return compile(*n.args.at(i).value, row, outer); };
+    switch (info.function) {
+      case Function::Present:
+        if (!row_column(*n.args[0].value)) break;
+        return "(" + arg(0) + " IS NOT NULL)";
+      case Function::Default:
+        if (!row_column(*n.args[0].value)) break;
+        return "COALESCE(" + arg(0) + ", " + arg(1) + ")";
+      case Function::DaysBetween: return "(" + arg(1) + " - " + arg(0) + ")";
+      case Function::YearOf: return "EXTRACT(YEAR FROM " + arg(0) + ")";
+      case Function::StartsWith: return "starts_with(" + arg(0) + ", " + arg(1) + ")";
+      case Function::Abs: return "abs(" + arg(0) + ")";
+      case Function::Substring: {
+        // Characters as the tree walker counts them (code points of UTF-8, from 1; a start before 1 counts the
+        // missing characters, as substr does), for a start and a length written as whole numbers, the length ≥ 0.
+        auto whole = [&](std::size_t i) -> std::optional<long long> {
+          auto* lit = n.args.at(i).value->as<ast::NumberLiteral>();
+          if (!lit) return std::nullopt;
+          return lit->value.to_int();
+        };
+        auto from = whole(1), length = whole(2);
+        if (!from || !length || *length < 0) break;
+        return fmt::format("substr({}, {}, {})", arg(0), *from, *length);
+      }
+      default: break;
+    }
+    throw NotCompiled{&e};
+  }
+
+  const CheckedProgram& p_;
+  const ConstantParameter& constant_;
+  int year_;
+  int aliases_ = 0;
+};
+
+// Where each aggregation is written: the indicator and definition (or parameter) whose expression holds it.
+std::map<const ast::Expr*, std::string> owners(const CheckedProgram& p) {
+  std::map<const ast::Expr*, std::string> out;
+  auto note = [&](const ast::Expr& root, const std::string& owner) {
+    ast::walk(root, [&](const ast::Expr& e) {
+      out.emplace(&e, owner);
+      return true;
+    });
+  };
+  for (const auto& ind : p.indicators)
+    for (const auto& b : ind.decl->bindings) note(*b.value, "indicateur " + ind.name + ", définition " + b.name);
+  for (const auto& par : p.parameters) note(*par.decl->value, "paramètre " + par.decl->name);
+  return out;
+}
+
+std::string place(const Span& span) { return span.known() ? fmt::format("{}:{}", span.path(), span.line) : span.path(); }
+
+}  // namespace
+
+std::string quote_identifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string quote_text(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string decimal_text(const Decimal& d) {
+  long long units = 0;
+  int scale = 0;
+  if (!d.small_form(units, scale)) return d.to_string(0, 30);  // never a datum: data are terminating decimals
+  bool negative = units < 0;
+  unsigned long long magnitude = negative ? 0ull - static_cast<unsigned long long>(units) : static_cast<unsigned long long>(units);
+  std::string digits = std::to_string(magnitude);
+  if (scale > 0) {
+    if (static_cast<int>(digits.size()) <= scale) digits.insert(0, static_cast<std::size_t>(scale) - digits.size() + 1, '0');
+    digits.insert(digits.size() - static_cast<std::size_t>(scale), ".");
+  }
+  return (negative ? "-" : "") + digits;
+}
+
+std::string sql_type(ColumnType type) {
+  switch (type) {
+    case ColumnType::Text:
+    case ColumnType::Code: return "TEXT";
+    case ColumnType::Year: return "INTEGER";
+    case ColumnType::Boolean: return "BOOLEAN";
+    case ColumnType::Date: return "DATE";
+    default: return "NUMERIC";  // integers, counts, decimals, money, rates: exact
+  }
+}
+
+bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantParameter& constant,
+                     std::vector<SqlQuery>& out, Diagnostics& diags) {
+  auto owner = owners(p);
+  bool ok = true;
+  for (const PlannedGroup& group : plan.groups) {
+    const TableInfo& t = p.tables[group.table];
+    SqlQuery q;
+    q.table = group.table;
+    std::string finess = quote_identifier(t.columns[t.finess_column].name);
+    std::string year = t.has_year() ? quote_identifier(t.columns[t.year_column].name) : "";
+    std::set<int> rows_years;
+    std::string columns;
+    for (int s : group.slots) {
+      const ast::Expr& call = *p.row_aggregations[s];
+      const CallInfo& info = p.calls.at(call.id);
+      auto it = owner.find(&call);
+      std::string comment = fmt::format("  -- {}{}: {}\n", place(call.span),
+                                        it == owner.end() ? "" : " · " + it->second, one_line(print_expr(call)));
+      for (int y : plan.slot_years[s]) {
+        int rows_year = info.period ? info.period->apply(y) : y;
+        try {
+          ExprCompiler c(p, constant, y);
+          std::string filter = info.filter ? c.compile(*info.filter, "r", "") : "";
+          if (t.has_year()) filter = fmt::format("r.{} = {}", year, rows_year) + (filter.empty() ? "" : " AND " + filter);
+          std::string value = info.value ? c.compile(*info.value, "r", "") : "";
+          std::string where = filter.empty() ? "" : " FILTER (WHERE " + filter + ")";
+          std::vector<std::pair<SqlField, std::string>> fields;
+          switch (info.function) {
+            case Function::RowExists:
+            case Function::RowCount: fields.push_back({SqlField::Count, value.empty() ? "count(*)" : "count(" + value + ")"}); break;
+            case Function::RowSum: fields.push_back({SqlField::Sum, "sum(" + value + ")"}); break;
+            case Function::RowMean:
+              fields.push_back({SqlField::Sum, "sum(" + value + ")"});
+              fields.push_back({SqlField::Count, "count(" + value + ")"});
+              break;
+            case Function::RowMin: fields.push_back({SqlField::Min, "min(" + c.ordered(*info.value, value) + ")"}); break;
+            case Function::RowMax: fields.push_back({SqlField::Max, "max(" + c.ordered(*info.value, value) + ")"}); break;
+            case Function::RowCountDistinct: fields.push_back({SqlField::Distinct, "count(DISTINCT " + value + ")"}); break;
+            default: throw NotCompiled{&call};
+          }
+          columns += comment;
+          comment.clear();
+          for (auto& [field, sql] : fields) {
+            q.outputs.push_back(SqlOutput{s, y, rows_year, field});
+            columns += fmt::format("  , {}{} AS \"c{}\"  -- {}\n", sql, where, q.outputs.size(),
+                                   y == kAnyYear ? std::string("toute année") : fmt::format("N = {}", y));
+          }
+          rows_years.insert(rows_year);
+        } catch (const NotCompiled& nc) {
+          diags.error(nc.e->span, Message(kNotCompiled, one_line(print_expr(*nc.e))), Message(kNotCompiledHint));
+          ok = false;
+          break;
+        }
+      }
+    }
+    std::string key = finess + (t.has_year() ? ", r." + year : "");
+    q.text = fmt::format("-- Table {}{}: {} agrégation(s)\nSELECT r.{}\n", t.name, t.label.empty() ? "" : " (" + t.label + ")",
+                         group.slots.size(), key);
+    q.text += columns;
+    q.text += fmt::format("FROM {} AS r\n", quote_identifier(t.name));
+    if (t.has_year() && !rows_years.empty()) {
+      std::string list;
+      for (int y : rows_years) list += (list.empty() ? "" : ", ") + std::to_string(y);
+      q.text += fmt::format("WHERE r.{} IN ({})\n", year, list);
+    }
+    q.text += fmt::format("GROUP BY r.{};\n", key);
+    out.push_back(std::move(q));
+  }
+  return ok;
+}
+
+}  // namespace caqes

@@ -1,0 +1,52 @@
+// The aggregations over rows of a plan (eval/plan.h) compiled to SQL: one query per planned group (a row-level
+// table and the tables its nested aggregations look up), `GROUP BY finess, année`, one column per aggregation and
+// year with its filter as `FILTER (WHERE …)`, the nested (correlated) aggregations as subqueries on the same
+// establishment, their key and year. The columns say which accumulator (eval/accumulator.h) they fill, so that a
+// database source of the aggregates (db/db_source.h) gives the per-establishment evaluation what the pass over
+// the CSV files gives it. Identifiers are always quoted, texts are literals with their quotes doubled, numbers
+// are exact NUMERIC literals; what is not compiled yet is a located error, never a different query.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/program.h"
+#include "eval/aggregate_source.h"
+#include "eval/plan.h"
+#include "syntax/diagnostic.h"
+#include "value/value.h"
+
+namespace caqes {
+
+// What one column of a query gives to an aggregation's accumulator.
+enum class SqlField { Count, Sum, Min, Max, Distinct };
+
+struct SqlOutput {
+  int slot = -1;       // in program.row_aggregations
+  int year = 0;        // the year it is planned for (kAnyYear included)
+  int rows_year = 0;   // the year of the rows it reads (per-year tables): the result row of that year holds it
+  SqlField field = SqlField::Count;
+};
+
+// One query: its result columns are the establishment's FINESS, the year (per-year tables), then `outputs`.
+struct SqlQuery {
+  int table = -1;
+  std::string text;
+  std::vector<SqlOutput> outputs;
+};
+
+// The queries of every group of the plan; false (with located errors) if some aggregation cannot be compiled.
+bool compile_queries(const CheckedProgram& program, const Plan& plan, const ConstantParameter& constant,
+                     std::vector<SqlQuery>& out, Diagnostics& diags);
+
+// "name" with its double quotes doubled: any text is a harmless identifier.
+std::string quote_identifier(std::string_view name);
+// 'text' with its single quotes doubled (standard_conforming_strings, which every connection sets).
+std::string quote_text(std::string_view text);
+// A number's exact decimal text ("-12.075"), as NUMERIC reads it.
+std::string decimal_text(const Decimal& d);
+// The SQL type of a declared column: NUMERIC for money, rates and counts, INTEGER for the year, TEXT, DATE, BOOLEAN.
+std::string sql_type(ColumnType type);
+
+}  // namespace caqes

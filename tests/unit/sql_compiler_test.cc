@@ -1,0 +1,132 @@
+// Unit tests of the SQL side (sql/sql_compiler.h, db/connection.h): the catalogs of messages, the quoting of
+// names and texts, exact numbers, the password never shown, and the queries compiled from a small contract, read
+// against the SQL written here by hand. The queries' results against a real server are checked by
+// tests/db/run_db_tests.sh.
+#include "sql/sql_compiler.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "check/checker.h"
+#include "db/connection.h"
+#include "db/db_messages.h"
+#include "message_catalog.h"
+#include "rules_file.h"
+#include "sql/sql_messages.h"
+#include "syntax/program_loader.h"
+
+namespace caqes {
+namespace {
+
+TEST_CASE("every message of the SQL and database catalogs has a French text of its own") {
+  using namespace db_messages;
+  check_catalog("interpreter/db/db_messages.h",
+                {&kCannotConnect, &kQueryFailed, &kQueryWas, &kMissingTable, &kMissingColumn, &kWrongType, &kBadValue,
+                 &kUnknownEstablishment, &kTwoRows, &kLoaded, &kNothingLoaded, &kDataOrDatabase},
+                {});
+  check_catalog("interpreter/sql/sql_messages.h", {&sql_messages::kNotCompiled, &sql_messages::kNotCompiledHint}, {});
+}
+
+TEST_CASE("names and texts are quoted whatever they hold") {
+  CHECK(quote_identifier("année") == "\"année\"");
+  CHECK(quote_identifier("année\"; DROP TABLE x; --") == "\"année\"\"; DROP TABLE x; --\"");
+  CHECK(quote_text("l'hôpital") == "'l''hôpital'");
+  CHECK(quote_text("a\\b") == "'a\\b'");  // standard_conforming_strings: a backslash is a backslash
+  CHECK(copy_escaped("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re");
+}
+
+TEST_CASE("numbers are written exactly") {
+  CHECK(decimal_text(Decimal(12)) == "12");
+  CHECK(decimal_text(*Decimal::parse_plain("-0.075")) == "-0.075");
+  CHECK(decimal_text(*Decimal::parse_plain("1234.5")) == "1234.5");
+  CHECK(decimal_text(*Decimal::parse_plain("0.000001")) == "0.000001");
+  CHECK(decimal_text(*Decimal::parse_plain("-123456789012.34")) == "-123456789012.34");
+  CHECK(sql_type(ColumnType::Money) == "NUMERIC");
+  CHECK(sql_type(ColumnType::Rate) == "NUMERIC");
+  CHECK(sql_type(ColumnType::Year) == "INTEGER");
+  CHECK(sql_type(ColumnType::Code) == "TEXT");
+}
+
+TEST_CASE("the password of a connection string is never shown") {
+  CHECK(redacted("postgresql://alice:s3cret@db.example:5432/caqes") == "postgresql://alice:***@db.example:5432/caqes");
+  CHECK(redacted("postgres://alice@db/caqes?password=s3cret&sslmode=require") ==
+        "postgres://alice@db/caqes?password=***&sslmode=require");
+  CHECK(redacted("host=db dbname=caqes password=s3cret user=alice") == "host=db dbname=caqes password=*** user=alice");
+  CHECK(redacted("host=db password = 'se cret' user=alice") == "host=db password = *** user=alice");
+  CHECK(redacted("host=/tmp dbname=caqes") == "host=/tmp dbname=caqes");
+}
+
+std::unique_ptr<CheckedProgram> checked(const std::string& rules) {
+  RulesFile file(rules);
+  Diagnostics diags;
+  auto ast = load_program(file.path(), diags);
+  REQUIRE_MESSAGE(ast != nullptr, render_all(diags));
+  auto program = check_program(std::move(ast), diags);
+  REQUIRE_MESSAGE(program != nullptr, render_all(diags));
+  return program;
+}
+
+const char* kRules =
+    "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
+    "table établissements \"Établissements\" par établissement { score: décimal; }\n"
+    "table lignes \"Lignes\" par ligne et année { montant: monnaie; classe: code; patient: texte; }\n"
+    "table actes \"Actes\" par ligne et année { patient: texte; code: code; }\n"
+    "paramètre seuil = 7,5 %;\n"
+    "indicateur i \"I\" {\n  volet pertinence; niveau national; source \"S\";\n"
+    "  n = compte(lignes où classe dans [A, B] et montant ≥ 10,50 €);\n"
+    "  s = somme(montant de lignes[2021] où non (classe = \"l'x\"));\n"
+    "  d = compte_distinct(patient de lignes où existe(actes où patient = lignes.patient et code = \"X\"));\n"
+    "  valeur = n + d;\n"
+    "  intéressement = s;\n"
+    "  ciblage = vrai;\n"
+    "}\n";
+
+TEST_CASE("the queries of a contract: one per table, a column per aggregation and year, nested as EXISTS") {
+  auto p = checked(kRules);
+  Plan plan = make_plan(*p, {2022});
+  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
+  std::vector<SqlQuery> queries;
+  Diagnostics diags;
+  REQUIRE_MESSAGE(compile_queries(*p, plan, none, queries, diags), render_all(diags));
+  REQUIRE(queries.size() == 1);
+  const SqlQuery& q = queries[0];
+  CHECK(p->tables[q.table].name == "lignes");
+  REQUIRE(q.outputs.size() == 3);
+  CHECK(q.outputs[0].field == SqlField::Count);
+  CHECK(q.outputs[1].field == SqlField::Sum);
+  CHECK(q.outputs[1].rows_year == 2021);  // lignes[2021], evaluated for N = 2022
+  CHECK(q.outputs[2].field == SqlField::Distinct);
+  // Written by hand from the rules above: each comparison and each 'et' in parentheses, the nested filter once more
+  // after the subquery's own conditions.
+  CHECK(q.text.find("count(*) FILTER (WHERE r.\"année\" = 2022 AND ((r.\"classe\" IN ('A', 'B')) AND "
+                    "(r.\"montant\" >= NUMERIC '10.5'))) AS \"c1\"") != std::string::npos);
+  CHECK(q.text.find("sum(r.\"montant\") FILTER (WHERE r.\"année\" = 2021 AND (NOT (r.\"classe\" = 'l''x'))) AS \"c2\"") !=
+        std::string::npos);
+  CHECK(q.text.find("count(DISTINCT r.\"patient\") FILTER (WHERE r.\"année\" = 2022 AND EXISTS (SELECT 1 FROM \"actes\" "
+                    "AS n1 WHERE n1.\"finess\" = r.\"finess\" AND n1.\"année\" = 2022 AND (((n1.\"patient\" = "
+                    "r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c3\"") != std::string::npos);
+  CHECK(q.text.find("WHERE r.\"année\" IN (2021, 2022)\nGROUP BY r.\"finess\", r.\"année\";") != std::string::npos);
+}
+
+TEST_CASE("what is not compiled yet is a located error") {
+  auto p = checked(
+      "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
+      "table établissements \"Établissements\" par établissement { score: décimal; }\n"
+      "table lignes \"Lignes\" par ligne et année { montant: monnaie; nombre: entier; }\n"
+      "indicateur i \"I\" {\n  volet pertinence; niveau national; source \"S\";\n"
+      "  s = somme(montant / nombre de lignes);\n"
+      "  valeur = s;\n"
+      "  ciblage = vrai;\n"
+      "}\n");
+  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
+  std::vector<SqlQuery> queries;
+  Diagnostics diags;
+  CHECK_FALSE(compile_queries(*p, make_plan(*p, {2022}), none, queries, diags));
+  std::string text = render_all(diags);
+  CHECK(text.find(":6:") != std::string::npos);
+  CHECK(text.find("montant / nombre") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace caqes
