@@ -168,30 +168,31 @@ TEST_CASE("a session on rules/caqes-2022: diagnostics, hover, definition, refere
   CHECK(editor.diagnostics(uri(file)) == json::array());
   CHECK(editor.diagnostics(uri("rules/caqes-2021/transport.caqes")) == json::array());
 
-  // Line 7: `  ciblage = R[2019] ≥ 20 % et transports.amb[2019] ≥ 400 000 € et statut ≠ "privé";`
-  // R (column 12) is the definition of the base's indicator, rules/caqes-2021/transport.caqes:19.
-  std::string r = hover_text(editor.at("textDocument/hover", file, 6, 12));
+  // Line 11: `  ciblage = R[2019] ≥ 20 % et transports.amb[2019] ≥ 400 000 € et statut ≠ "privé";`
+  // R (column 12) is the definition of the base's indicator, rules/caqes-2021/transport.caqes:21.
+  std::string r = hover_text(editor.at("textDocument/hover", file, 10, 12));
   CHECK(r.find("**définition transport.R** — Part de l'ambulance dans les montants remboursés") == 0);
   CHECK(r.find("type : taux (%)") != std::string::npos);
   CHECK(r.find("formule : `transports.amb / M`") != std::string::npos);
-  json def = editor.at("textDocument/definition", file, 6, 12);
+  json def = editor.at("textDocument/definition", file, 10, 12);
   CHECK(def["result"]["uri"] == uri("rules/caqes-2021/transport.caqes"));
-  CHECK(def["result"]["range"] == range(18, 2, 3));
+  CHECK(def["result"]["range"] == range(20, 2, 3));
   // amb of transports.amb (columns 41-43; the ≥ before it is one unit, three bytes): the column declared at
-  // rules/caqes-2021/transport.caqes:5.
-  std::string amb = hover_text(editor.at("textDocument/hover", file, 6, 42));
+  // rules/caqes-2021/transport.caqes:7.
+  std::string amb = hover_text(editor.at("textDocument/hover", file, 10, 42));
   CHECK(amb.find("**colonne transports.amb** — Montant remboursé ambulance (AMB)") == 0);
   CHECK(amb.find("type : monnaie, montant (€)") != std::string::npos);
-  def = editor.at("textDocument/definition", file, 6, 42);
+  def = editor.at("textDocument/definition", file, 10, 42);
   CHECK(def["result"]["uri"] == uri("rules/caqes-2021/transport.caqes"));
-  CHECK(def["result"]["range"] == range(4, 2, 5));
-  // statut (column 66, after ≥ and €): rules/caqes-2021/contrat.caqes:20, in the table of establishments.
-  def = editor.at("textDocument/definition", file, 6, 66);
+  CHECK(def["result"]["range"] == range(6, 2, 5));
+  // statut (column 66, after ≥ and €): rules/caqes-2021/contrat.caqes:21, in the table of establishments.
+  def = editor.at("textDocument/definition", file, 10, 66);
   CHECK(def["result"]["uri"] == uri("rules/caqes-2021/contrat.caqes"));
-  CHECK(def["result"]["range"] == range(19, 2, 8));
-  CHECK(hover_text(editor.at("textDocument/hover", file, 6, 66)).find("Statut: public, espic, privé") != std::string::npos);
+  CHECK(def["result"]["range"] == range(20, 2, 8));
+  CHECK(hover_text(editor.at("textDocument/hover", file, 10, 66)).find("Statut: public, espic, privé") != std::string::npos);
 
-  // Writing a new indicator, with a mistake: a rate plus an amount (line 27, `part + 1 €` from column 11).
+  // Writing a new indicator, with a mistake: a rate plus an amount. The file has 24 lines; after the empty line 25,
+  // the indicator opens on line 26, `part` is defined on line 30 and `valeur` is line 31, `part + 1 €` from column 11.
   const std::string with_indicator = original +
                                      "\nindicateur essai_transport \"Part du TAP\" {\n"
                                      "  volet organisation_des_soins;\n"
@@ -205,38 +206,38 @@ TEST_CASE("a session on rules/caqes-2022: diagnostics, hover, definition, refere
   json diags = editor.diagnostics(uri(file));
   REQUIRE(diags.size() == 1);
   CHECK(diags[0]["severity"] == 1);
-  CHECK(diags[0]["range"] == range(26, 11, 21));
+  CHECK(diags[0]["range"] == range(30, 11, 21));
   CHECK(diags[0]["message"] ==
         "impossible d'additionner des valeurs de type taux (%) et montant (€)\n"
         "conseil : un montant en € ne s'additionne qu'à un montant en € ; une part d'un montant s'écrit montant × taux");
   // The contract does not check: navigation goes on by the language's scoping.
-  def = editor.at("textDocument/definition", file, 26, 12);
+  def = editor.at("textDocument/definition", file, 30, 12);
   CHECK(def["result"]["uri"] == uri(file));
-  CHECK(def["result"]["range"] == range(25, 2, 6));
+  CHECK(def["result"]["range"] == range(29, 2, 6));
 
   // Fixed: no diagnostic; the new definition has its type (€ / € is a rate).
   std::string fixed = with_indicator;
   fixed.replace(fixed.find("part + 1 €"), std::string("part + 1 €").size(), "part");
   editor.change(file, fixed);
   CHECK(editor.diagnostics(uri(file)) == json::array());
-  std::string part = hover_text(editor.at("textDocument/hover", file, 26, 12));
+  std::string part = hover_text(editor.at("textDocument/hover", file, 30, 12));
   CHECK(part.find("**définition essai_transport.part** — Part du TAP") == 0);
   CHECK(part.find("type : taux (%)") != std::string::npos);
 
   // References of transports.amb, as `grep -n 'amb\b'` finds them outside comments (1-based lines): its declaration
-  // (caqes-2021/transport.caqes:5), the base's formulas (18, 19; not 23, the `ciblage` that this contract's
-  // `modifie indicateur transport` replaces) and test rows (36-38, 50-52, 63, 66), this
-  // contract's organisation_des_soins.caqes (20; test rows 67, 70), this file (7; rows 13, 15) and the new line 26.
+  // (caqes-2021/transport.caqes:7), the base's formulas (20, 21; not 27, the `ciblage` that this contract's
+  // `modifie indicateur transport` replaces) and test rows (43-45, 57-59, 70, 73), this
+  // contract's organisation_des_soins.caqes (24; test rows 74, 77), this file (11; rows 17, 19) and the new line 30.
   json refs = editor.request("textDocument/references", {{"textDocument", {{"uri", uri(file)}}},
-                                                         {"position", {{"line", 6}, {"character", 42}}},
+                                                         {"position", {{"line", 10}, {"character", 42}}},
                                                          {"context", {{"includeDeclaration", true}}}});
   std::vector<std::pair<std::string, int>> places;
   for (const auto& l : refs["result"]) places.push_back({l["uri"].get<std::string>(), l["range"]["start"]["line"].get<int>() + 1});
   std::sort(places.begin(), places.end());
   std::vector<std::pair<std::string, int>> expected;
-  for (int l : {5, 18, 19, 36, 37, 38, 50, 51, 52, 63, 66}) expected.push_back({uri("rules/caqes-2021/transport.caqes"), l});
-  for (int l : {20, 67, 70}) expected.push_back({uri("rules/caqes-2022/organisation_des_soins.caqes"), l});
-  for (int l : {7, 13, 15, 26}) expected.push_back({uri(file), l});
+  for (int l : {7, 20, 21, 43, 44, 45, 57, 58, 59, 70, 73}) expected.push_back({uri("rules/caqes-2021/transport.caqes"), l});
+  for (int l : {24, 74, 77}) expected.push_back({uri("rules/caqes-2022/organisation_des_soins.caqes"), l});
+  for (int l : {11, 17, 19, 30}) expected.push_back({uri(file), l});
   std::sort(expected.begin(), expected.end());
   CHECK(places == expected);
 
@@ -247,24 +248,24 @@ TEST_CASE("a session on rules/caqes-2022: diagnostics, hover, definition, refere
   diags = editor.diagnostics(uri(file));
   REQUIRE(diags.size() >= 1);
   CHECK(diags[0]["severity"] == 1);
-  CHECK(diags[0]["range"]["start"]["line"] == 26);
+  CHECK(diags[0]["range"]["start"]["line"] == 30);
   json symbols = editor.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri(file)}}}});
   std::vector<std::string> names;
   for (const auto& s : symbols["result"]) names.push_back(s["name"].get<std::string>());
   CHECK(names == std::vector<std::string>{"transport", "transport 2022: un établissement privé est écarté du ciblage national"});
-  CHECK(hover_text(editor.at("textDocument/hover", file, 6, 12)).find("**définition transport.R**") == 0);
+  CHECK(hover_text(editor.at("textDocument/hover", file, 10, 12)).find("**définition transport.R**") == 0);
 
   // Completion after `transports.`: the table's columns; elsewhere, keywords, names and functions.
   std::string typing = fixed;
   typing.replace(typing.find("valeur = part;"), std::string("valeur = part;").size(), "valeur = transports.");
   editor.change(file, typing);
-  json items = editor.at("textDocument/completion", file, 26, 22)["result"]["items"];
+  json items = editor.at("textDocument/completion", file, 30, 22)["result"]["items"];
   std::vector<std::string> columns = labels(items);
   std::sort(columns.begin(), columns.end());
   CHECK(columns == std::vector<std::string>{"amb", "année", "finess", "tap"});
   for (const auto& i : items)
     if (i["label"] == "tap") CHECK(i["documentation"]["value"] == "Montant remboursé transport assis professionnalisé (VSL + taxi)");
-  json all = editor.at("textDocument/completion", file, 6, 12)["result"]["items"];
+  json all = editor.at("textDocument/completion", file, 10, 12)["result"]["items"];
   std::vector<std::string> names_in_scope = labels(all);
   CHECK(has(names_in_scope, "coût_trajet_tap"));
   CHECK(has(names_in_scope, "R"));  // a definition of the indicator the cursor is in
@@ -279,7 +280,7 @@ TEST_CASE("a session on rules/caqes-2022: diagnostics, hover, definition, refere
   CHECK(editor.diagnostics(uri(file)) == json::array());
   json lenses = editor.request("textDocument/codeLens", {{"textDocument", {{"uri", uri(file)}}}})["result"];
   REQUIRE(lenses.size() == 1);
-  CHECK(lenses[0]["range"]["start"]["line"] == 9);
+  CHECK(lenses[0]["range"]["start"]["line"] == 13);  // line 14: `test "transport 2022: …" {`
   CHECK(lenses[0]["command"]["title"] == "▶ lancer ce test");
   json run = editor.request("workspace/executeCommand",
                             {{"command", lenses[0]["command"]["command"]}, {"arguments", lenses[0]["command"]["arguments"]}});
@@ -308,20 +309,20 @@ TEST_CASE("hover on rules/caqes-2021: a parameter's value for each year, a funct
   editor.request("initialize", json::object());
   const std::string file = "rules/caqes-2021/transport.caqes";
   editor.open(file, read(file));
-  // Line 29: `    alors 20 % × (R[N-1] - R) × M × ((coût_trajet_ambulance - coût_trajet_tap) / coût_trajet_tap)`;
-  // coût_trajet_tap at column 62 (× counts one unit), declared line 10 at 46,70 €; the contract covers 2020..2021.
-  std::string tap = hover_text(editor.at("textDocument/hover", file, 28, 63));
+  // Line 36: `    alors 20 % × (R[N-1] - R) × M × ((coût_trajet_ambulance - coût_trajet_tap) / coût_trajet_tap)`;
+  // coût_trajet_tap at column 62 (× counts one unit), declared line 12 at 46,70 €; the contract covers 2020..2021.
+  std::string tap = hover_text(editor.at("textDocument/hover", file, 35, 63));
   CHECK(tap.find("**paramètre coût_trajet_tap** — Coût moyen d'un trajet en transport assis (TAP)") == 0);
   CHECK(tap.find("type : montant (€)") != std::string::npos);
   CHECK(tap.find("- en 2020 : 46,70 €\n- en 2021 : 46,70 €") != std::string::npos);
   json refs = editor.request("textDocument/references", {{"textDocument", {{"uri", uri(file)}}},
-                                                         {"position", {{"line", 9}, {"character", 12}}},
+                                                         {"position", {{"line", 11}, {"character", 12}}},
                                                          {"context", {{"includeDeclaration", false}}}});
   REQUIRE(refs["result"].size() == 2);
-  CHECK(refs["result"][0]["range"] == range(28, 62, 77));
-  CHECK(refs["result"][1]["range"] == range(28, 81, 96));
-  // The indicator's metadata, on its name (line 12).
-  std::string ind = hover_text(editor.at("textDocument/hover", file, 11, 13));
+  CHECK(refs["result"][0]["range"] == range(35, 62, 77));
+  CHECK(refs["result"][1]["range"] == range(35, 81, 96));
+  // The indicator's metadata, on its name (line 14).
+  std::string ind = hover_text(editor.at("textDocument/hover", file, 13, 13));
   CHECK(ind.find("**indicateur transport** — Taux de recours à l'ambulance") == 0);
   CHECK(ind.find("- volet : organisation_des_soins") != std::string::npos);
   CHECK(ind.find("- niveau : national") != std::string::npos);
@@ -338,9 +339,10 @@ TEST_CASE("hover on rules/caqes-2021: a parameter's value for each year, a funct
   for (const auto& b : symbols[3]["children"]) bindings.push_back(b["name"].get<std::string>());
   CHECK(columns == std::vector<std::string>{"amb", "tap"});
   CHECK(bindings == std::vector<std::string>{"M", "R", "valeur", "ciblage", "intéressement"});
-  CHECK(symbols[0]["selectionRange"] == range(3, 6, 16));
-  CHECK(symbols[0]["range"]["start"] == json({{"line", 3}, {"character", 0}}));
-  CHECK(symbols[0]["range"]["end"]["line"] == 6);
+  // The table: `table transports` on line 6 (its name from column 6 to 16), its `}` on line 9.
+  CHECK(symbols[0]["selectionRange"] == range(5, 6, 16));
+  CHECK(symbols[0]["range"]["start"] == json({{"line", 5}, {"character", 0}}));
+  CHECK(symbols[0]["range"]["end"]["line"] == 8);
 }
 
 TEST_CASE("a brace left open: what parses before and after it still gives an outline and hovers") {
@@ -348,14 +350,14 @@ TEST_CASE("a brace left open: what parses before and after it still gives an out
   editor.request("initialize", json::object());
   const std::string file = "rules/caqes-2021/transport.caqes";
   std::string text = read(file);
-  // The `}` of line 31 closes the indicator `transport`; without it, the parser stops at `test` on line 33.
+  // The `}` of line 38 closes the indicator `transport`; without it, the parser stops at `test` on line 40.
   const std::string closing = "    sinon 0 €;\n}\n";
   REQUIRE(text.find(closing) != std::string::npos);
   text.replace(text.find(closing), closing.size(), "    sinon 0 €;\n");
   editor.open(file, text);
   json diags = editor.diagnostics(uri(file));
   REQUIRE(diags.size() >= 1);
-  CHECK(diags[0]["range"]["start"]["line"] == 31);  // line 32 now: the first test's `test`
+  CHECK(diags[0]["range"]["start"]["line"] == 38);  // line 39 now: the first test's `test`
   json symbols = editor.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri(file)}}}})["result"];
   std::vector<std::string> names;
   for (const auto& s : symbols) names.push_back(s["name"].get<std::string>());
@@ -363,8 +365,8 @@ TEST_CASE("a brace left open: what parses before and after it still gives an out
                                           "transport, cas 1: la part de l'ambulance baisse, l'économie est rémunérée",
                                           "transport, cas 2: la part de l'ambulance monte, rien n'est dû",
                                           "transport, ciblage: seuils exacts"});
-  // A hover in a test row after the open brace: `amb` of line 36 (now 35), the column of line 5.
-  std::string amb = hover_text(editor.at("textDocument/hover", file, 34, 51));
+  // A hover in a test row after the open brace: `amb` (columns 50-52) of line 43 (now 42), the column of line 7.
+  std::string amb = hover_text(editor.at("textDocument/hover", file, 41, 51));
   CHECK(amb.find("**colonne transports.amb** — Montant remboursé ambulance (AMB)") == 0);
 }
 
@@ -373,13 +375,13 @@ TEST_CASE("definition on importe and étend opens the file") {
   editor.request("initialize", json::object());
   const std::string file = "rules/caqes-2022/contrat.caqes";
   editor.open(file, read(file));
-  // Line 4: `importe "pmsi";` → stdlib/pmsi.caqes. Line 7: `  étend "../caqes-2021";` → the base's first file
+  // Line 7: `importe "pmsi";` → stdlib/pmsi.caqes. Line 10: `  étend "../caqes-2021";` → the base's first file
   // in name order, rules/caqes-2021/contrat.caqes.
-  json def = editor.at("textDocument/definition", file, 3, 10);
+  json def = editor.at("textDocument/definition", file, 6, 10);
   CHECK(def["result"]["uri"] == uri("stdlib/pmsi.caqes"));
-  def = editor.at("textDocument/definition", file, 6, 12);
+  def = editor.at("textDocument/definition", file, 9, 12);
   CHECK(def["result"]["uri"] == uri("rules/caqes-2021/contrat.caqes"));
-  CHECK(editor.at("textDocument/definition", file, 4, 0)["result"].is_null());  // an empty line
+  CHECK(editor.at("textDocument/definition", file, 7, 0)["result"].is_null());  // an empty line (line 8)
 }
 
 TEST_CASE("a function's documentation from stdlib/functions, on a call") {
@@ -481,7 +483,8 @@ TEST_CASE("speed: diagnostics for an edit in rules/caqes-2022") {
   editor.open(file, text);
   std::vector<double> ms, cpu_ms;
   for (int i = 0; i < 15; ++i) {
-    text += "\n";  // an edit: the whole contract (14 files with the base and stdlib) is parsed and checked again
+    // An edit: the whole contract (16 files: 9 here, 6 in the base, stdlib/pmsi.caqes) is parsed and checked again.
+    text += "\n";
     auto start = std::chrono::steady_clock::now();
     std::clock_t cpu = std::clock();
     editor.change(file, text);
