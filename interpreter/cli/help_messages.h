@@ -120,6 +120,8 @@ inline constexpr MessageText kOptionsGroup = message_text("Options", "Options");
 inline constexpr MessageText kSubcommandLabel = message_text("SUBCOMMAND", "COMMANDE");
 inline constexpr MessageText kSubcommandsGroup = message_text("Subcommands", "Commandes");
 inline constexpr MessageText kRequiredLabel = message_text("REQUIRED", "OBLIGATOIRE");
+// CLI11 writes a colon right after it: French puts a space before.
+inline constexpr MessageText kExcludesLabel = message_text("Excludes", "Exclut ");
 inline constexpr MessageText kTextLabel = message_text("TEXT", "TEXTE");
 inline constexpr MessageText kIntLabel = message_text("INT", "ENTIER");
 

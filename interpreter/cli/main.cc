@@ -600,6 +600,7 @@ void localise_help(CLI::App& app, Language lang) {
   formatter->label("REQUIRED", h(kRequiredLabel));
   formatter->label("TEXT", h(kTextLabel));
   formatter->label("INT", h(kIntLabel));
+  formatter->label("Excludes", h(kExcludesLabel));
   app.formatter(formatter);
 }
 

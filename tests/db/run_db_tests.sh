@@ -74,7 +74,7 @@ createdb() { psql -X -q "$(url postgres)" -c "CREATE DATABASE \"$1\"" >/dev/null
 export SOURCE_DATE_EPOCH=1767225600
 without_source() {  # FORMAT FILE: the output without the manifest's lines about the data source
   case "$1" in
-    table) grep -v -E '^(données|option +db) ' "$2" ;;
+    table) awk '/^rubrique +nom +valeur/ { skip = 1 } !skip { print } /^date +UTC/ { skip = 0 }' "$2" ;;
     json) python3 -c 'import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 m = d.get("manifest", {})

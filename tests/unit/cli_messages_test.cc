@@ -55,7 +55,7 @@ TEST_CASE("every description of caqes --help has a French text of its own") {
       &kRules, &kData, &kYear, &kRunFormat, &kDetail, &kEncoding, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kStrict,
       &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
       &kDiffYear, &kDb, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
-      &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kTextLabel, &kIntLabel};
+      &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kExcludesLabel, &kTextLabel, &kIntLabel};
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOptionsLabel, &kOptionsGroup};
   check_catalog("interpreter/cli/help_messages.h", all, same);
