@@ -3,11 +3,27 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include <memory>
 
+// The two plugins the sheets need, linked in: the `dot` layout and the core renderers (SVG). Graphviz then reads no
+// plugin configuration and loads nothing else: no text-layout plugin (pango, fontconfig), whose font lookups leak
+// and, in Debian's 2.42, read freed memory; text widths come from Graphviz's own font metrics, the same on every
+// machine, so the SVG does not depend on the fonts installed.
+extern "C" {
+extern gvplugin_library_t gvplugin_dot_layout_LTX_library;
+extern gvplugin_library_t gvplugin_core_LTX_library;
+}
+
 namespace caqes {
 namespace {
+
+const lt_symlist_t kBuiltinPlugins[] = {
+    {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+    {"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+    {nullptr, nullptr},
+};
 
 std::string last_graphviz_error;
 
@@ -35,7 +51,7 @@ bool layout_svg(const std::string& dot, std::string& svg, std::string& error) {
   last_graphviz_error.clear();
   agseterr(AGERR);
   agseterrf(keep_error);
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
+  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContextPlugins(kBuiltinPlugins, 0), gvFreeContext);
   if (!gvc) {
     error = "gvContext";
     return false;
