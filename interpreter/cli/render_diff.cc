@@ -20,16 +20,6 @@ const char* sign(RuleChange::Kind k) {
   return "?";
 }
 
-const char* kind_word(RuleChange::Kind k) {
-  switch (k) {
-    case RuleChange::Kind::Added: return "ajouté";
-    case RuleChange::Kind::Removed: return "retiré";
-    case RuleChange::Kind::Changed: return "modifié";
-    case RuleChange::Kind::Affected: return "affecté";
-  }
-  return "";
-}
-
 std::string kind_words(RuleChange::Kind k, Language lang) {
   using namespace diff_messages;
   switch (k) {
@@ -244,7 +234,7 @@ Json change_json(const RuleChange& c) {
     if (!n.years.empty()) item["years"] = n.years;
     thresholds.push_back(std::move(item));
   }
-  return Json{{"kind", kind_word(c.kind)}, {"what", c.what},           {"name", c.name},
+  return Json{{"kind", change_kind_word(c.kind)}, {"what", c.what},           {"name", c.name},
               {"label", c.label},          {"old", c.old_text},        {"new", c.new_text},
               {"old_where", c.old_where},  {"new_where", c.new_where}, {"thresholds", std::move(thresholds)},
               {"note", c.note}};

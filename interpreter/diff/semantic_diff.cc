@@ -427,6 +427,16 @@ void diff_tests(const CheckedProgram& a, const CheckedProgram& b, DiffReport& r)
 
 }  // namespace
 
+const char* change_kind_word(RuleChange::Kind k) {
+  switch (k) {
+    case RuleChange::Kind::Added: return "ajouté";
+    case RuleChange::Kind::Removed: return "retiré";
+    case RuleChange::Kind::Changed: return "modifié";
+    case RuleChange::Kind::Affected: return "affecté";
+  }
+  return "";
+}
+
 DiffReport diff_programs(const CheckedProgram& a, const CheckedProgram& b) {
   DiffReport r;
   r.old_name = a.contract_name;

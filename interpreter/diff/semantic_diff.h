@@ -45,4 +45,8 @@ struct DiffReport {
 // The changes from `old_program` to `new_program` (the report's paths and impact are the caller's to fill).
 DiffReport diff_programs(const CheckedProgram& old_program, const CheckedProgram& new_program);
 
+// The French word of a kind of change ("ajouté", "retiré", "modifié", "affecté"): the JSON key's value and the
+// reviewer's badge.
+const char* change_kind_word(RuleChange::Kind k);
+
 }  // namespace caqes

@@ -43,16 +43,6 @@ std::vector<std::string> words(const std::string& s) {
   return out;
 }
 
-const char* kind_word(RuleChange::Kind k) {
-  switch (k) {
-    case RuleChange::Kind::Added: return "ajouté";
-    case RuleChange::Kind::Removed: return "retiré";
-    case RuleChange::Kind::Changed: return "modifié";
-    case RuleChange::Kind::Affected: return "affecté";
-  }
-  return "";
-}
-
 std::string euros(const Decimal& d) { return format_french(Value(d), Type::number(Unit::Money)); }
 
 // An incentive of one version: the amount, or why there is none (as the text diff says it, in French).
@@ -71,8 +61,8 @@ std::string pre(const std::string& inner) { return "<pre class=\"formula\">" + i
 std::string where(const std::string& w) { return w.empty() ? "" : " <span class=\"where\">" + html_escape(w) + "</span>"; }
 
 std::string change_item(const RuleChange& c) {
-  std::string out = "<div class=\"change\">\n<h3><span class=\"badge " + std::string(kind_word(c.kind)) + "\">" +
-                    kind_word(c.kind) + "</span>" + html_escape(c.what) + " <span class=\"code\">" + html_escape(c.name) +
+  std::string out = "<div class=\"change\">\n<h3><span class=\"badge " + std::string(change_kind_word(c.kind)) + "\">" +
+                    change_kind_word(c.kind) + "</span>" + html_escape(c.what) + " <span class=\"code\">" + html_escape(c.name) +
                     "</span>" + (c.label.empty() ? "" : " — " + html_escape(c.label)) + "</h3>\n";
   switch (c.kind) {
     case RuleChange::Kind::Changed: {
