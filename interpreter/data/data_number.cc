@@ -135,6 +135,23 @@ bool parse_plain_data_number(std::string_view cell, Decimal& value) {
   return true;
 }
 
+bool parse_plain_whole_number(std::string_view cell, long long& value) {
+  const char* p = cell.data();
+  const char* const end = p + cell.size();
+  const bool negative = p < end && *p == '-';
+  if (negative) ++p;
+  const std::size_t digits = static_cast<std::size_t>(end - p);
+  if (digits == 0 || digits > 18) return false;
+  long long units = 0;  // 18 digits fit: 999 999 999 999 999 999 < 2^63
+  for (; p < end; ++p) {
+    const unsigned digit = static_cast<unsigned>(*p - '0');
+    if (digit > 9) return false;
+    units = units * 10 + digit;
+  }
+  value = negative ? -units : units;
+  return true;
+}
+
 std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell) {
   if (DataNumber plain; parse_plain_data_number(cell, plain.value)) return plain;
   std::string_view text = without_surrounding_spaces(cell);

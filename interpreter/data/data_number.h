@@ -34,6 +34,12 @@ std::variant<DataNumber, NumberError> parse_data_number(std::string_view cell);
 // path for the hot loops: it skips parse_data_number's general scan and its result variant.
 bool parse_plain_data_number(std::string_view cell, Decimal& value);
 
+// The form of nearly every cell of a column of counts, years or whole numbers, "42" or "-7": an optional '-' and 1 to
+// 18 digits, nothing else. True with `value` set; false for anything else (spaces, digit groups, a decimal
+// separator, a unit, more digits), which parse_data_number then reads or rejects. Leading zeros are read ("007" is
+// 7), as parse_data_number reads them.
+bool parse_plain_whole_number(std::string_view cell, long long& value);
+
 struct ParsedDate {
   int year = 0;
   int month = 0;

@@ -57,7 +57,7 @@ bool valid_finess(std::string_view f) {
 // a == b for the short texts of cells, with word loads instead of a call to memcmp: rows repeat most texts of the
 // row before, so this comparison runs for nearly every text cell, and memcmp's call and dispatch on the size cost
 // more than the few bytes compared.
-bool same_text(std::string_view a, std::string_view b) {
+inline bool same_text(std::string_view a, std::string_view b) {
   const std::size_t size = a.size();
   if (size != b.size()) return false;
   if (size > 16) return a == b;
@@ -81,6 +81,13 @@ bool same_text(std::string_view a, std::string_view b) {
   return true;
 }
 
+// A code cell written as the row before wrote it, without surrounding spaces: the value stays as it is. The most
+// common case of a code column (an extract groups its rows), tested before the call to parse_cell.
+inline bool same_code(std::string_view cell, const Value& before) {
+  return !cell.empty() && cell.front() != ' ' && cell.front() != '\t' && cell.back() != ' ' && cell.back() != '\t' &&
+         before.is_text() && same_text(before.text(), cell);
+}
+
 }  // namespace
 
 bool parse_cell(ColumnType type, std::string_view raw, Value& out, Message& error, bool french_extract) {
@@ -94,7 +101,7 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, Message& erro
     case ColumnType::Code:
       // Streamed rows reuse their values, and consecutive rows often repeat a text (establishment, category):
       // left as it is, it is not copied again.
-      if (!out.is_text() || !same_text(out.text(), cell)) out = Value(std::string(cell));
+      if (!out.is_text() || !same_text(out.text(), cell)) out.set_text(cell);
       return true;
     case ColumnType::Boolean: {
       std::string lower;
@@ -112,13 +119,28 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, Message& erro
       error = Message(kNotABoolean, cell);
       return false;
     }
-    case ColumnType::Year:
+    case ColumnType::Year: {
       // Four digits and nothing else: "2 022" and "2022,0" are numbers equal to a year, not the way one is written.
-      if (cell.size() != 4 || !std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      long long year = 0;
+      if (cell.size() != 4 || !parse_plain_whole_number(cell, year) || cell[0] == '-' || year < 1900 || year > 2200) {
         error = Message(kNotAYear, cell);
         return false;
       }
-      break;
+      out.set_number(Decimal(year));
+      return true;
+    }
+    case ColumnType::Integer:
+    case ColumnType::Count: {
+      // The form of nearly every cell, read without the general parse; any other goes that way.
+      long long whole = 0;
+      if (!parse_plain_whole_number(cell, whole)) break;
+      if (type == ColumnType::Count && whole < 0) {
+        error = Message(kNegativeCount, cell);
+        return false;
+      }
+      out.set_number(Decimal(whole));
+      return true;
+    }
     case ColumnType::Date: {
       auto parsed = parse_data_date(cell);
       if (auto* e = std::get_if<NumberError>(&parsed)) {
@@ -203,7 +225,7 @@ bool parse_cell(ColumnType type, std::string_view raw, Value& out, Message& erro
     default:
       break;
   }
-  out = Value(std::move(value));
+  out.set_number(value);
   return true;
 }
 
@@ -232,6 +254,7 @@ class TableFile {
     }
     for (const Parsed& parsed : parsed_) {
       std::size_t c = parsed.column, f = parsed.field;
+      if ((parsed.type == ColumnType::Code || parsed.type == ColumnType::Text) && same_code(fields_[f], row_[c])) continue;
       if (!parse_cell(parsed.type, fields_[f], row_[c], error_, french_extract_)) {
         diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
                        Message(kInColumn, table_.columns[c].name, error_),

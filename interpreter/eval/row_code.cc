@@ -3,10 +3,12 @@
 // soon as one side is true; the built-in functions are the ones the tree walker calls (stdlib/builtins.h).
 #include "eval/row_code.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
 #include "stdlib/builtins.h"
+#include "value/text_key.h"
 
 namespace caqes {
 namespace {
@@ -30,15 +32,22 @@ class Constant final : public RowCode {
   Truth truth_ = v_.is_bool() ? truth_of(v_) : Truth::Absent;
 };
 
+// Where a node reads a column: the row's or the outer row's, at one index.
+struct ColumnPlace {
+  int column = 0;
+  bool outer = false;
+  const Value& in(const RowFrame& f) const { return (*(outer ? f.outer : f.row))[column]; }
+};
+
 class Column final : public RowCode {
  public:
-  Column(int column, bool outer) : column_(column), outer_(outer) {}
-  const Value& get(const RowFrame& f, Value&) const override { return (*(outer_ ? f.outer : f.row))[column_]; }
-  Truth test(const RowFrame& f) const override { return truth_of((*(outer_ ? f.outer : f.row))[column_]); }
+  explicit Column(ColumnPlace place) : place_(place) {}
+  const Value& get(const RowFrame& f, Value&) const override { return place_.in(f); }
+  Truth test(const RowFrame& f) const override { return truth_of(place_.in(f)); }
+  ColumnPlace place() const { return place_; }
 
  private:
-  int column_;
-  bool outer_;
+  ColumnPlace place_;
 };
 
 class Not final : public RowCode {
@@ -67,25 +76,36 @@ class Negate final : public RowCode {
   std::unique_ptr<RowCode> operand_;
 };
 
-// `et` (decisive false) and `ou` (decisive true).
-class Logical final : public RowCode {
+// A chain of `et` (decisive false) or of `ou` (decisive true), flattened: `a et b et c` is one node that tests its
+// parts in turn, not two nodes that call each other. It stops at the same part as the nested form would (the first
+// decisive one, from the left) and gives the same truth (absent when no part is decisive and one is absent).
+class Junction final : public RowCode {
  public:
-  Logical(bool decisive, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs)
-      : decisive_(decisive ? Truth::True : Truth::False), lhs_(std::move(lhs)), rhs_(std::move(rhs)) {}
+  Junction(bool decisive, std::vector<std::unique_ptr<RowCode>> parts)
+      : decisive_(decisive ? Truth::True : Truth::False), parts_(std::move(parts)) {}
   Truth test(const RowFrame& f) const override {
-    Truth l = lhs_->test(f);
-    if (l == decisive_) return l;
-    Truth r = rhs_->test(f);
-    if (r == decisive_) return r;
-    if (l == Truth::Absent || r == Truth::Absent) return Truth::Absent;
+    bool absent = false;
+    for (const auto& part : parts_) {
+      Truth t = part->test(f);
+      if (t == decisive_) return t;
+      absent = absent || t == Truth::Absent;
+    }
+    if (absent) return Truth::Absent;
     return decisive_ == Truth::True ? Truth::False : Truth::True;
   }
   const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
 
  private:
   Truth decisive_;
-  std::unique_ptr<RowCode> lhs_, rhs_;
+  std::vector<std::unique_ptr<RowCode>> parts_;
 };
+
+// Two present values compared, as the tree walker compares them.
+Truth compared(ast::BinaryOp op, const Value& l, const Value& r) {
+  if (l.is_text() && (op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual))
+    return (l.text() == r.text()) == (op == ast::BinaryOp::Equal) ? Truth::True : Truth::False;
+  return comparison_holds(op, compare(l, r)) ? Truth::True : Truth::False;
+}
 
 class Comparison final : public RowCode {
  public:
@@ -97,16 +117,45 @@ class Comparison final : public RowCode {
     if (l.absent()) return Truth::Absent;
     const Value& r = rhs_->get(f, rs);
     if (r.absent()) return Truth::Absent;
-    if (l.is_text() && (op_ == ast::BinaryOp::Equal || op_ == ast::BinaryOp::NotEqual))
-      return (l.text() == r.text()) == (op_ == ast::BinaryOp::Equal) ? Truth::True : Truth::False;
-    int c = compare(l, r);
-    return comparison_holds(op_, c) ? Truth::True : Truth::False;
+    return compared(op_, l, r);
   }
   const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
 
  private:
   ast::BinaryOp op_;
   std::unique_ptr<RowCode> lhs_, rhs_;
+};
+
+// A column compared with a constant (champ = "MCO", durée ≥ 3), the comparison nearly every filter of an extract is
+// made of: the column is read in place, a short text is matched by its key (value/text_key.h), a number by the
+// inline compare of two small decimals; anything else goes the way of Comparison.
+class ColumnVersusConstant final : public RowCode {
+ public:
+  ColumnVersusConstant(ast::BinaryOp op, ColumnPlace place, Value constant)
+      : op_(op), place_(place), constant_(std::move(constant)) {
+    short_text_ = constant_.is_text() && (op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual) &&
+                  TextKey::of(constant_.text(), key_);
+  }
+  Truth test(const RowFrame& f) const override {
+    const Value& v = place_.in(f);
+    if (short_text_ && v.is_text()) {
+      TextKey key;
+      bool same = v.text().size() == key_.size && TextKey::of(v.text(), key) && key == key_;
+      return same == (op_ == ast::BinaryOp::Equal) ? Truth::True : Truth::False;
+    }
+    if (v.is_number() && constant_.is_number())
+      return comparison_holds(op_, v.number().compare(constant_.number())) ? Truth::True : Truth::False;
+    if (v.absent() || constant_.absent()) return Truth::Absent;
+    return compared(op_, v, constant_);
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  ast::BinaryOp op_;
+  ColumnPlace place_;
+  Value constant_;
+  bool short_text_ = false;
+  TextKey key_;
 };
 
 class Arithmetic final : public RowCode {
@@ -153,6 +202,37 @@ class InList final : public RowCode {
   std::unique_ptr<RowCode> value_;
   std::vector<Value> items_;
   bool negated_;
+};
+
+// `x dans [..]` where every item is a text of at most 16 bytes (the codes of the rules' lists): the items' keys
+// (value/text_key.h) sorted, the value's key searched by halves.
+class InShortTexts final : public RowCode {
+ public:
+  InShortTexts(std::unique_ptr<RowCode> value, std::vector<Value> items, std::vector<TextKey> keys, bool negated)
+      : value_(std::move(value)), items_(std::move(items)), keys_(std::move(keys)), negated_(negated) {
+    std::sort(keys_.begin(), keys_.end());
+    if (const auto* column = dynamic_cast<const Column*>(value_.get())) column_ = column->place();
+  }
+  Truth test(const RowFrame& f) const override {
+    Value s;
+    const Value& v = column_ ? column_->in(f) : value_->get(f, s);
+    if (v.is_text()) {
+      TextKey key;
+      bool found = TextKey::of(v.text(), key) && std::binary_search(keys_.begin(), keys_.end(), key);
+      return found != negated_ ? Truth::True : Truth::False;
+    }
+    if (v.absent()) return Truth::Absent;
+    bool found = std::any_of(items_.begin(), items_.end(), [&](const Value& item) { return item.equals(v); });
+    return found != negated_ ? Truth::True : Truth::False;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> value_;
+  std::vector<Value> items_;
+  std::vector<TextKey> keys_;
+  bool negated_;
+  std::optional<ColumnPlace> column_;  // the value is a column of the row, read in place
 };
 
 class Conditional final : public RowCode {
@@ -261,8 +341,8 @@ class Compiler {
     const auto* found = p_.references_.find(e.id);
     if (!found) return leave(e);
     const Reference& r = found->second;
-    if (r.what == Reference::What::RowColumn) return std::make_unique<Column>(r.column, false);
-    if (r.what == Reference::What::OuterRowColumn) return std::make_unique<Column>(r.column, true);
+    if (r.what == Reference::What::RowColumn) return std::make_unique<Column>(ColumnPlace{r.column, false});
+    if (r.what == Reference::What::OuterRowColumn) return std::make_unique<Column>(ColumnPlace{r.column, true});
     if (r.what == Reference::What::Parameter)
       if (auto v = host_.constant_parameter(r.parameter, year_)) return constant(std::move(*v));
     return leave(e);
@@ -277,15 +357,20 @@ class Compiler {
   std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Binary& n) {
     switch (n.op) {
       case ast::BinaryOp::And:
-      case ast::BinaryOp::Or:
-        return std::make_unique<Logical>(n.op == ast::BinaryOp::Or, compile(*n.lhs), compile(*n.rhs));
+      case ast::BinaryOp::Or: {
+        std::vector<const ast::Expr*> operands;
+        junction_operands(e, n.op, operands);
+        std::vector<std::unique_ptr<RowCode>> parts;
+        for (const ast::Expr* operand : operands) parts.push_back(compile(*operand));
+        return std::make_unique<Junction>(n.op == ast::BinaryOp::Or, std::move(parts));
+      }
       case ast::BinaryOp::Equal:
       case ast::BinaryOp::NotEqual:
       case ast::BinaryOp::Less:
       case ast::BinaryOp::LessEqual:
       case ast::BinaryOp::Greater:
       case ast::BinaryOp::GreaterEqual:
-        return std::make_unique<Comparison>(n.op, compile(*n.lhs), compile(*n.rhs));
+        return comparison(n.op, compile(*n.lhs), compile(*n.rhs));
       case ast::BinaryOp::Add:
       case ast::BinaryOp::Subtract:
       case ast::BinaryOp::Multiply:
@@ -293,6 +378,37 @@ class Compiler {
       default:
         return leave(e);  // division (the contract's policy on zero), ≈
     }
+  }
+
+  // The operands of a chain of one operator, from the left: `a et b et c` (parsed ((a et b) et c)) gives a, b, c.
+  static void junction_operands(const ast::Expr& e, ast::BinaryOp op, std::vector<const ast::Expr*>& out) {
+    if (auto* b = e.as<ast::Binary>(); b && b->op == op) {
+      junction_operands(*b->lhs, op, out);
+      junction_operands(*b->rhs, op, out);
+      return;
+    }
+    out.push_back(&e);
+  }
+
+  // `constant op column` read as `column op' constant`.
+  static ast::BinaryOp mirrored(ast::BinaryOp op) {
+    switch (op) {
+      case ast::BinaryOp::Less: return ast::BinaryOp::Greater;
+      case ast::BinaryOp::LessEqual: return ast::BinaryOp::GreaterEqual;
+      case ast::BinaryOp::Greater: return ast::BinaryOp::Less;
+      case ast::BinaryOp::GreaterEqual: return ast::BinaryOp::LessEqual;
+      default: return op;
+    }
+  }
+
+  static std::unique_ptr<RowCode> comparison(ast::BinaryOp op, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs) {
+    const auto* lhs_column = dynamic_cast<const Column*>(lhs.get());
+    const auto* rhs_column = dynamic_cast<const Column*>(rhs.get());
+    if (lhs_column && as_constant(rhs))
+      return std::make_unique<ColumnVersusConstant>(op, lhs_column->place(), as_constant(rhs)->value());
+    if (rhs_column && as_constant(lhs))
+      return std::make_unique<ColumnVersusConstant>(mirrored(op), rhs_column->place(), as_constant(lhs)->value());
+    return std::make_unique<Comparison>(op, std::move(lhs), std::move(rhs));
   }
 
   std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::In& n) {
@@ -310,6 +426,12 @@ class Compiler {
       if (!k || !k->value().is_list()) return leave(e);
       items = k->value().list();
     }
+    std::vector<TextKey> keys(items.size());
+    bool short_texts = true;
+    for (std::size_t i = 0; i < items.size() && short_texts; ++i)
+      short_texts = items[i].is_text() && TextKey::of(items[i].text(), keys[i]);
+    if (short_texts)
+      return std::make_unique<InShortTexts>(compile(*n.value), std::move(items), std::move(keys), n.negated);
     return std::make_unique<InList>(compile(*n.value), std::move(items), n.negated);
   }
 

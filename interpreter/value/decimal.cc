@@ -193,7 +193,7 @@ mpq_class Decimal::rational() const {
   return q;
 }
 
-int Decimal::compare(const Decimal& other) const {
+int Decimal::compare_forms(const Decimal& other) const {
   if (small_ && other.small_) {
     int s = std::max(scale_, other.scale_);
     __int128 a = static_cast<__int128>(units_) * kPowersOfTen[s - scale_];

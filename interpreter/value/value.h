@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -45,6 +46,21 @@ class Value {
   const std::string& text() const { return std::get<std::string>(v_); }
   Date date() const { return std::get<Date>(v_); }
   const ValueList& list() const { return *std::get<std::shared_ptr<const ValueList>>(v_); }
+
+  // Set in place: a value that already holds a text (a number) keeps its storage, as the cells of streamed rows do
+  // from one row to the next.
+  void set_text(std::string_view s) {
+    if (auto* text = std::get_if<std::string>(&v_))
+      text->assign(s.data(), s.size());
+    else
+      v_ = std::string(s);
+  }
+  void set_number(const Decimal& d) {
+    if (auto* number = std::get_if<Decimal>(&v_))
+      *number = d;
+    else
+      v_ = d;
+  }
 
   // Equality of two present values of the same kind.
   bool equals(const Value& o) const;
