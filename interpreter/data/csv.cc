@@ -12,10 +12,6 @@
 #include <cstring>
 #include <utility>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "data/data_messages.h"
 
 namespace caqes {
@@ -30,37 +26,6 @@ constexpr std::size_t kEncodingSampleSize = 64 * 1024;
 // file into memory.
 constexpr std::size_t kMaxRecordSize = std::size_t{64} << 20;
 constexpr const char* kMaxRecordText = "64 MiB";
-// Readable bytes past the sentinel, so that a scan may load 16 bytes at any place up to the sentinel.
-constexpr std::size_t kPadding = 16;
-
-// The first byte at or after p that stops the scan of a field: one of the `stops` table. The buffer holds a sentinel
-// (a NUL, which stops every scan) then kPadding bytes, so the scan never passes the data. With SSE2 (every x86-64),
-// 16 bytes are classified at once: NUL, LF, '"', and for an unquoted field CR and the delimiter, compared
-// byte by byte, and the bytes from 0x80 up (UTF-8 or Latin-1, checked one by one by the caller) by their high bit.
-template <bool kQuoted>
-inline const unsigned char* next_stop(const unsigned char* p, const unsigned char* stops, unsigned char delimiter) {
-#ifdef __SSE2__
-  (void)stops;
-  const __m128i nul = _mm_setzero_si128();
-  const __m128i lf = _mm_set1_epi8('\n');
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i cr = _mm_set1_epi8('\r');
-  const __m128i separator = _mm_set1_epi8(static_cast<char>(delimiter));
-  for (;;) {
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i stop = _mm_or_si128(_mm_cmpeq_epi8(bytes, nul), _mm_cmpeq_epi8(bytes, lf));
-    stop = _mm_or_si128(stop, _mm_cmpeq_epi8(bytes, quote));
-    if (!kQuoted) stop = _mm_or_si128(stop, _mm_or_si128(_mm_cmpeq_epi8(bytes, cr), _mm_cmpeq_epi8(bytes, separator)));
-    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop) | _mm_movemask_epi8(bytes));
-    if (mask != 0) return p + __builtin_ctz(mask);
-    p += 16;
-  }
-#else
-  (void)delimiter;
-  while (!stops[*p]) ++p;
-  return p;
-#endif
-}
 
 // Length of the UTF-8 sequence that starts at p (p[0] >= 0x80): 2 to 4, 0 if invalid, -1 if it is a valid prefix
 // cut by `end`. Overlong forms, surrogates and code points above U+10FFFF are invalid.
@@ -226,7 +191,7 @@ std::variant<std::unique_ptr<CsvReader>, CsvError> CsvReader::open(const std::st
 }
 
 CsvReader::CsvReader(std::FILE* file, std::string path) : file_(file), path_(std::move(path)) {
-  buffer_.resize(kBlockSize + 1 + kPadding);
+  buffer_.resize(kBlockSize + 1);
   buffer_[0] = '\0';
 }
 
@@ -249,10 +214,10 @@ bool CsvReader::fill() {
     end_ -= pos_;
     pos_ = 0;
   }
-  std::size_t capacity = buffer_.size() - 1 - kPadding;
+  std::size_t capacity = buffer_.size() - 1;
   if (end_ == capacity) {
     capacity *= 2;
-    buffer_.resize(capacity + 1 + kPadding);
+    buffer_.resize(capacity + 1);
   }
   std::size_t wanted = capacity - end_;
   std::size_t got = std::fread(buffer_.data() + end_, 1, wanted, file_);
@@ -414,7 +379,7 @@ CsvReader::Step CsvReader::parse_record() {
     bool needs_decoding = false;
     if (!quoted) {
       for (;;) {
-        p = next_stop<false>(p, stops_unquoted, delimiter);
+        while (!stops_unquoted[*p]) ++p;
         const unsigned char c = *p;
         if (p == end) {
           if (!at_eof_) return Step::NeedMore;
@@ -441,7 +406,7 @@ CsvReader::Step CsvReader::parse_record() {
       open_quote_ = static_cast<std::size_t>(raw - base);
       content = ++p;
       for (;;) {
-        p = next_stop<true>(p, stops_quoted, delimiter);
+        while (!stops_quoted[*p]) ++p;
         const unsigned char c = *p;
         if (p == end) {
           if (!at_eof_) return Step::NeedMore;

@@ -99,7 +99,7 @@ class CsvReader {
 
   std::FILE* file_;
   std::string path_;
-  std::vector<char> buffer_;  // holds [pos_, end_) unread data, then one sentinel byte and 16 bytes of padding
+  std::vector<char> buffer_;  // holds [pos_, end_) unread data, then one sentinel byte
   std::size_t pos_ = 0;       // start of the current record
   std::size_t end_ = 0;
   bool at_eof_ = false;

@@ -252,9 +252,14 @@ class TableFile {
       }
       return nullptr;
     }
+    // The FINESS of the row before, written the same, was checked with it.
+    bool finess_kept = false;
     for (const Parsed& parsed : parsed_) {
       std::size_t c = parsed.column, f = parsed.field;
-      if ((parsed.type == ColumnType::Code || parsed.type == ColumnType::Text) && same_code(fields_[f], row_[c])) continue;
+      if ((parsed.type == ColumnType::Code || parsed.type == ColumnType::Text) && same_code(fields_[f], row_[c])) {
+        finess_kept = finess_kept || static_cast<int>(c) == table_.finess_column;
+        continue;
+      }
       if (!parse_cell(parsed.type, fields_[f], row_[c], error_, french_extract_)) {
         diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
                        Message(kInColumn, table_.columns[c].name, error_),
@@ -264,7 +269,7 @@ class TableFile {
       }
     }
     const Value& finess = row_[table_.finess_column];
-    if (finess.absent() || !valid_finess(finess.text())) {
+    if (!finess_kept && (finess.absent() || !valid_finess(finess.text()))) {
       std::size_t f = column_field_[table_.finess_column];
       diags.error_at(fmt::format("{}:{}:{}", path_, reader_->field_line(f), reader_->field_column(f)),
                      finess.absent() ? Message(kEmptyFiness) : Message(kNotAFiness, finess.text()),

@@ -127,36 +127,63 @@ class Comparison final : public RowCode {
 };
 
 // A column compared with a constant (champ = "MCO", durée ≥ 3), the comparison nearly every filter of an extract is
-// made of: the column is read in place, a short text is matched by its key (value/text_key.h), a number by the
-// inline compare of two small decimals; anything else goes the way of Comparison.
-class ColumnVersusConstant final : public RowCode {
+// made of: the column is read in place, and anything but the common case goes the way of Comparison.
+class ColumnVersusConstant : public RowCode {
  public:
   ColumnVersusConstant(ast::BinaryOp op, ColumnPlace place, Value constant)
-      : op_(op), place_(place), constant_(std::move(constant)) {
-    short_text_ = constant_.is_text() && (op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual) &&
-                  TextKey::of(constant_.text(), key_);
-  }
-  Truth test(const RowFrame& f) const override {
-    const Value& v = place_.in(f);
-    if (short_text_ && v.is_text()) {
-      TextKey key;
-      bool same = v.text().size() == key_.size && TextKey::of(v.text(), key) && key == key_;
-      return same == (op_ == ast::BinaryOp::Equal) ? Truth::True : Truth::False;
-    }
-    if (v.is_number() && constant_.is_number())
-      return comparison_holds(op_, v.number().compare(constant_.number())) ? Truth::True : Truth::False;
+      : op_(op), place_(place), constant_(std::move(constant)) {}
+  Truth test(const RowFrame& f) const override { return general(place_.in(f)); }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ protected:
+  Truth general(const Value& v) const {
     if (v.absent() || constant_.absent()) return Truth::Absent;
     return compared(op_, v, constant_);
   }
-  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
 
- private:
   ast::BinaryOp op_;
   ColumnPlace place_;
   Value constant_;
-  bool short_text_ = false;
-  TextKey key_;
 };
+
+// A column of codes or texts equal (or not) to a text of at most 16 bytes: matched by its key (value/text_key.h).
+class ColumnIsShortText final : public ColumnVersusConstant {
+ public:
+  ColumnIsShortText(ast::BinaryOp op, ColumnPlace place, Value constant, TextKey key)
+      : ColumnVersusConstant(op, place, std::move(constant)), key_(key), equal_(op == ast::BinaryOp::Equal) {}
+  Truth test(const RowFrame& f) const override {
+    const Value& v = place_.in(f);
+    if (!v.is_text()) return general(v);
+    const std::string& text = v.text();
+    TextKey key;
+    bool same = text.size() == key_.size && TextKey::of(text, key) && key == key_;
+    return same == equal_ ? Truth::True : Truth::False;
+  }
+
+ private:
+  TextKey key_;
+  bool equal_;
+};
+
+// A column of numbers against a number (durée ≥ 3): Decimal's inline compare of two small forms.
+class ColumnVersusNumber final : public ColumnVersusConstant {
+ public:
+  using ColumnVersusConstant::ColumnVersusConstant;
+  Truth test(const RowFrame& f) const override {
+    const Value& v = place_.in(f);
+    if (!v.is_number()) return general(v);
+    return comparison_holds(op_, v.number().compare(constant_.number())) ? Truth::True : Truth::False;
+  }
+};
+
+std::unique_ptr<RowCode> column_versus_constant(ast::BinaryOp op, ColumnPlace place, Value constant) {
+  TextKey key;
+  if (constant.is_text() && (op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual) &&
+      TextKey::of(constant.text(), key))
+    return std::make_unique<ColumnIsShortText>(op, place, std::move(constant), key);
+  if (constant.is_number()) return std::make_unique<ColumnVersusNumber>(op, place, std::move(constant));
+  return std::make_unique<ColumnVersusConstant>(op, place, std::move(constant));
+}
 
 class Arithmetic final : public RowCode {
  public:
@@ -405,9 +432,9 @@ class Compiler {
     const auto* lhs_column = dynamic_cast<const Column*>(lhs.get());
     const auto* rhs_column = dynamic_cast<const Column*>(rhs.get());
     if (lhs_column && as_constant(rhs))
-      return std::make_unique<ColumnVersusConstant>(op, lhs_column->place(), as_constant(rhs)->value());
+      return column_versus_constant(op, lhs_column->place(), as_constant(rhs)->value());
     if (rhs_column && as_constant(lhs))
-      return std::make_unique<ColumnVersusConstant>(mirrored(op), rhs_column->place(), as_constant(lhs)->value());
+      return column_versus_constant(mirrored(op), rhs_column->place(), as_constant(lhs)->value());
     return std::make_unique<Comparison>(op, std::move(lhs), std::move(rhs));
   }
 
