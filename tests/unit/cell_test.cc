@@ -5,8 +5,11 @@
 
 #include <string>
 
+#include "data/csv.h"
 #include "data/data_number.h"
 #include "data/dataset.h"
+#include "rules_file.h"
+#include "value/text_key.h"
 
 namespace caqes {
 namespace {
@@ -124,6 +127,34 @@ TEST_CASE("a value kept from the row before is replaced by the next cell, whatev
   CHECK(out.number() == Decimal::from_fraction(17, 4));
   REQUIRE(parse_cell(ColumnType::Text, "x", out, error));
   CHECK(out.text() == "x");
+}
+
+TEST_CASE("a Latin-1 extract: codes decoded to UTF-8 match the rules' codes, a no-break space groups digits") {
+  // "privé" is 70 72 69 76 E9 in Latin-1 (the header's "durée" too is Latin-1); "1 234" with a no-break space (A0)
+  // between its groups.
+  TempFolder folder;
+  auto opened = CsvReader::open(folder.write("data.csv", "statut;dur\xE9" "e\npriv\xE9;1\xA0" "234\nHC;007\n"));
+  REQUIRE(std::holds_alternative<std::unique_ptr<CsvReader>>(opened));
+  CsvReader& reader = *std::get<std::unique_ptr<CsvReader>>(opened);
+  CHECK(reader.encoding() == Encoding::Latin1);
+  std::vector<std::string_view> fields;
+  Value code, count;
+  Message error;
+  REQUIRE(reader.next(fields));
+  REQUIRE(parse_cell(ColumnType::Code, fields[0], code, error, true));
+  CHECK(code.text() == "priv\xC3\xA9");  // UTF-8, 6 bytes
+  TextKey read, written;
+  REQUIRE(TextKey::of(code.text(), read));
+  REQUIRE(TextKey::of("privé", written));
+  CHECK(read == written);
+  REQUIRE(parse_cell(ColumnType::Count, fields[1], count, error, true));
+  CHECK(count.number() == Decimal(1234));
+  REQUIRE(reader.next(fields));
+  REQUIRE(parse_cell(ColumnType::Code, fields[0], code, error, true));
+  CHECK(code.text() == "HC");
+  REQUIRE(parse_cell(ColumnType::Count, fields[1], count, error, true));
+  CHECK(count.number() == Decimal(7));
+  CHECK_FALSE(reader.next(fields));
 }
 
 }  // namespace
