@@ -231,8 +231,8 @@ class InList final : public RowCode {
   bool negated_;
 };
 
-// `x dans [..]` where every item is a text of at most 16 bytes (the codes of the rules' lists): the items' keys
-// (value/text_key.h) sorted, the value's key searched by halves.
+// `x dans [..]` where every item is a text of at most 16 bytes (the codes of the rules' lists): the value's key
+// (value/text_key.h) compared with every item's, or searched by halves in a longer list.
 class InShortTexts final : public RowCode {
  public:
   InShortTexts(std::unique_ptr<RowCode> value, std::vector<Value> items, std::vector<TextKey> keys, bool negated)
@@ -241,22 +241,34 @@ class InShortTexts final : public RowCode {
     if (const auto* column = dynamic_cast<const Column*>(value_.get())) column_ = column->place();
   }
   Truth test(const RowFrame& f) const override {
+    if (column_) return test_value(column_->in(f));
     Value s;
-    const Value& v = column_ ? column_->in(f) : value_->get(f, s);
+    return test_value(value_->get(f, s));
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  Truth test_value(const Value& v) const {
     if (v.is_text()) {
       TextKey key;
-      bool found = TextKey::of(v.text(), key) && std::binary_search(keys_.begin(), keys_.end(), key);
+      bool found = TextKey::of(v.text(), key) && contains(key);
       return found != negated_ ? Truth::True : Truth::False;
     }
     if (v.absent()) return Truth::Absent;
     bool found = std::any_of(items_.begin(), items_.end(), [&](const Value& item) { return item.equals(v); });
     return found != negated_ ? Truth::True : Truth::False;
   }
-  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
 
- private:
   std::unique_ptr<RowCode> value_;
   std::vector<Value> items_;
+  // Up to 16 keys (the lists of the rules), every one compared without a branch; more, by halves.
+  bool contains(const TextKey& key) const {
+    if (keys_.size() > 16) return std::binary_search(keys_.begin(), keys_.end(), key);
+    bool found = false;
+    for (const TextKey& k : keys_) found |= k == key;
+    return found;
+  }
+
   std::vector<TextKey> keys_;
   bool negated_;
   std::optional<ColumnPlace> column_;  // the value is a column of the row, read in place
