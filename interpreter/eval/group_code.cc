@@ -203,6 +203,12 @@ class GroupCompiler final : public RowCodeHost {
     }
     std::vector<std::unique_ptr<RowCode>> alternatives;
     for (const auto& [keys, conjuncts] : sets) {
+      // A set that holds all the conditions of another is true only where that one is: testing it adds nothing
+      // (séjours: `champ = "MCO"` alone makes the six conditions of the conciliation counts redundant).
+      bool redundant = false;
+      for (const auto& [other, unused] : sets)
+        redundant = redundant || (other.size() < keys.size() && std::includes(keys.begin(), keys.end(), other.begin(), other.end()));
+      if (redundant) continue;
       std::vector<std::unique_ptr<RowCode>> parts;
       for (const ast::Expr* c : conjuncts) parts.push_back(compile_row_code(p, *c, year, *this));
       alternatives.push_back(all_true(std::move(parts)));
