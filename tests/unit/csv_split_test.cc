@@ -131,6 +131,25 @@ TEST_CASE("a file cut at records: an empty line is an error before a record and 
   }
 }
 
+TEST_CASE("a file cut at records: a byte order mark and CRLF line ends") {
+  TempFolder folder;
+  // BOM and header: 3 + 5 bytes; records at bytes 8 (line 2), 13 (lines 3-4: "y", CR LF, "z" quoted), 23 (line 5).
+  std::string text = "\xEF\xBB\xBF" "a;b\r\n" "1;x\r\n" "2;\"y\r\nz\"\r\n" "3;w\r\n";
+  REQUIRE(text.size() == 28);
+  std::string path = folder.write("t.csv", text);
+  for (int parts : {1, 2, 3, 7}) {
+    CAPTURE(parts);
+    std::vector<CsvRange> ranges;
+    Reading reading = read_in_parts(path, parts, 2, ranges);
+    CHECK_FALSE(reading.error);
+    CHECK(reading.records == std::vector<std::vector<std::string>>{{"1", "x"}, {"2", "y\r\nz"}, {"3", "w"}});
+    CHECK(reading.lines == std::vector<long>{2, 3, 5});
+    CHECK(ranges.front().begin == 8);
+    for (const CsvRange& range : ranges)
+      if (range.begin != range.end) CHECK((range.begin == 8 || range.begin == 13 || range.begin == 23));
+  }
+}
+
 TEST_CASE("a file with no record: every range is empty") {
   TempFolder folder;
   std::string path = folder.write("t.csv", "a;b\n");
