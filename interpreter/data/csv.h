@@ -66,7 +66,9 @@ class CsvReader {
   // records that start in [begin, end), `begin` being the start of a record on line `first_line` (csv_split.h finds
   // such places). A record that starts before `end` is read to its end, and a run of blank lines that reaches `end`
   // is read on to the next record (an error, as for one file) or to the end of the file (tolerated).
-  std::pair<unsigned long long, long> data_start() const { return {file_offset_ + record_end_, line_ + record_newlines_}; }
+  std::pair<unsigned long long, long> data_start() const {
+    return {file_offset_ + record_end_, line_ + record_newlines_};
+  }
   bool restrict_to(unsigned long long begin, unsigned long long end, long first_line);
   // 1-based line and column (in characters) where field i of the current record starts (its opening quote if
   // quoted); 0 when there is no such field. A field is on a later line than the record when a quoted field before

@@ -25,11 +25,11 @@ constexpr unsigned long long kNone = ~0ull;
 
 // What one piece [begin, end) of the file holds, for either state it may start in (0: outside quotes, 1: inside).
 struct PieceScan {
-  long newlines = 0;     // line breaks in the piece, quoted or not
-  bool odd_quotes = false;  // the piece ends in the other state than it starts in
+  long newlines = 0;                           // line breaks in the piece, quoted or not
+  bool odd_quotes = false;                     // the piece ends in the other state than it starts in
   unsigned long long cut[2] = {kNone, kNone};  // just after its first line break outside quotes
   long newlines_before_cut[2] = {0, 0};        // line breaks in [begin, cut)
-  int error = 0;  // errno of a failed read
+  int error = 0;                               // errno of a failed read
 };
 
 PieceScan scan_piece(int fd, unsigned long long begin, unsigned long long end) {
@@ -92,7 +92,10 @@ bool split_csv(const std::string& path, unsigned long long data_begin, long data
   data_begin = std::min(data_begin, size);
   parts = std::max(parts, 1);
   // Piece k is [piece(k), piece(k + 1)); piece 0 starts at the first record, so it needs no scan for a start.
-  auto piece = [&](int k) { return data_begin + (size - data_begin) * static_cast<unsigned long long>(k) / static_cast<unsigned long long>(parts); };
+  auto piece = [&](int k) {
+    return data_begin +
+           (size - data_begin) * static_cast<unsigned long long>(k) / static_cast<unsigned long long>(parts);
+  };
   std::vector<PieceScan> scans(static_cast<std::size_t>(parts));
   std::atomic<int> next{0};
   auto work = [&] {

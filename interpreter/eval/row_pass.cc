@@ -212,9 +212,10 @@ class Pass {
     std::unordered_set<std::string_view> seen;
     bytes.resize(written.size());
     for (std::size_t j = 0; j < written.size(); ++j) {
-      bool read = for_each_counted(*written[j], part, bytes[j], error, [&](std::size_t counter, std::string_view counted) {
+      auto each = [&](std::size_t counter, std::string_view counted) {
         if (seen.insert(counted).second) ++g.distinct_accumulators[counter]->distinct_counted;
-      });
+      };
+      bool read = for_each_counted(*written[j], part, bytes[j], error, each);
       if (!read) return false;
     }
     return true;
@@ -241,7 +242,8 @@ class Pass {
     }
     SpillFiles spilled;
     for (const auto& [t, column] : group.key) {
-      auto writer = std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept_columns(t, column));
+      auto writer =
+          std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept_columns(t, column));
       spill(g, t, column, *data.open_rows(t, &plan.needed_columns[t]), *writer, partitions);
       if (diags.has_errors()) return false;
       if (!writer->close(error)) {
@@ -444,7 +446,8 @@ class Pass {
   // finish together (the size of the files stands for the work); then the second step of the parts of the groups
   // that spill, and the merging of the parts.
   void run_groups(std::vector<std::unique_ptr<GroupRun>>& groups, const CompilePart& compile) {
-    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                           : std::max(1u, std::thread::hardware_concurrency());
     std::vector<GroupRun*> alone;
     std::vector<std::unique_ptr<SplitGroup>> splits;
     std::vector<std::pair<std::uintmax_t, std::function<void()>>> sized;

@@ -57,14 +57,16 @@ Reading read_in_parts(const std::string& path, int parts, int threads, std::vect
 
 // Header (8 bytes, line 1), then records at bytes 8, 12, 20, 33, 37: a quoted field holding a line break (record
 // on lines 3-4), one holding escaped quotes and two line breaks (lines 5-7), a last record without a line end.
-const std::string kQuoted = std::string("\"a\";\"b\"\n") + "1;x\n" + "2;\"y\nz\"\n" + "3;\"\"\"q\"\"\n\nr\"\n" + "4;w\n" + "5;v";
+const std::string kQuoted =
+    std::string("\"a\";\"b\"\n") + "1;x\n" + "2;\"y\nz\"\n" + "3;\"\"\"q\"\"\n\nr\"\n" + "4;w\n" + "5;v";
 
 TEST_CASE("a file cut at records: quoted line breaks are not cuts, each range knows its line") {
   TempFolder folder;
   std::string path = folder.write("t.csv", kQuoted);
   REQUIRE(kQuoted.size() == 40);
   const std::map<unsigned long long, long> record_lines = {{8, 2}, {12, 3}, {20, 5}, {33, 8}, {37, 9}};
-  const std::vector<std::vector<std::string>> records = {{"1", "x"}, {"2", "y\nz"}, {"3", "\"q\"\n\nr"}, {"4", "w"}, {"5", "v"}};
+  const std::vector<std::vector<std::string>> records = {
+      {"1", "x"}, {"2", "y\nz"}, {"3", "\"q\"\n\nr"}, {"4", "w"}, {"5", "v"}};
   const std::vector<long> lines = {2, 3, 5, 8, 9};
   for (int parts : {1, 2, 3, 7, 40}) {
     for (int threads : {1, 2}) {
@@ -134,7 +136,12 @@ TEST_CASE("a file cut at records: an empty line is an error before a record and 
 TEST_CASE("a file cut at records: a byte order mark and CRLF line ends") {
   TempFolder folder;
   // BOM and header: 3 + 5 bytes; records at bytes 8 (line 2), 13 (lines 3-4: "y", CR LF, "z" quoted), 23 (line 5).
-  std::string text = "\xEF\xBB\xBF" "a;b\r\n" "1;x\r\n" "2;\"y\r\nz\"\r\n" "3;w\r\n";
+  std::string text =
+      "\xEF\xBB\xBF"
+      "a;b\r\n"
+      "1;x\r\n"
+      "2;\"y\r\nz\"\r\n"
+      "3;w\r\n";
   REQUIRE(text.size() == 28);
   std::string path = folder.write("t.csv", text);
   for (int parts : {1, 2, 3, 7}) {
