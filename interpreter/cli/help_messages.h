@@ -78,6 +78,11 @@ inline constexpr MessageText kPartitions =
                  "the size of the files, 2 MB of CSV per partition)",
                  "découpe les tables lues par clé en N partitions traitées l'une après l'autre (par défaut: selon la "
                  "taille des fichiers, 2 Mo de CSV par partition)");
+inline constexpr MessageText kParts =
+    message_text("reads each big table in N parts side by side, cut at line ends (by default: one per thread for a "
+                 "file of 16 MB or more); the results do not depend on it",
+                 "lit chaque grande table en N parties en parallèle, coupées en fin de ligne (par défaut: une par "
+                 "thread pour un fichier de 16 Mo ou plus); les résultats n'en dépendent pas");
 inline constexpr MessageText kStrict = message_text("a year the rules read and the data do not hold is an error",
                                                     "une année lue par les règles et absente des données est une erreur");
 inline constexpr MessageText kTableFormat = message_text("table, csv or json", "table, csv ou json");

@@ -657,6 +657,7 @@ int main(int argc, char** argv) try {
   auto pass_options = [&](CLI::App* cmd) {
     cmd->add_option("--threads", pass.threads, h(kThreads))->check(CLI::Range(1, 64));
     cmd->add_option("--partitions", pass.partitions, h(kPartitions))->check(CLI::Range(1, 4096));
+    cmd->add_option("--parts", pass.parts, h(kParts))->check(CLI::Range(1, 64));
   };
   pass_options(run);
   // A year the rules read and the data do not hold is a warning (the rules are valid; only the data decide);

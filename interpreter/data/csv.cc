@@ -212,6 +212,7 @@ bool CsvReader::fill() {
   if (pos_ > 0) {
     std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
     end_ -= pos_;
+    file_offset_ += pos_;
     pos_ = 0;
   }
   std::size_t capacity = buffer_.size() - 1;
@@ -505,9 +506,29 @@ bool CsvReader::is_blank_record() const {
   return spans_.size() == 1 && !spans_[0].quoted && trimmed(view(spans_[0])).empty();
 }
 
+bool CsvReader::restrict_to(unsigned long long begin, unsigned long long end, long first_line) {
+  if (std::fseek(file_, static_cast<long>(begin), SEEK_SET) != 0) {
+    error_ = CsvError{Message(kCannotRead, path_, std::strerror(errno))};
+    finished_ = true;
+    return false;
+  }
+  file_offset_ = begin;
+  range_end_ = end;
+  pos_ = end_ = record_end_ = 0;
+  record_newlines_ = 0;
+  line_ = first_line;
+  at_eof_ = finished_ = false;
+  buffer_[0] = '\0';
+  return true;
+}
+
 bool CsvReader::next(std::vector<std::string_view>& fields) {
   if (finished_) return false;
   advance();
+  if (file_offset_ + pos_ >= range_end_) {  // the next record belongs to the next range (restrict_to)
+    finished_ = true;
+    return false;
+  }
   Step step = read_record();
   long first_blank_line = 0;
   while (step == Step::Record && is_blank_record()) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -59,6 +60,16 @@ class CsvReader {
 
   // 1-based line where the current record starts.
   long record_line() const { return line_; }
+
+  // Byte ranges of one file, for reading a table on several cores (row_pass.cc): right after open(), where the
+  // first record after the header starts (byte offset and line); then restrict_to() makes this reader read only the
+  // records that start in [begin, end), `begin` being the start of a record on line `first_line` (csv_split.h finds
+  // such places). A record that starts before `end` is read to its end, and a run of blank lines that reaches `end`
+  // is read on to the next record (an error, as for one file) or to the end of the file (tolerated).
+  std::pair<unsigned long long, long> data_start() const {
+    return {file_offset_ + record_end_, line_ + record_newlines_};
+  }
+  bool restrict_to(unsigned long long begin, unsigned long long end, long first_line);
   // 1-based line and column (in characters) where field i of the current record starts (its opening quote if
   // quoted); 0 when there is no such field. A field is on a later line than the record when a quoted field before
   // it spans lines.
@@ -102,6 +113,8 @@ class CsvReader {
   std::vector<char> buffer_;  // holds [pos_, end_) unread data, then one sentinel byte
   std::size_t pos_ = 0;       // start of the current record
   std::size_t end_ = 0;
+  unsigned long long file_offset_ = 0;  // the offset in the file of buffer_[0]
+  unsigned long long range_end_ = ~0ull;  // restrict_to: no record starting at or after it is read
   bool at_eof_ = false;
   bool finished_ = false;
 

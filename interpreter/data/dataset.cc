@@ -301,6 +301,8 @@ class TableFile {
     }
   }
   const std::string& path() const { return path_; }
+  // See CsvReader::restrict_to.
+  bool restrict_to(const CsvRange& range) { return reader_->restrict_to(range.begin, range.end, range.first_line); }
 
  private:
   TableFile(const TableInfo& table, std::string path, std::unique_ptr<CsvReader> reader)
@@ -390,10 +392,11 @@ class FileRows : public RowSource {
 
 class MemoryRows : public RowSource {
  public:
-  MemoryRows(const Dataset& data, const TableInfo& table, const std::vector<Row>& rows)
-      : data_(data), table_(table), rows_(rows) {}
+  MemoryRows(const Dataset& data, const TableInfo& table, const std::vector<Row>& rows, std::size_t first = 0,
+             std::size_t end = ~std::size_t{0})
+      : data_(data), table_(table), rows_(rows), next_(first), end_(std::min(end, rows.size())) {}
   const Row* next(Diagnostics&) override {
-    if (next_ >= rows_.size()) return nullptr;
+    if (next_ >= end_) return nullptr;
     const Row& row = rows_[next_++];
     entity_ = data_.entity_index.at(row[table_.finess_column].text());
     return &row;
@@ -404,7 +407,7 @@ class MemoryRows : public RowSource {
   const Dataset& data_;
   const TableInfo& table_;
   const std::vector<Row>& rows_;
-  std::size_t next_ = 0;
+  std::size_t next_, end_;
   int entity_ = -1;
 };
 
@@ -420,6 +423,42 @@ std::unique_ptr<RowSource> Dataset::open_rows(int table, const std::vector<bool>
     return std::make_unique<FileRows>(*this, info, std::move(file));
   }
   return std::make_unique<MemoryRows>(*this, info, memory_rows[table]);
+}
+
+std::unique_ptr<RowSource> Dataset::open_rows(int table, const std::vector<bool>* needed, const RowRange& range) const {
+  const TableInfo& info = program->tables[table];
+  if (!row_files[table].empty()) {
+    Diagnostics ignored;  // as above
+    auto file = TableFile::open(info, row_files[table], ignored);
+    if (file) {
+      file->only(needed);
+      file->restrict_to(range.bytes);  // a failed seek is the reader's error, reported by its first next()
+      return std::make_unique<FileRows>(*this, info, std::move(file));
+    }
+  }
+  return std::make_unique<MemoryRows>(*this, info, memory_rows[table], range.first_row, range.end_row);
+}
+
+bool Dataset::split_rows(int table, int parts, int threads, std::vector<RowRange>& out, Message& error) const {
+  out.assign(static_cast<std::size_t>(std::max(parts, 1)), RowRange{});
+  if (row_files[table].empty()) {
+    std::size_t n = memory_rows[table].size();
+    for (std::size_t k = 0; k < out.size(); ++k) {
+      out[k].first_row = n * k / out.size();
+      out[k].end_row = n * (k + 1) / out.size();
+    }
+    return true;
+  }
+  auto opened = CsvReader::open(row_files[table]);
+  if (auto* e = std::get_if<CsvError>(&opened)) {  // it opened at load time: only a race can bring this
+    error = e->located_message();
+    return false;
+  }
+  auto [begin, line] = std::get<0>(opened)->data_start();
+  std::vector<CsvRange> ranges;
+  if (!split_csv(row_files[table], begin, line, parts, threads, ranges, error)) return false;
+  for (std::size_t k = 0; k < out.size(); ++k) out[k].bytes = ranges[k];
+  return true;
 }
 
 bool load_dataset(const CheckedProgram& program, const std::string& dir, Dataset& out, Diagnostics& diags) {

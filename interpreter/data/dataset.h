@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "check/program.h"
+#include "data/csv_split.h"
 #include "syntax/diagnostic.h"
 #include "value/value.h"
 
@@ -32,6 +33,13 @@ class RowSource {
   }
 };
 
+// A part of a row-level table, for reading the table on several cores: a byte range of its file cut at records
+// (csv_split.h), or a range of the rows held in memory (a rule test).
+struct RowRange {
+  CsvRange bytes;
+  std::size_t first_row = 0, end_row = 0;
+};
+
 struct Dataset {
   const CheckedProgram* program = nullptr;
   std::vector<std::string> entities;                  // FINESS numbers, sorted
@@ -48,6 +56,11 @@ struct Dataset {
   const Row* entity_year_row(int table, int entity, int year) const;
   // `needed` (optional): the columns to parse; the others are read but not converted (key columns always are).
   std::unique_ptr<RowSource> open_rows(int table, const std::vector<bool>* needed = nullptr) const;
+  // The rows of one range of split_rows, read as open_rows reads them all, located on the lines of the file.
+  std::unique_ptr<RowSource> open_rows(int table, const std::vector<bool>* needed, const RowRange& range) const;
+  // The rows of a row-level table cut into `parts` ranges, in order, together holding every row once (some may be
+  // empty); the file scanned on up to `threads` threads. False (with the reason) if the file cannot be read.
+  bool split_rows(int table, int parts, int threads, std::vector<RowRange>& out, Message& error) const;
   // Adds an establishment (rule tests register them as their rows name them).
   int add_entity(const std::string& finess);
 };

@@ -17,4 +17,20 @@ Value row_value(const CallInfo& info, const Accumulator& acc) {
   }
 }
 
+void merge_accumulator(Accumulator& into, Accumulator& later) {
+  into.count += later.count;
+  into.sum = into.sum + later.sum;
+  if (!later.min.absent() && (into.min.absent() || less(later.min, into.min))) into.min = later.min;
+  if (!later.max.absent() && (into.max.absent() || less(into.max, later.max))) into.max = later.max;
+  if (later.distinct) {
+    if (!into.distinct) {
+      into.distinct = std::move(later.distinct);
+    } else {
+      for (auto it = later.distinct->begin(); it != later.distinct->end();)
+        into.distinct->insert(std::move(later.distinct->extract(it++).value()));
+    }
+  }
+  into.distinct_counted += later.distinct_counted;
+}
+
 }  // namespace caqes

@@ -60,4 +60,10 @@ inline void accumulate_value(Function function, Accumulator& acc, const Value& v
   }
 }
 
+// Adds what `later` accumulated over rows that come after those of `into` in the order of the file (one table read
+// in parts on several cores, row_pass.cc): counts and sums add, the sets of distinct values unite, and a minimum
+// or maximum is replaced only by a strictly smaller or larger one, so that of equal values the first read is kept,
+// as when the rows are read in one pass.
+void merge_accumulator(Accumulator& into, Accumulator& later);
+
 }  // namespace caqes

@@ -37,6 +37,10 @@ struct PassOptions {
   int threads = 0;     // tables processed side by side; 0: one per core
   int partitions = 0;  // 0: from the size of the files; N: split every table that can be split into N (tests)
   std::uintmax_t partition_bytes = 2u << 20;  // CSV bytes per partition: bounds the rows held at once
+  // Parts a table is read in, side by side (row_pass.h): 0: one per thread for a file of at least split_bytes;
+  // N: every table that can be split, into N (tests).
+  int parts = 0;
+  std::uintmax_t split_bytes = 16u << 20;
   // Where the aggregations over rows come from (aggregate_source.h): null, the pass over the dataset's files; else
   // that source (a database), the dataset holding the per-establishment tables only.
   AggregateSource* source = nullptr;

@@ -1,11 +1,13 @@
 // The pass over the rows (row_pass.h): one row through a group's code, the loading of held rows, the partitions
-// written and read back, and the threads.
+// written and read back, a table read in parts, and the threads.
 #include "eval/row_pass.h"
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -36,6 +38,38 @@ void saw_year(GroupRun& g, const TableInfo& table, int t, const Row& row, int& l
   last = year;
   g.years_seen[t].insert(year);
 }
+
+// A group whose table is read in parts side by side (a byte range of its file each, cut at records): part 0 is
+// the group's own run and fills the run's accumulators; every other part has the group's code compiled again, with
+// accumulators, held rows, memos and spill files of its own, merged into part 0's at the end in the order of the
+// file (merge_accumulator). The parts of a group that spills (its distinct values, or the rows its correlated
+// aggregations look up) write files of their own; each part then processes the partitions p ≡ part (mod parts),
+// reading every part's file of that partition in the order of the parts, which is the order of the file.
+struct SplitGroup {
+  enum class Kind { Stream, Distinct, Spilled };
+  struct Part {
+    GroupRun* run = nullptr;
+    std::unique_ptr<GroupRun> owned;
+    std::unique_ptr<RowAggregates> aggregates;
+    std::unique_ptr<SpillWriter> distinct;                 // Distinct: the values counted in this part's rows
+    std::map<int, std::unique_ptr<SpillWriter>> spilled;   // Spilled: table → this part's rows of it
+    // The step at which its first error came (a table read, a file closed, a partition processed): of the parts'
+    // errors, the one reported is the first of the earliest step, which is the first in the order of the files.
+    long error_step = LONG_MAX;
+  };
+  GroupRun* group = nullptr;
+  Kind kind = Kind::Stream;
+  int partitions = 1;
+  std::uintmax_t bytes = 0;
+  std::unique_ptr<SpillFolder> folder;
+  std::map<int, std::vector<RowRange>> ranges;  // table read → its ranges, one per part
+  std::vector<Part> parts;
+};
+
+constexpr long kFinishStep = 1L << 20;  // after every table is read
+
+// A group's code compiled again for another part, with its own accumulators.
+using CompilePart = std::function<std::unique_ptr<GroupRun>(const GroupRun&, RowAggregates&)>;
 
 class Pass {
  public:
@@ -105,6 +139,88 @@ class Pass {
     }
   }
 
+  // The rows of the group's table run through its code (the pass of a group without spilled partitions).
+  void stream(GroupRun& g, RowSource& rows, Value& scratch) {
+    const RowCode* keep = usable_rows_of(g, g.group.table);
+    const TableInfo& table = p.tables[g.group.table];
+    int last = 0;
+    while (const Row* row = rows.next(g.diags)) {
+      saw_year(g, table, g.group.table, *row, last);
+      if (usable(keep, *row, rows.entity())) run_row(g, *row, rows.entity(), scratch);
+    }
+  }
+
+  // The rows of table t written to the partitions of their key `column`.
+  void spill(GroupRun& g, int t, int column, RowSource& rows, SpillWriter& writer, int partitions) {
+    const RowCode* keep = usable_rows_of(g, t);
+    int last = 0;
+    while (const Row* row = rows.next(g.diags)) {
+      saw_year(g, p.tables[t], t, *row, last);
+      if (usable(keep, *row, rows.entity()))
+        writer.write(partition_of((*row)[column], rows.entity(), partitions), rows.entity(), *row);
+    }
+  }
+
+  // The columns a spill file of table t keeps.
+  std::vector<bool> kept_columns(int t, int column) const {
+    std::vector<bool> kept = plan.needed_columns[t];
+    kept[column] = true;
+    if (p.tables[t].has_year()) kept[p.tables[t].year_column] = true;
+    return kept;
+  }
+
+  using SpillFiles = std::map<int, std::unique_ptr<SpillWriter>>;
+
+  // One partition of a spilled group: its rows of the looked-up tables held, then its outer rows run, read from the
+  // files of every part that wrote them (`written`, in the order of the file). False (with `error`) if a file
+  // cannot be read.
+  bool process_partition(GroupRun& g, int part, const std::vector<const SpillFiles*>& written, Message& error) {
+    const PlannedGroup& group = g.group;
+    Value scratch;
+    for (int t : group.inner)
+      for (const SpillFiles* files : written) {
+        auto source = read_spilled(*files->at(t), part, p.tables[t].columns.size(), error);
+        if (!source) return false;
+        load(g, t, *source, g.diags);
+      }
+    if (group.inner.count(group.table)) {
+      for (std::size_t entity = 0; entity < data.entities.size(); ++entity)
+        for (const Row& row : g.held.rows[group.table][entity]) run_row(g, row, static_cast<int>(entity), scratch);
+    } else {
+      for (const SpillFiles* files : written) {
+        auto source = read_spilled(*files->at(group.table), part, p.tables[group.table].columns.size(), error);
+        if (!source) return false;
+        while (const Row* row = source->next(g.diags)) run_row(g, *row, source->entity(), scratch);
+      }
+    }
+    // The distinct values of the partition column seen here are seen in no other partition.
+    for (const SlotPass& pass : g.passes)
+      if (pass.distinct_on_key)
+        for (const SlotYear& sy : pass.years)
+          for (Accumulator& acc : *sy.accs)
+            if (acc.distinct) {
+              acc.distinct_counted += static_cast<long long>(acc.distinct->size());
+              acc.distinct.reset();
+            }
+    g.held.clear();
+    return true;
+  }
+
+  // Counts the values of one partition of the distinct counts written by every part (`written`, one file each).
+  bool count_distinct(GroupRun& g, int part, const std::vector<const SpillWriter*>& written,
+                      std::vector<std::string>& bytes, Message& error) {
+    std::unordered_set<std::string_view> seen;
+    bytes.resize(written.size());
+    for (std::size_t j = 0; j < written.size(); ++j) {
+      auto each = [&](std::size_t counter, std::string_view counted) {
+        if (seen.insert(counted).second) ++g.distinct_accumulators[counter]->distinct_counted;
+      };
+      bool read = for_each_counted(*written[j], part, bytes[j], error, each);
+      if (!read) return false;
+    }
+    return true;
+  }
+
   bool run_group(GroupRun& g) {
     Diagnostics& diags = g.diags;
     const PlannedGroup& group = g.group;
@@ -113,13 +229,7 @@ class Pass {
     if (partitions <= 1) {
       for (int t : group.inner) load(g, t, *data.open_rows(t, &plan.needed_columns[t]), diags);
       if (diags.has_errors()) return false;
-      const RowCode* keep = usable_rows_of(g, group.table);
-      auto rows = data.open_rows(group.table, &plan.needed_columns[group.table]);
-      int last = 0;
-      while (const Row* row = rows->next(diags)) {
-        saw_year(g, p.tables[group.table], group.table, *row, last);
-        if (usable(keep, *row, rows->entity())) run_row(g, *row, rows->entity(), scratch);
-      }
+      stream(g, *data.open_rows(group.table, &plan.needed_columns[group.table]), scratch);
       g.held.clear();
       return !diags.has_errors();
     }
@@ -130,20 +240,11 @@ class Pass {
       diags.error_at("", error);
       return false;
     }
-    std::map<int, std::unique_ptr<SpillWriter>> spilled;
+    SpillFiles spilled;
     for (const auto& [t, column] : group.key) {
-      std::vector<bool> kept = plan.needed_columns[t];
-      kept[column] = true;
-      if (p.tables[t].has_year()) kept[p.tables[t].year_column] = true;
-      auto writer = std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept);
-      auto rows = data.open_rows(t, &plan.needed_columns[t]);
-      const RowCode* keep = usable_rows_of(g, t);
-      int last = 0;
-      while (const Row* row = rows->next(diags)) {
-        saw_year(g, p.tables[t], t, *row, last);
-        if (usable(keep, *row, rows->entity()))
-          writer->write(partition_of((*row)[column], rows->entity(), partitions), rows->entity(), *row);
-      }
+      auto writer =
+          std::make_unique<SpillWriter>(folder->path(), std::to_string(t), partitions, kept_columns(t, column));
+      spill(g, t, column, *data.open_rows(t, &plan.needed_columns[t]), *writer, partitions);
       if (diags.has_errors()) return false;
       if (!writer->close(error)) {
         diags.error_at("", error);
@@ -151,32 +252,8 @@ class Pass {
       }
       spilled[t] = std::move(writer);
     }
-    for (int part = 0; part < partitions; ++part) {
-      for (int t : group.inner) {
-        auto source = read_spilled(*spilled.at(t), part, p.tables[t].columns.size(), error);
-        if (!source) break;
-        load(g, t, *source, diags);
-      }
-      if (!error.empty()) break;
-      if (group.inner.count(group.table)) {
-        for (std::size_t entity = 0; entity < data.entities.size(); ++entity)
-          for (const Row& row : g.held.rows[group.table][entity]) run_row(g, row, static_cast<int>(entity), scratch);
-      } else {
-        auto source = read_spilled(*spilled.at(group.table), part, p.tables[group.table].columns.size(), error);
-        if (!source) break;
-        while (const Row* row = source->next(diags)) run_row(g, *row, source->entity(), scratch);
-      }
-      // The distinct values of the partition column seen here are seen in no other partition.
-      for (const SlotPass& pass : g.passes)
-        if (pass.distinct_on_key)
-          for (const SlotYear& sy : pass.years)
-            for (Accumulator& acc : *sy.accs)
-              if (acc.distinct) {
-                acc.distinct_counted += static_cast<long long>(acc.distinct->size());
-                acc.distinct.reset();
-              }
-      g.held.clear();
-    }
+    for (int part = 0; part < partitions; ++part)
+      if (!process_partition(g, part, {&spilled}, error)) break;
     if (!error.empty()) diags.error_at("", error);
     return !diags.has_errors();
   }
@@ -195,66 +272,216 @@ class Pass {
     g.distinct_values = &writer;
     g.partitions = partitions;
     Value scratch;
-    auto rows = data.open_rows(g.group.table, &plan.needed_columns[g.group.table]);
-    int last = 0;
-    while (const Row* row = rows->next(diags)) {
-      saw_year(g, p.tables[g.group.table], g.group.table, *row, last);
-      run_row(g, *row, rows->entity(), scratch);
-    }
+    stream(g, *data.open_rows(g.group.table, &plan.needed_columns[g.group.table]), scratch);
     g.distinct_values = nullptr;
     if (diags.has_errors()) return false;
     if (!writer.close(error)) {
       diags.error_at("", error);
       return false;
     }
-    std::string bytes;
-    std::unordered_set<std::string_view> seen;
-    for (int part = 0; part < partitions; ++part) {
-      seen.clear();
-      bool read = for_each_counted(writer, part, bytes, error, [&](std::size_t counter, std::string_view counted) {
-        if (seen.insert(counted).second) ++g.distinct_accumulators[counter]->distinct_counted;
-      });
-      if (!read) {
+    std::vector<std::string> bytes;
+    for (int part = 0; part < partitions; ++part)
+      if (!count_distinct(g, part, {&writer}, bytes, error)) {
         diags.error_at("", error);
         return false;
       }
-    }
     return true;
   }
 
-  // Every group, on as many threads as asked.
-  void run_groups(std::vector<std::unique_ptr<GroupRun>>& groups) {
-    std::vector<GroupRun*> shared, alone;
-    for (auto& g : groups) (g->interpreted ? alone : shared).push_back(g.get());
-    // The biggest first, so that the threads finish together (the size of the files stands for the work).
-    std::vector<std::pair<std::uintmax_t, GroupRun*>> by_size;
-    for (GroupRun* g : shared) by_size.push_back({bytes_of(*g), g});
-    std::stable_sort(by_size.begin(), by_size.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = 0; i < shared.size(); ++i) shared[i] = by_size[i].second;
-    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads) : std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(shared.size()));
-    if (threads > 1) {
-      std::atomic<std::size_t> next{0};
-      // An exception in a worker (std::bad_alloc) would end the process at once: it is carried to this thread and
-      // thrown again after the others stopped, so that it unwinds as it would have without threads.
-      std::mutex failure_mutex;
-      std::exception_ptr failure;
-      std::vector<std::thread> workers;
-      for (unsigned i = 0; i < threads; ++i)
-        workers.emplace_back([&] {
-          try {
-            for (std::size_t k; (k = next++) < shared.size();) run_group(*shared[k]);
-          } catch (...) {
-            next = shared.size();
-            std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-          }
-        });
-      for (auto& w : workers) w.join();
-      if (failure) std::rethrow_exception(failure);
-    } else {
-      for (GroupRun* g : shared) run_group(*g);
+  // ---- a table read in parts ----------------------------------------------------------------------------------
+  // How many parts a group's table is read in: 1 for a group left to the tree walker (not shared between threads)
+  // and for one whose looked-up rows are all held in memory (each part would hold them all); else --parts, or one
+  // per thread for a file of split_bytes or more.
+  int parts_of(const GroupRun& g, unsigned threads) {
+    if (g.interpreted) return 1;
+    if (!g.group.inner.empty() && partitions_of(g) <= 1) return 1;
+    if (options.parts > 0) return options.parts;
+    if (threads <= 1 || bytes_of(g) < options.split_bytes) return 1;
+    return static_cast<int>(threads);
+  }
+
+  // The ranges, files and parts of a group read in `parts` parts; null (the error in the group's diagnostics) if
+  // a file cannot be read or a folder made.
+  std::unique_ptr<SplitGroup> split(GroupRun& g, int parts, unsigned threads, const CompilePart& compile) {
+    auto s = std::make_unique<SplitGroup>();
+    s->group = &g;
+    s->partitions = partitions_of(g);
+    s->bytes = bytes_of(g);
+    s->kind = !g.group.inner.empty() ? SplitGroup::Kind::Spilled
+              : s->partitions > 1    ? SplitGroup::Kind::Distinct
+                                     : SplitGroup::Kind::Stream;
+    Message error;
+    std::vector<int> tables;
+    if (s->kind == SplitGroup::Kind::Spilled)
+      for (const auto& [t, column] : g.group.key) tables.push_back(t);
+    else
+      tables.push_back(g.group.table);
+    for (int t : tables)
+      if (!data.split_rows(t, parts, static_cast<int>(threads), s->ranges[t], error)) {
+        g.diags.error_at("", error);
+        return nullptr;
+      }
+    if (s->kind != SplitGroup::Kind::Stream && !(s->folder = SpillFolder::create(error))) {
+      g.diags.error_at("", error);
+      return nullptr;
     }
+    s->parts.resize(static_cast<std::size_t>(parts));
+    s->parts[0].run = &g;
+    for (std::size_t k = 1; k < s->parts.size(); ++k) {
+      SplitGroup::Part& part = s->parts[k];
+      part.aggregates = std::make_unique<RowAggregates>();
+      part.owned = compile(g, *part.aggregates);
+      part.run = part.owned.get();
+    }
+    return s;
+  }
+
+  // The first step of one part: its range of the table run through its code, or its ranges of the tables spilled.
+  void read_part(SplitGroup& s, std::size_t k) {
+    SplitGroup::Part& part = s.parts[k];
+    GroupRun& g = *part.run;
+    const PlannedGroup& group = g.group;
+    Message error;
+    auto failed = [&](long step) {
+      if (!error.empty()) g.diags.error_at("", error);
+      if (!g.diags.has_errors()) return false;
+      part.error_step = step;
+      return true;
+    };
+    if (s.kind != SplitGroup::Kind::Spilled) {
+      if (s.kind == SplitGroup::Kind::Distinct) {
+        part.distinct = std::make_unique<SpillWriter>(s.folder->path(), "distinct." + std::to_string(k), s.partitions,
+                                                      std::vector<bool>{});
+        g.distinct_values = part.distinct.get();
+        g.partitions = s.partitions;
+      }
+      Value scratch;
+      stream(g, *data.open_rows(group.table, &plan.needed_columns[group.table], s.ranges.at(group.table)[k]), scratch);
+      g.distinct_values = nullptr;
+      if (failed(0)) return;
+      if (part.distinct && !part.distinct->close(error)) failed(1);
+      return;
+    }
+    long step = 0;
+    for (const auto& [t, column] : group.key) {
+      auto writer = std::make_unique<SpillWriter>(s.folder->path(), std::to_string(t) + "." + std::to_string(k),
+                                                  s.partitions, kept_columns(t, column));
+      spill(g, t, column, *data.open_rows(t, &plan.needed_columns[t], s.ranges.at(t)[k]), *writer, s.partitions);
+      if (failed(step)) return;
+      if (!writer->close(error) && failed(step + 1)) return;
+      part.spilled[t] = std::move(writer);
+      step += 2;
+    }
+  }
+
+  // The second step of one part of a group that spills: the partitions p ≡ k (mod parts).
+  void finish_part(SplitGroup& s, std::size_t k) {
+    SplitGroup::Part& part = s.parts[k];
+    GroupRun& g = *part.run;
+    Message error;
+    bool ok = true;
+    if (s.kind == SplitGroup::Kind::Distinct) {
+      std::vector<const SpillWriter*> written;
+      for (const auto& other : s.parts) written.push_back(other.distinct.get());
+      std::vector<std::string> bytes;
+      for (std::size_t q = k; ok && q < static_cast<std::size_t>(s.partitions); q += s.parts.size())
+        ok = count_distinct(g, static_cast<int>(q), written, bytes, error);
+    } else {
+      std::vector<const SpillFiles*> written;
+      for (const auto& other : s.parts) written.push_back(&other.spilled);
+      for (std::size_t q = k; ok && q < static_cast<std::size_t>(s.partitions); q += s.parts.size())
+        ok = process_partition(g, static_cast<int>(q), written, error);
+    }
+    if (!ok) g.diags.error_at("", error);
+    if (g.diags.has_errors()) part.error_step = kFinishStep;
+  }
+
+  // The parts merged into part 0 (the group's run), in the order of the file; the first error in that order kept.
+  void merge(SplitGroup& s) {
+    GroupRun& into = *s.group;
+    std::size_t first = 0;
+    for (std::size_t k = 1; k < s.parts.size(); ++k)
+      if (s.parts[k].error_step < s.parts[first].error_step) first = k;
+    if (first != 0) into.diags = std::move(s.parts[first].run->diags);
+    for (std::size_t k = 1; k < s.parts.size(); ++k) {
+      GroupRun& part = *s.parts[k].run;
+      for (auto& [t, years] : part.years_seen) into.years_seen[t].insert(years.begin(), years.end());
+      for (std::size_t i = 0; i < into.passes.size(); ++i)
+        for (std::size_t y = 0; y < into.passes[i].years.size(); ++y) {
+          std::vector<Accumulator>& to = *into.passes[i].years[y].accs;
+          std::vector<Accumulator>& from = *part.passes[i].years[y].accs;
+          for (std::size_t e = 0; e < to.size(); ++e) merge_accumulator(to[e], from[e]);
+        }
+    }
+  }
+
+  // Tasks on `threads` threads, taken in order; an exception in a worker (std::bad_alloc) would end the process
+  // at once: it is carried to this thread and thrown again after the others stopped, so that it unwinds as it
+  // would have without threads.
+  static void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads) {
+    threads = std::min<unsigned>(threads, static_cast<unsigned>(tasks.size()));
+    if (threads <= 1) {
+      for (const auto& task : tasks) task();
+      return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < threads; ++i)
+      workers.emplace_back([&] {
+        try {
+          for (std::size_t k; (k = next++) < tasks.size();) tasks[k]();
+        } catch (...) {
+          next = tasks.size();
+          std::lock_guard<std::mutex> lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+        }
+      });
+    for (auto& w : workers) w.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  // Every group, on as many threads as asked: the groups whole or in parts, the biggest first, so that the threads
+  // finish together (the size of the files stands for the work); then the second step of the parts of the groups
+  // that spill, and the merging of the parts.
+  void run_groups(std::vector<std::unique_ptr<GroupRun>>& groups, const CompilePart& compile) {
+    unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
+                                           : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<GroupRun*> alone;
+    std::vector<std::unique_ptr<SplitGroup>> splits;
+    std::vector<std::pair<std::uintmax_t, std::function<void()>>> sized;
+    for (auto& owned : groups) {
+      GroupRun* g = owned.get();
+      if (g->interpreted) {
+        alone.push_back(g);
+        continue;
+      }
+      int parts = parts_of(*g, threads);
+      if (parts <= 1) {
+        sized.push_back({bytes_of(*g), [this, g] { run_group(*g); }});
+        continue;
+      }
+      auto s = split(*g, parts, threads, compile);
+      if (!s) continue;
+      for (std::size_t k = 0; k < s->parts.size(); ++k)
+        sized.push_back({s->bytes / s->parts.size(), [this, s = s.get(), k] { read_part(*s, k); }});
+      splits.push_back(std::move(s));
+    }
+    std::stable_sort(sized.begin(), sized.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::function<void()>> tasks;
+    for (auto& [bytes, task] : sized) tasks.push_back(std::move(task));
+    run_tasks(tasks, threads);
+    tasks.clear();
+    for (auto& s : splits) {
+      if (s->kind == SplitGroup::Kind::Stream) continue;
+      bool failed = false;
+      for (const auto& part : s->parts) failed = failed || part.error_step != LONG_MAX;
+      if (failed) continue;
+      for (std::size_t k = 0; k < s->parts.size(); ++k) tasks.push_back([this, s = s.get(), k] { finish_part(*s, k); });
+    }
+    run_tasks(tasks, threads);
+    for (auto& s : splits) merge(*s);
     // The tree walker is not shared between threads.
     for (GroupRun* g : alone) run_group(*g);
   }
@@ -275,7 +502,15 @@ bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& pl
     groups.push_back(std::make_unique<GroupRun>(program, plan, planned, data.entities.size()));
     compile_group(program, data, plan, walker, aggregates, *groups.back());
   }
-  Pass(program, data, plan, options).run_groups(groups);
+  // Another part of a group: the same code, compiled here before any thread starts (compiling evaluates the
+  // constants with the tree walker).
+  CompilePart compile = [&](const GroupRun& g, RowAggregates& own) {
+    auto run = std::make_unique<GroupRun>(program, plan, g.group, data.entities.size());
+    own.resize(program.row_aggregations.size());
+    compile_group(program, data, plan, walker, own, *run);
+    return run;
+  };
+  Pass(program, data, plan, options).run_groups(groups, compile);
   std::map<int, std::set<int>> years;
   for (auto& g : groups) {
     diags.append(g->diags);

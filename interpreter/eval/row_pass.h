@@ -3,7 +3,8 @@
 // by side on the machine's cores, the biggest first (a group whose code is partly left to the tree walker runs
 // alone, after the others). The rows that nested aggregations look up, and the values of distinct counts, are
 // split by key into partitions written to temporary files (data/spill.h) and processed one after the other, so
-// that memory does not grow with the rows.
+// that memory does not grow with the rows. A big table is read in parts side by side, byte ranges of its file cut at
+// records, each with its own accumulators, merged in the order of the file (PassOptions::parts).
 #pragma once
 
 #include "check/program.h"

@@ -686,9 +686,12 @@ void check_row_filters(Fixture& f) {
   CHECK_NUMBER(f.eval("t", "double", e), Decimal(28));                // (20 − 1) + (10 − 1)
 }
 
-TEST_CASE("row filters: absent cells are neither true nor false, in memory and in partitions") {
-  for (PassOptions options : {PassOptions{}, PassOptions{1, 3, 0}, PassOptions{2, 2, 0}}) {
+TEST_CASE("row filters: absent cells are neither true nor false, in memory and in partitions, whole or in parts") {
+  // {threads, partitions, partition bytes, parts}: 5 parts of these 5 rows are one row each, 7 leave two empty.
+  for (PassOptions options : {PassOptions{}, PassOptions{1, 3, 0}, PassOptions{2, 2, 0}, PassOptions{2, 0, 2u << 20, 3},
+                              PassOptions{2, 2, 0, 5}, PassOptions{1, 0, 2u << 20, 7}}) {
     CAPTURE(options.partitions);
+    CAPTURE(options.parts);
     Fixture f(base() + indicator("t", kRowFilters));
     row_filter_rows(f);
     f.prepare({2022}, options);

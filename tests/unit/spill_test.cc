@@ -90,9 +90,14 @@ TEST_CASE("the example region's figures do not depend on partitions or threads")
   std::vector<IndicatorResult> reference;
   REQUIRE(run_all(*program, data, years, reference, diags, PassOptions{1, 1, 0}));
   REQUIRE(reference.size() == program->indicators.size() * data.entities.size() * years.size());
-  for (PassOptions options : {PassOptions{}, PassOptions{2, 5, 0}, PassOptions{1, 64, 0}, PassOptions{2, 0, 1024}}) {
+  // {threads, partitions, partition bytes, parts}: the tables read whole, or in 2, 3 or 7 parts (byte ranges of
+  // the files), with their correlated aggregations held in memory or spilled in partitions.
+  for (PassOptions options : {PassOptions{}, PassOptions{2, 5, 0}, PassOptions{1, 64, 0}, PassOptions{2, 0, 1024},
+                              PassOptions{2, 0, 2u << 20, 2}, PassOptions{2, 5, 0, 3}, PassOptions{1, 3, 0, 7},
+                              PassOptions{2, 0, 1024, 7}}) {
     CAPTURE(options.threads);
     CAPTURE(options.partitions);
+    CAPTURE(options.parts);
     std::vector<IndicatorResult> results;
     REQUIRE(run_all(*program, data, years, results, diags, options));
     REQUIRE(results.size() == reference.size());
