@@ -5,8 +5,11 @@ Usage (from the repository root; Python 3.8+, standard library only):
 
     python3 bench/generate.py --rows 1000000              # writes bench/data/rows-1000000-seed-1/
     python3 bench/generate.py --rows 50000 --seed 7 --out /tmp/d
+    python3 bench/generate.py --rows 5000000 --rules bench/one-table --out /tmp/s   # séjours.csv alone
 
-It writes one CSV per table that `caqes schema rules/caqes-2022 --format json` declares:
+It writes one CSV per table that `caqes schema RULES --format json` declares (--rules, by default rules/caqes-2022;
+bench/one-table declares only the establishments and séjours, so only séjours.csv is generated, the same file as
+in the whole extract of the same --rows and --seed: each table has its own stream of draws):
 
 - the per-establishment tables ('par établissement', 'par établissement et année') are copied from
   examples/occitanie (the same 85 FINESS numbers), and so is `unités_de_soins` (row-level, but one line per care

@@ -2,7 +2,10 @@
 """The CAQES 2022 figures that come from the row-level tables, computed with pandas (bench/run compares them with
 `caqes run rules/caqes-2022 --format csv`).
 
-    /usr/bin/python3 bench/pandas_figures.py --data DIR [--out FILE]
+    /usr/bin/python3 bench/pandas_figures.py --data DIR [--out FILE] [--workload whole|one-table]
+
+With --workload one-table: the figures of the one-table contract bench/one-table (the stay counts of séjours.csv
+alone, one year), see one_table_figures below.
 
 pandas (Debian's python3-pandas) reads every CSV and does all the work on the rows: filters, group-bys, distinct
 counts, the self-join of the heart-failure stays by patient and the join of the interventions with their lab acts.
@@ -499,12 +502,62 @@ def figures(data):
     return out
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# The one-table workload: bench/one-table/contrat.caqes, the stays of one year (ONE_TABLE_YEAR) of séjours.csv.
+
+ONE_TABLE_YEAR = 2019
+
+
+def one_table_figures(data):
+    s = read(data, "séjours", dtype={"finess": str, "année": "int32", "champ": "category", "mode": "category",
+                                     "activité": "category", "domaine": "category", "ga": "category",
+                                     "durée": "Int64"})
+    s = s[s["année"] == ONE_TABLE_YEAR]
+    domaines = ["D02", "D04", "D05", "D07", "D09", "D15", "D16", "D17", "D18", "D19", "D20", "D22", "D23"]
+    # An empty cell (NaN) makes the condition absent in the rules, and the row is not counted: isin and == are
+    # False on NaN, and `ga non dans [...]` needs ga present.
+    mco = s["champ"] == "MCO"
+    hc = mco & (s["mode"] == "HC")
+    base = hc & s["domaine"].isin(domaines) & s["ga"].notna() & ~s["ga"].isin(["G129", "G212"]) \
+        & (s["durée"] >= 3).fillna(False)
+    chir = mco & (s["activité"] == "chirurgie")
+    f = pd.DataFrame({"finess": s["finess"],
+                      "mc": base & s["activité"].isin(["médecine", "chirurgie"]),
+                      "med": base & (s["activité"] == "médecine"),
+                      "ssr": s["champ"] == "SSR", "psy": s["champ"] == "PSY",
+                      "chir": chir, "amb": chir & (s["mode"] == "HP"),
+                      "hc": hc, "hc_n": hc & s["durée"].notna(),
+                      "hc_days": s["durée"].where(hc, 0).fillna(0).astype("int64")})
+    del s
+    cols = ["mc", "med", "ssr", "psy", "chir", "amb", "hc", "hc_n", "hc_days"]
+    g = f.groupby("finess", sort=False)[cols].sum()
+    agg = {c: {e: int(v) for e, v in g[c].items()} for c in cols}
+
+    def a(c, e):
+        return agg[c].get(e, 0)  # compte / somme: 0 without rows
+
+    out = []
+    y = str(ONE_TABLE_YEAR)
+    for e in (r["finess"] for r in read_small(data, "établissements")):
+        mc, med = a("mc", e), a("med", e)
+        out.append([e, "conciliation", y, fmt_bool(mc >= 1000 and med >= 100),
+                    fmt_number(mc + a("ssr", e) + a("psy", e), ""), "", "", "", ""])
+        out.append([e, "entretien_pharmaceutique", y, fmt_bool(med >= 500), fmt_number(med, ""), "", "", "", ""])
+        out.append([e, "aapp_mpi", y, fmt_bool(med >= 1000), fmt_number(med, ""), "", "", "", ""])
+        out.append([e, "chirurgie_ambulatoire", y, fmt_bool(a("chir", e) > 0),
+                    fmt_number(div(a("amb", e), a("chir", e)), "%"), "%", "", "", ""])
+        out.append([e, "durée_moyenne_hc", y, fmt_bool(a("hc", e) > 0),
+                    fmt_number(div(a("hc_days", e), a("hc_n", e)), ""), "", "", "", ""])
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", help="CSV file (default: standard output)")
+    ap.add_argument("--workload", choices=["whole", "one-table"], default="whole")
     args = ap.parse_args()
-    rows = figures(args.data)
+    rows = figures(args.data) if args.workload == "whole" else one_table_figures(args.data)
     text = "entité;indicateur;année;ciblé;valeur;unité;cible;atteint;intéressement\n" + "".join(
         ";".join(r) + "\n" for r in rows)
     if args.out:

@@ -1,16 +1,17 @@
 // The CAQES 2022 figures that come from the row-level tables, computed with DuckDB (bench/run compares them with
-// `caqes run rules/caqes-2022 --format csv` and with bench/pandas_figures.py).
+// `caqes run rules/caqes-2022 --format csv` and with bench/pandas_figures.py); with --workload one-table, the figures
+// of the one-table contract bench/one-table (the stay counts of séjours.csv alone, one year).
 //
-//     node bench/duckdb/figures.mjs --data DIR [--out FILE]
+//     node bench/duckdb/figures.mjs --data DIR [--out FILE] [--workload whole|one-table] [--threads N]
 //
-// DuckDB (npm @duckdb/node-api, an in-memory database, its default of one thread per core) reads every CSV and does
+// DuckDB (npm @duckdb/node-api, an in-memory database, --threads threads, by default 2) reads every CSV and does
 // all the work on the rows, in the SQL below, written by hand: one pass of filtered aggregates over séjours and phev
 // straight from the CSV, the self-join of the heart-failure stays by patient, the join of the interventions with
 // their lab acts. Money is read as DECIMAL(18,2) and summed in integer cents, so the aggregates are exact.
 // The formulas on the resulting per-establishment and per-year aggregates (a few hundred numbers: differences between
 // years, rates, the category mean, quartiles, 30 %, rounding to the cent) are done in JS with exact BigInt fractions,
 // like caqes (exact rationals) and bench/pandas_figures.py: DuckDB divides DECIMALs in DOUBLE, which would not give the
-// same digits. The output has the shape of caqes's CSV; the indicators compared are COMPARED below.
+// same digits. The output has the shape of caqes's CSV; the indicators compared are COMPARED (ONE_TABLE) below.
 
 import { DuckDBInstance } from '@duckdb/node-api';
 import { writeFileSync } from 'node:fs';
@@ -25,10 +26,10 @@ const COMPARED = [
 
 function args() {
   const a = process.argv.slice(2);
-  const out = {};
+  const out = { workload: 'whole', threads: '2' };
   for (let i = 0; i < a.length; i += 2) out[a[i].replace(/^--/, '')] = a[i + 1];
-  if (!out.data) {
-    console.error('usage: node figures.mjs --data DIR [--out FILE]');
+  if (!out.data || !['whole', 'one-table'].includes(out.workload) || !/^[1-9][0-9]*$/.test(out.threads)) {
+    console.error('usage: node figures.mjs --data DIR [--out FILE] [--workload whole|one-table] [--threads N]');
     process.exit(2);
   }
   return out;
@@ -42,6 +43,7 @@ const csv = (dir, name, columns) =>
   `quote='', escape='', columns={${Object.entries(columns).map(([k, v]) => `'${k}': '${v}'`).join(', ')}})`;
 
 const DOMAINES = "('D02','D04','D05','D07','D09','D15','D16','D17','D18','D19','D20','D22','D23')";
+const SEJOURS_COLUMNS = { finess: 'VARCHAR', 'année': 'INTEGER', champ: 'VARCHAR', mode: 'VARCHAR', 'activité': 'VARCHAR', domaine: 'VARCHAR', ga: 'VARCHAR', 'durée': 'BIGINT' };
 
 function sql(dir) {
   return {
@@ -54,7 +56,7 @@ function sql(dir) {
                            AND domaine IN ${DOMAINES} AND ga NOT IN ('G129', 'G212') AND "durée" >= 3) AS med,
         count(*) FILTER (WHERE champ = 'SSR') AS ssr,
         count(*) FILTER (WHERE champ = 'PSY') AS psy
-      FROM ${csv(dir, 'séjours', { finess: 'VARCHAR', 'année': 'INTEGER', champ: 'VARCHAR', mode: 'VARCHAR', 'activité': 'VARCHAR', domaine: 'VARCHAR', ga: 'VARCHAR', 'durée': 'BIGINT' })}
+      FROM ${csv(dir, 'séjours', SEJOURS_COLUMNS)}
       GROUP BY ALL`,
 
     // rules/caqes-2021/produits_de_sante.caqes (ézétimibe, IPP, PERFADOM, pansements) and
@@ -270,9 +272,10 @@ const bool = (s) => (s == null || s === '' ? null : s === 'oui');
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main() {
-  const { data, out } = args();
-  const instance = await DuckDBInstance.create(':memory:');
+  const { data, out, workload, threads } = args();
+  const instance = await DuckDBInstance.create(':memory:', { threads });
   const con = await instance.connect();
+  if (workload === 'one-table') return oneTable(con, data, out);
   const S = sql(data);
   const A = {}; // name -> Map(finess|y -> BigInt)
   const collect = (rows) => {
@@ -447,6 +450,52 @@ async function main() {
   const order = new Map(COMPARED.map((x, i) => [x, i]));
   const pos = new Map(E.map((x, i) => [x, i]));
   rows.sort((x, y) => order.get(x[1]) - order.get(y[1]) || pos.get(x[0]) - pos.get(y[0]) || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  const text = 'entité;indicateur;année;ciblé;valeur;unité;cible;atteint;intéressement\n' + rows.map((r) => r.join(';') + '\n').join('');
+  if (out) writeFileSync(out, text, 'utf-8'); else process.stdout.write(text);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The one-table workload: bench/one-table/contrat.caqes, the stays of one year (ONE_TABLE_YEAR) of séjours.csv.
+
+const ONE_TABLE_YEAR = 2019;
+const ONE_TABLE = ['conciliation', 'entretien_pharmaceutique', 'aapp_mpi', 'chirurgie_ambulatoire', 'durée_moyenne_hc'];
+
+// One pass over the CSV, filtered on the year, one filtered aggregate per count of the contract. A condition on an
+// empty cell is NULL in SQL and absent in the rules: the row is not counted by either.
+const oneTableSql = (dir) => `
+  SELECT finess,
+    count(*) FILTER (WHERE champ = 'MCO' AND mode = 'HC' AND "activité" IN ('médecine', 'chirurgie')
+                       AND domaine IN ${DOMAINES} AND ga NOT IN ('G129', 'G212') AND "durée" >= 3) AS mc,
+    count(*) FILTER (WHERE champ = 'MCO' AND mode = 'HC' AND "activité" = 'médecine'
+                       AND domaine IN ${DOMAINES} AND ga NOT IN ('G129', 'G212') AND "durée" >= 3) AS med,
+    count(*) FILTER (WHERE champ = 'SSR') AS ssr,
+    count(*) FILTER (WHERE champ = 'PSY') AS psy,
+    count(*) FILTER (WHERE champ = 'MCO' AND "activité" = 'chirurgie') AS chir,
+    count(*) FILTER (WHERE champ = 'MCO' AND "activité" = 'chirurgie' AND mode = 'HP') AS amb,
+    count(*) FILTER (WHERE champ = 'MCO' AND mode = 'HC') AS hc,
+    count("durée") FILTER (WHERE champ = 'MCO' AND mode = 'HC') AS hc_n,
+    sum("durée") FILTER (WHERE champ = 'MCO' AND mode = 'HC') AS hc_days
+  FROM ${csv(dir, 'séjours', SEJOURS_COLUMNS)}
+  WHERE "année" = ${ONE_TABLE_YEAR}
+  GROUP BY finess`;
+
+async function oneTable(con, data, out) {
+  const A = new Map();
+  for (const r of (await con.runAndReadAll(oneTableSql(data))).getRowObjectsJson()) A.set(r.finess, r);
+  const estabs = (await con.runAndReadAll(
+    `SELECT finess FROM read_csv('${join(data, 'établissements.csv').replaceAll("'", "''")}', delim=';', header=true, all_varchar=true)`,
+  )).getRowObjectsJson();
+  const a = (e, k) => { const v = A.get(e)?.[k]; return v == null ? 0n : BigInt(v); }; // compte/somme: 0 without rows
+  const rows = [];
+  const emit = (e, ind, ciblé, valeur, unit) => rows.push([e, ind, String(ONE_TABLE_YEAR), fmtBool(ciblé), valeur, unit, '', '', '']);
+  for (const { finess: e } of estabs) {
+    const mc = a(e, 'mc'), med = a(e, 'med');
+    emit(e, 'conciliation', mc >= 1000n && med >= 100n, fmtNumber(q(mc + a(e, 'ssr') + a(e, 'psy')), ''), '');
+    emit(e, 'entretien_pharmaceutique', med >= 500n, fmtNumber(q(med), ''), '');
+    emit(e, 'aapp_mpi', med >= 1000n, fmtNumber(q(med), ''), '');
+    emit(e, 'chirurgie_ambulatoire', a(e, 'chir') > 0n, fmtNumber(div(a(e, 'amb'), a(e, 'chir')), '%'), '%');
+    emit(e, 'durée_moyenne_hc', a(e, 'hc') > 0n, fmtNumber(div(a(e, 'hc_days'), a(e, 'hc_n')), ''), '');
+  }
   const text = 'entité;indicateur;année;ciblé;valeur;unité;cible;atteint;intéressement\n' + rows.map((r) => r.join(';') + '\n').join('');
   if (out) writeFileSync(out, text, 'utf-8'); else process.stdout.write(text);
 }
