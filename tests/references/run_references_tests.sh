@@ -23,8 +23,8 @@ for contract in caqes-2021 caqes-2022; do
   "$caqes" check "$regional" 2> "$tmp/check.err" || { echo "FAIL $contract: check"; cat "$tmp/check.err"; fail=1; }
   "$caqes" fmt --check "$regional/references_nationales.caqes" ||
     { echo "FAIL $contract: fmt --check"; fail=1; }
-  "$caqes" run "rules/$contract" --data examples/occitanie --format csv > "$tmp/national.csv"
-  "$caqes" run "$regional" --data examples/occitanie --format csv > "$tmp/regional.csv"
+  "$caqes" run "rules/$contract" --data examples/occitanie --format csv > "$tmp/national.csv" 2> "$tmp/national.err"
+  "$caqes" run "$regional" --data examples/occitanie --format csv > "$tmp/regional.csv" 2> "$tmp/regional.err"
   if cmp -s "$tmp/national.csv" "$tmp/regional.csv"; then
     echo "ok $contract: $(grep -c '^remplace' "$regional/references_nationales.caqes") references, the same results"
   else
