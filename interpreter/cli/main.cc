@@ -345,8 +345,13 @@ int cmd_references(const OutputContext& context, const std::string& rules, const
     const NationalReference& ref = p->national_references[needs[i].reference];
     const ParameterInfo& parameter = p->parameters[ref.parameter];
     // The national run computes the statistic: a value the contract gives would be the one it reads instead.
-    auto given = evaluator.constant_parameter(ref.parameter, needs[i].year);
-    if (given && !given->absent()) {
+    bool given = false;
+    Diagnostics unknown;  // a value the evaluator cannot give here (it reads rows) is no value given
+    for (std::size_t e = 0; e < data.entities.size() && !given; ++e) {
+      auto v = evaluator.evaluate(*parameter.decl->value, static_cast<int>(e), needs[i].year, unknown);
+      given = v && !v->absent();
+    }
+    if (given) {
       diags.error(parameter.decl->name_span, Message(kReferenceAlreadyGiven, parameter.decl->name, needs[i].year));
       prepared = false;
       break;

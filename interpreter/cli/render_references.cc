@@ -87,6 +87,13 @@ std::string years_text(const std::vector<int>& years) {
 
 }  // namespace
 
+// A figure whose decimals do not end, rounded for the reader of the comment: "29,17 %".
+std::string approximately(const Decimal& d, const Type& type) {
+  Decimal shown = type.unit == Unit::Rate ? d.scaled(2) : d;
+  std::string unit = type.unit == Unit::Rate ? " %" : type.unit == Unit::Money ? " €" : "";
+  return shown.round(2, Rounding::HalfEven).to_string(0, 2, ',', " ") + unit;
+}
+
 std::string reference_literal(const Decimal& d, const Type& type) {
   Decimal shown = type.unit == Unit::Rate ? d.scaled(2) : d;
   std::string unit = type.unit == Unit::Rate ? " %" : type.unit == Unit::Money ? " €" : "";
@@ -126,7 +133,15 @@ std::string render_references(const Manifest& manifest, const std::vector<int>& 
   for (const auto& r : references) {
     out += "\n";
     std::string about = r.label.empty() ? r.parameter : r.label;
-    out += comment_lines(about + " : " + r.statistic + " (" + r.where + "), en " + std::to_string(r.year) + ".");
+    // The figures written as a division, rounded for whoever reads the file (the rules read the exact value).
+    std::string rounded;
+    for (const auto& g : r.values) {
+      if (!g.value.is_number() || g.value.number().is_terminating()) continue;
+      rounded += std::string(rounded.empty() ? "" : ", ") + (r.group.empty() ? "" : key_literal(g.group) + " ") +
+                 approximately(g.value.number(), r.type);
+    }
+    out += comment_lines(about + " : " + r.statistic + " (" + r.where + "), en " + std::to_string(r.year) + "." +
+                         (rounded.empty() ? "" : " Soit environ : " + rounded + "."));
     std::string value;
     if (r.group.empty() || r.values.empty()) {
       value = r.values.empty() ? "absent" : value_literal(r.values.front().value, r.type);
