@@ -15,6 +15,13 @@ item
     | indicatorDecl
     | testDecl
     | removal
+    | referencesDecl
+    ;
+
+// In the file of national references that `caqes références` writes: the contract and the years its figures are
+// for, checked against the contract that reads them. références_nationales caqes_2022 pour 2019;
+referencesDecl
+    : REFERENCES_NATIONALES contract=ident POUR years+=NUMBER (',' years+=NUMBER)* ';'
     ;
 
 // In a contract that extends another (étend "../caqes-2021";): retire indicateur iec_ara2;
@@ -165,6 +172,7 @@ VRAI        : 'vrai' ;
 FAUX        : 'faux' ;
 ABSENT      : 'absent' ;
 YEAR_N      : 'N' ;
+REFERENCES_NATIONALES : 'références_nationales' ;
 
 DATE
     : [0-9] [0-9] [0-9] [0-9] '-' [0-9] [0-9] '-' [0-9] [0-9]

@@ -68,6 +68,15 @@ const std::vector<FunctionInfo>& functions() {
       {Function::Substring, FunctionFamily::Scalar, "sous_texte", "sous_texte(texte, début, longueur)",
        "les `longueur` caractères du texte à partir du caractère `début` (1 pour le premier): sous_texte(ghm, 3, 1)",
        substring_builtin},
+      {Function::NationalReference, FunctionFamily::Scalar, "référence_nationale",
+       "référence_nationale(paramètre, statistique)",
+       "la référence nationale: la valeur du paramètre quand elle est donnée (un calcul régional la reçoit de la "
+       "publication nationale, ou du fichier écrit par `caqes références` sur les données nationales), sinon la "
+       "statistique de population calculée sur les établissements du calcul: "
+       "référence_nationale(ic_q1_séjours_national, quartile(séjours_ic où séjours_ic > 0, 1)). Le paramètre est "
+       "de même type et unité que la statistique; `caqes références` écrit, depuis le calcul national, la valeur de "
+       "chaque statistique ainsi reliée pour les années où les règles la lisent",
+       default_builtin},
   };
   return all;
 }

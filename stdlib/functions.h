@@ -15,7 +15,9 @@ enum class Function {
   // over the establishments (population statistics):         médiane(x), moyenne(x par catégorie), rang(x par g)
   PopMean, PopMedian, PopQuantile, PopQuartile, PopPercentile, PopMin, PopMax, PopSum, PopRank, PopCount,
   // scalar
-  Round, RoundDown, RoundUp, Min, Max, Abs, Default, Present, DaysBetween, YearOf, StartsWith, Substring
+  Round, RoundDown, RoundUp, Min, Max, Abs, Default, Present, DaysBetween, YearOf, StartsWith, Substring,
+  // a national reference: the published figure (a parameter) if given, else the population statistic
+  NationalReference
 };
 
 enum class FunctionFamily { Rows, Population, Scalar };

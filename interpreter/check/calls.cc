@@ -336,6 +336,52 @@ struct ScalarCall {
     return u;
   }
 
+  // référence_nationale(P, S): P a parameter, S a population statistic giving one figure per group, of P's type
+  // and unit; the group, if any, something a parameter can read (a column of the table of establishments, or a
+  // parameter), so that `caqes références` can write P as `selon groupe { …; autre: absent; }`.
+  std::optional<Type> national_reference() const {
+    if (!arity(2)) return std::nullopt;
+    CheckedProgram& p = cx.program;
+    const auto* name = arg(0).as<ast::Name>();
+    const auto* ref = name ? p.references_.find(arg(0).id) : nullptr;
+    if (!ref || ref->second.what != Reference::What::Parameter) {
+      cx.diags.error(arg(0).span, Message(kReferenceNeedsParameter), Message(kReferenceExample));
+      return std::nullopt;
+    }
+    int parameter = ref->second.parameter;
+    const auto* stat = arg(1).as<ast::Call>() ? p.calls.find(arg(1).id) : nullptr;
+    if (!stat || function_info(stat->second.function).family != FunctionFamily::Population ||
+        stat->second.function == Function::PopRank) {
+      cx.diags.error(arg(1).span, Message(kReferenceNeedsStatistic), Message(kReferenceExample));
+      return std::nullopt;
+    }
+    auto u = unify(args[0].type, args[1].type);
+    if (!u) {
+      cx.diags.error(arg(1).span, Message(kReferenceOfOtherType, name->name, describe(args[0].type), describe(args[1].type)),
+                     unit_hint(args[0].type));
+      return std::nullopt;
+    }
+    if (const ast::Expr* group = stat->second.group) {
+      const auto* g = group->as<ast::Name>() ? p.references_.find(group->id) : nullptr;
+      bool writable = g && ((g->second.what == Reference::What::EntityColumn && g->second.table == p.registry_table) ||
+                            g->second.what == Reference::What::Parameter);
+      if (!writable) {
+        cx.diags.error(group->span, Message(kReferenceGroupNotWritable), Message(kReferenceGroupHint));
+        return std::nullopt;
+      }
+    }
+    for (const auto& other : p.national_references) {
+      if (other.call == &e) return u;
+      if (other.parameter == parameter) {
+        cx.diags.error(arg(0).span, Message(kReferenceTwice, name->name, other.call->span.where()),
+                       Message(kReferenceOnce));
+        return std::nullopt;
+      }
+    }
+    p.national_references.push_back({parameter, &e, &arg(1)});
+    return u;
+  }
+
   std::optional<Type> days_between() const {
     if (!arity(2)) return std::nullopt;
     for (std::size_t i = 0; i < 2; ++i)
@@ -380,6 +426,7 @@ struct ScalarCall {
         if (!arity(1) || !number_arg(0)) return std::nullopt;
         return args[0].type;
       case Function::Default: return default_value();
+      case Function::NationalReference: return national_reference();
       case Function::Present:
         if (!arity(1)) return std::nullopt;
         return Type::boolean();

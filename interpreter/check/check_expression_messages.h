@@ -263,6 +263,34 @@ inline constexpr MessageText kComparesOneUnit = message_text(
 // {0}: the type of y, {1}: the type of x.
 inline constexpr MessageText kDefaultOfOtherType =
     message_text("défaut(x, y): y is a {0} but x a {1}", "défaut(x, y) : y est de type {0}, mais x de type {1}");
+inline constexpr MessageText kReferenceNeedsParameter =
+    message_text("référence_nationale(P, S): P is the parameter that receives the national figure",
+                 "référence_nationale(P, S) : P est le paramètre qui reçoit le chiffre national");
+inline constexpr MessageText kReferenceNeedsStatistic =
+    message_text("référence_nationale(P, S): S is a population statistic (médiane, quartile, moyenne par groupe…)",
+                 "référence_nationale(P, S) : S est une statistique de population (médiane, quartile, moyenne par "
+                 "groupe…)");
+inline constexpr MessageText kReferenceExample =
+    message_text("for example: référence_nationale(ic_q1_séjours_national, quartile(séjours_ic où séjours_ic > 0, 1))",
+                 "par exemple : référence_nationale(ic_q1_séjours_national, quartile(séjours_ic où séjours_ic > 0, 1))");
+// {0}: the parameter, {1}: its type, {2}: the statistic's type.
+inline constexpr MessageText kReferenceOfOtherType =
+    message_text("the national reference {0} is a {1}, but the statistic it stands for is a {2}",
+                 "la référence nationale {0} est de type {1}, mais la statistique qu'elle remplace est de type {2}");
+inline constexpr MessageText kReferenceGroupNotWritable =
+    message_text("a national reference is grouped by a column of the table of establishments or by a parameter",
+                 "une référence nationale se groupe par une colonne de la table des établissements ou par un "
+                 "paramètre");
+inline constexpr MessageText kReferenceGroupHint =
+    message_text("the national figures are written per group as selon groupe { …; autre: absent; }",
+                 "les chiffres nationaux s'écrivent par groupe : selon groupe { …; autre: absent; }");
+// {0}: the parameter, {1}: where it is already the reference of a statistic.
+inline constexpr MessageText kReferenceTwice =
+    message_text("{0} is already the national reference of the statistic at {1}",
+                 "{0} est déjà la référence nationale de la statistique de {1}");
+inline constexpr MessageText kReferenceOnce =
+    message_text("define the statistic once (a definition) and read that definition",
+                 "définissez la statistique une fois (une définition) et lisez cette définition");
 inline constexpr MessageText kDaysBetweenTakesDates = message_text(
     "jours_entre(...) takes dates, not a {0}", "jours_entre(...) prend des dates, et non une valeur de type {0}");
 inline constexpr MessageText kYearOfTakesADate =

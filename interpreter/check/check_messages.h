@@ -173,4 +173,23 @@ inline constexpr MessageText kExpectationExample =
     message_text("write for example: attendu \"340000001\": transport.intéressement = 9 877,94 €;",
                  "écrivez par exemple : attendu \"340000001\": transport.intéressement = 9 877,94 €;");
 
+// ---- national references (références_nationales, written by `caqes références`) ------------------------------
+
+// {0}: the contract the references are for.
+inline constexpr MessageText kReferencesWithoutBase = message_text(
+    "national references of {0} are read by a regional contract that extends {0}",
+    "les références nationales de {0} se lisent dans un contrat régional qui étend {0}");
+inline constexpr MessageText kReferencesGoInAmendment = message_text(
+    "write the regional contract: contrat … { étend \"…\"; } and import this file into it",
+    "écrivez le contrat régional : contrat … { étend \"…\"; } et importez-y ce fichier");
+// {0}: the contract the references are for, {1}: the contract extended.
+inline constexpr MessageText kReferencesOfOtherContract = message_text(
+    "these national references are those of {0}, but this contract extends {1}",
+    "ces références nationales sont celles de {0}, mais ce contrat étend {1}");
+// {0}: the contract extended.
+inline constexpr MessageText kWriteReferencesOf = message_text(
+    "write the references of {0} from the national run: caqes références RULES --data DIR --output FILE.caqes",
+    "écrivez les références de {0} depuis le calcul national : caqes références RÈGLES --data DOSSIER --output "
+    "FICHIER.caqes");
+
 }  // namespace caqes::check_messages

@@ -458,6 +458,18 @@ void check_binding(Context& cx, int indicator, int b) {
   cx.binding_state[indicator][b] = State::Done;
 }
 
+// références_nationales X pour …; (a file written by `caqes références`): the figures of contract X, read by a
+// contract that extends X. The years are checked against those the rules read by the evaluator, which knows them.
+void national_references(Context& cx, const ast::Program& ast) {
+  for (const auto& r : ast.national_references) {
+    if (ast.base_contract.empty())
+      cx.diags.error(r.span, Message(kReferencesWithoutBase, r.contract), Message(kReferencesGoInAmendment));
+    else if (r.contract != ast.base_contract)
+      cx.diags.error(r.contract_span, Message(kReferencesOfOtherContract, r.contract, ast.base_contract),
+                     Message(kWriteReferencesOf, ast.base_contract));
+  }
+}
+
 void check_declarations(Context& cx) {
   const ast::Program& ast = *cx.program.ast;
   contract(cx, ast);
@@ -467,6 +479,7 @@ void check_declarations(Context& cx) {
   for (std::size_t i = 0; i < cx.program.indicators.size(); ++i) indicator(cx, static_cast<int>(i));
   for (const auto& t : ast.tests) test(cx, t);
   signatory(cx, ast);
+  national_references(cx, ast);
 }
 
 }  // namespace caqes::checker

@@ -122,6 +122,14 @@ struct ParameterInfo {
   bool entity_dependent = false;
 };
 
+// `référence_nationale(P, S)`: the parameter P stands for the population statistic S when a regional run is given
+// the national figure; `caqes références` writes S, computed on the national data, as P's value.
+struct NationalReference {
+  int parameter = -1;
+  const ast::Expr* call = nullptr;       // the référence_nationale(...) call
+  const ast::Expr* statistic = nullptr;  // S: a population statistic (its Call expression)
+};
+
 enum class MissingData { Absent, Error };
 enum class DivisionByZero { Absent, Zero, Error };
 
@@ -146,6 +154,7 @@ struct CheckedProgram {
   IdMap<bool> year_dependent;   // expression id → its value can change with N
   std::vector<const ast::Expr*> row_aggregations; // slot → the Call expression
   std::set<int> correlated_tables;                // tables read by nested aggregations: held in memory
+  std::vector<NationalReference> national_references;  // in the order the checker meets them
 
   int table_index(const std::string& name) const;
   int indicator_index(const std::string& name) const;

@@ -118,4 +118,28 @@ inline constexpr MessageText kMoreHint =
 // A line on stderr (a terminal only) while the rows are read. {0}: the contract.
 inline constexpr MessageText kProgressRunning = message_text("caqes: computing {0}...", "caqes : calcul de {0}...");
 
+// ---- caqes références ---------------------------------------------------------------------------------------
+// {0}: the contract.
+inline constexpr MessageText kNoNationalReference =
+    message_text("contract {0} reads no national reference for the years asked",
+                 "le contrat {0} ne lit aucune référence nationale pour les années demandées");
+inline constexpr MessageText kNoNationalReferenceHint = message_text(
+    "a statistic read as a national reference is written référence_nationale(parameter, statistic)",
+    "une statistique lue comme référence nationale s'écrit référence_nationale(paramètre, statistique)");
+inline constexpr MessageText kReferencesFromRegional =
+    message_text("this contract already reads national references: they are written from the national contract",
+                 "ce contrat lit déjà des références nationales : elles s'écrivent depuis le contrat national");
+// {0}: the contract this one extends.
+inline constexpr MessageText kReferencesFromNational =
+    message_text("run caqes références on {0}, over the national data",
+                 "lancez caqes références sur {0}, avec les données nationales");
+// {0}: the parameter, {1}: the year.
+inline constexpr MessageText kReferenceAlreadyGiven = message_text(
+    "{0} has a value for {1} in this contract: the national run computes the statistic instead",
+    "{0} a une valeur pour {1} dans ce contrat : le calcul national calcule la statistique à la place");
+// {0}: how many figures, {1}: the contract, {2}: the years, {3}: the file.
+inline constexpr MessageText kReferencesWritten =
+    message_text("{0} national references of {1} for {2} written to {3}",
+                 "références nationales de {1} pour {2} écrites dans {3} : {0}");
+
 }  // namespace caqes::cli_messages

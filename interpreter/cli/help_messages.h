@@ -105,6 +105,14 @@ inline constexpr MessageText kDiffYear = message_text("one year only (by default
 inline constexpr MessageText kDb =
     message_text("PostgreSQL database (a libpq connection string), filled by caqes load",
                  "base PostgreSQL (chaîne de connexion libpq) remplie par caqes load");
+inline constexpr MessageText kReferences = message_text(
+    "writes the national references (the statistics that référence_nationale reads) computed on national data, as "
+    "a rules file that a regional contract imports",
+    "écrit les références nationales (les statistiques que lit référence_nationale) calculées sur les données "
+    "nationales, en un fichier de règles qu'un contrat régional importe");
+inline constexpr MessageText kReferencesOutput =
+    message_text("the rules file to write (by default: stdout), written whole or not at all",
+                 "le fichier de règles à écrire (par défaut : la sortie standard), écrit en entier ou pas du tout");
 inline constexpr MessageText kDocOutput =
     message_text("folder of the site (created, or replaced if caqes doc wrote it)",
                  "dossier du site (créé, ou remplacé s'il a été écrit par caqes doc)");

@@ -27,6 +27,7 @@
 #include "cli/render_diff.h"
 #include "cli/render_explain.h"
 #include "cli/render_html.h"
+#include "cli/render_references.h"
 #include "cli/render_run.h"
 #include "cli/render_xlsx.h"
 #include "cli/render_tests.h"
@@ -37,6 +38,8 @@
 #include "diff/data_impact.h"
 #include "diff/semantic_diff.h"
 #include "eval/evaluator.h"
+#include "eval/national_references.h"
+#include "eval/plan.h"
 #include "eval/rule_tests.h"
 #include "format/printer.h"
 #include "lsp/server.h"
@@ -293,6 +296,111 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
     }
   }
   return emit_run(context, rendered, output, inputs_of(*p, data_dir)) ? 0 : 1;
+}
+
+// `caqes références`: the statistics that référence_nationale links to a parameter, computed on the national data
+// (CSV or database, through the same evaluator as `run`) for the years the rules read them, written as a rules file
+// that a regional contract imports. Only the aggregations those statistics need are computed.
+int cmd_references(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
+                   const std::string& output, PassOptions pass, bool strict, const std::string& db_url) {
+  auto p = load_and_check(context, rules);
+  if (!p) return 1;
+  Diagnostics diags;
+  if (!p->ast->national_references.empty()) {
+    // A regional contract: its references are given, not computed.
+    const auto& given = p->ast->national_references.front();
+    diags.error(given.span, Message(kReferencesFromRegional), Message(kReferencesFromNational, given.contract));
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  bool ok = true;
+  std::vector<int> years = contract_years(context, *p, year, ok);
+  if (!ok) return 1;
+  std::vector<ReferenceNeed> needs = reference_needs(*p, years);
+  if (needs.empty()) {
+    Diagnostic d;
+    d.message = Message(kNoNationalReference, p->contract_name);
+    d.hint = Message(kNoNationalReferenceHint);
+    diags.add(std::move(d));
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  Dataset data;
+  DatabaseData database;
+  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, data, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  pass.source = database.source();
+  std::vector<std::pair<const ast::Expr*, int>> statistics;
+  for (const auto& n : needs) statistics.push_back({p->national_references[n.reference].statistic, n.year});
+  Evaluator evaluator(*p, data, pass);
+  bool progress = isatty(2);
+  if (progress) std::fprintf(stderr, "%s\r", Message(kProgressRunning, p->contract_name).in(context.language).c_str());
+  bool prepared = evaluator.prepare({}, diags, statistics);
+  if (progress) std::fputs("\x1b[2K\r", stderr);
+  std::vector<WrittenReference> written;
+  std::vector<int> years_read;
+  for (std::size_t i = 0; prepared && i < needs.size(); ++i) {
+    const NationalReference& ref = p->national_references[needs[i].reference];
+    const ParameterInfo& parameter = p->parameters[ref.parameter];
+    // The national run computes the statistic: a value the contract gives would be the one it reads instead.
+    bool given = false;
+    Diagnostics unknown;  // a value the evaluator cannot give here (it reads rows) is no value given
+    for (std::size_t e = 0; e < data.entities.size() && !given; ++e) {
+      auto v = evaluator.evaluate(*parameter.decl->value, static_cast<int>(e), needs[i].year, unknown);
+      given = v && !v->absent();
+    }
+    if (given) {
+      diags.error(parameter.decl->name_span, Message(kReferenceAlreadyGiven, parameter.decl->name, needs[i].year));
+      prepared = false;
+      break;
+    }
+    auto values = evaluator.statistic_by_group(*ref.statistic, needs[i].year, diags);
+    if (!values) {
+      prepared = false;
+      break;
+    }
+    const CallInfo& info = p->calls.at(ref.statistic->id);
+    written.push_back({parameter.decl->name, parameter.decl->label, parameter.type, needs[i].year,
+                       print_expr(*ref.statistic), ref.call->span.where(), info.group ? print_expr(*info.group) : "",
+                       std::move(*values)});
+    if (std::find(years_read.begin(), years_read.end(), needs[i].year) == years_read.end())
+      years_read.push_back(needs[i].year);
+  }
+  if (!prepared) {
+    print_diagnostics(context, diags);
+    std::fprintf(stderr, "caqes: %s\n", Message(kNoResultWritten).in(context.language).c_str());
+    return 1;
+  }
+  evaluator.missing_years(diags);
+  if (!report_warnings(context, diags, strict)) return 1;
+  std::sort(years_read.begin(), years_read.end());
+  Manifest manifest;
+  Message error;
+  std::vector<std::pair<std::string, std::string>> options = {{"year", year ? std::to_string(year) : "toutes"},
+                                                              {"strict", strict ? "oui" : "non"}};
+  if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
+  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error)) {
+    print_error(context, error);
+    return 1;
+  }
+  // Laid out as `caqes fmt` lays rules out, so that the file passes `caqes fmt --check` as written.
+  SourceFile file(output.empty() || output == "-" ? "references.caqes" : output,
+                  render_references(manifest, years_read, written));
+  ast::Program parsed;
+  if (!parse_file(file, parsed, diags)) {
+    print_diagnostics(context, diags);
+    return 1;
+  }
+  if (!emit(context, format_file(parsed, file), output, inputs_of(*p, data_dir))) return 1;
+  if (!output.empty() && output != "-") {
+    std::string years_text;
+    for (int y : years_read) years_text += (years_text.empty() ? "" : ", ") + std::to_string(y);
+    std::fprintf(stderr, "caqes: %s\n",
+                 Message(kReferencesWritten, written.size(), p->contract_name, years_text, output).in(context.language).c_str());
+  }
+  return 0;
 }
 
 // `caqes sql` (sql_only) and `caqes load` (cli/db_command.h).
@@ -708,6 +816,18 @@ int main(int argc, char** argv) try {
   doc->add_option("--format", doc_request.format, h(kDocFormat))->check(CLI::IsMember({"html", "markdown"}));
   doc->add_option("--indicator", doc_request.indicator, h(kDocIndicator));
 
+  // National references: a national run writes them for regional runs (render_references.h).
+  std::string references_output;
+  auto* references = subcommand("références", kReferences);
+  references->alias("references");
+  references->add_option("RULES", rules, h(kRules))->required();
+  auto* references_data = references->add_option("--data", data_dir, h(kData));
+  references->add_option("--db", db_url, h(kDb))->excludes(references_data);
+  references->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
+  references->add_option("--output,-o", references_output, h(kReferencesOutput));
+  pass_options(references);
+  strict_option(references);
+
   auto* sql = subcommand("sql", kSql);
   sql->add_option("RULES", rules, h(kRules))->required();
   sql->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
@@ -726,7 +846,7 @@ int main(int argc, char** argv) try {
 
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
-    for (const auto* sub : app.get_subcommands({})) known |= sub->get_name() == argv[1];
+    for (const auto* sub : app.get_subcommands({})) known |= sub->check_name(argv[1]);
     if (!known) {
       std::string names;
       for (const auto* sub : app.get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
@@ -749,6 +869,13 @@ int main(int argc, char** argv) try {
       return 2;
     }
     return cmd_run(context, rules, data_dir, year, run_output, pass, strict, db_url);
+  }
+  if (references->parsed()) {
+    if (data_dir.empty() == db_url.empty()) {
+      print_error(context, Message(db_messages::kDataOrDatabase));
+      return 2;
+    }
+    return cmd_references(context, rules, data_dir, year, references_output, pass, strict, db_url);
   }
   if (sql->parsed() || load->parsed()) return cmd_database(context, rules, sql->parsed(), year, data_dir, db_url);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);

@@ -122,4 +122,19 @@ inline constexpr MessageText kNumberTooLargeInPass =
     message_text("an exact figure computed over the rows has more than {0} digits",
                  "un chiffre exact calculé sur les lignes a plus de {0} chiffres");
 
+// ---- National references imported by a regional contract (national_references.h) ---------------------------
+// {0}: the parameter, {1}: the year, {2}: where the rules read it.
+inline constexpr MessageText kReferenceNotGiven =
+    message_text("the national references give no {0}, which the rules read for {1} ({2})",
+                 "les références nationales ne donnent pas {0}, que les règles lisent pour {1} ({2})");
+// {0}: the parameter, {1}: the year, {2}: where the rules read it, {3}: the years the references give.
+inline constexpr MessageText kReferenceYearNotGiven =
+    message_text("the rules read {0} for {1} ({2}), but the national references are for {3}",
+                 "les règles lisent {0} pour {1} ({2}), mais les références nationales sont celles de {3}");
+// {0}: the national contract.
+inline constexpr MessageText kWriteReferencesAgain = message_text(
+    "write the references again from the national run of {0}: caqes références RULES --data DIR --output FILE.caqes",
+    "écrivez de nouveau les références depuis le calcul national de {0} : caqes références RÈGLES --data DOSSIER "
+    "--output FICHIER.caqes");
+
 }  // namespace caqes::eval_messages

@@ -9,6 +9,7 @@
 #include "eval/explain_recorder.h"
 #include "eval/expression_evaluator.h"
 #include "eval/group_code.h"
+#include "eval/national_references.h"
 #include "eval/plan.h"
 #include "eval/row_pass.h"
 
@@ -43,6 +44,8 @@ EvalContext context(int entity, int year) {
 bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
                         const std::vector<std::pair<const ast::Expr*, int>>& extra) {
   Impl& m = *impl_;
+  // A regional contract that imports national references: they give every reference the figures read.
+  if (!check_reference_inputs(m.p, years, extra, diags)) return false;
   Plan plan = make_plan(m.p, years, extra);
   try {
     if (m.options.source) {
@@ -96,6 +99,25 @@ bool Evaluator::explain(int indicator, int entity, int year, ExplainNode& out, D
   } catch (const EvalError& err) {
     diags.error(err.span, err.message, err.hint);
     return false;
+  }
+}
+
+std::optional<std::vector<Evaluator::GroupStatistic>> Evaluator::statistic_by_group(const ast::Expr& call, int year,
+                                                                                    Diagnostics& diags) {
+  Impl& m = *impl_;
+  try {
+    PopulationStatistics& populations = m.walker.populations();
+    std::map<std::string, Value> values = populations.by_group(call, year, context(-1, year));
+    const Population& pop = populations.population(call, year, context(-1, year));
+    std::vector<GroupStatistic> out;
+    for (auto& [key, value] : values) {
+      auto g = pop.group_value.find(key);
+      out.push_back({g == pop.group_value.end() ? Value() : g->second, std::move(value)});
+    }
+    return out;
+  } catch (const EvalError& err) {
+    diags.error(err.span, err.message, err.hint);
+    return std::nullopt;
   }
 }
 

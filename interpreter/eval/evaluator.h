@@ -62,6 +62,13 @@ class Evaluator {
   // The derivation of one indicator's figures for one establishment and year.
   bool explain(int indicator, int entity, int year, ExplainNode& out, Diagnostics& diags);
 
+  // A population statistic in `year` for each group of establishments holding a value (one group, keyed "", when
+  // it has no `par`), with the value of the group expression: what `caqes références` writes. After prepare.
+  struct GroupStatistic {
+    Value group, value;
+  };
+  std::optional<std::vector<GroupStatistic>> statistic_by_group(const ast::Expr& call, int year, Diagnostics& diags);
+
   // A parameter's value in `year` when it is the same for every establishment (aggregate_source.h).
   std::optional<Value> constant_parameter(int parameter, int year);
 

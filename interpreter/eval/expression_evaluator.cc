@@ -377,7 +377,8 @@ Value ExpressionEvaluator::population_statistic(const ast::Expr& e, const CallIn
 // The built-in functions computed from their arguments' values.
 Value ExpressionEvaluator::scalar_builtin(const ast::Call& n, const CallInfo& info, const EvalContext& ctx) {
   std::vector<Value> args;
-  bool tolerant = info.function == Function::Default || info.function == Function::Present;
+  bool tolerant = info.function == Function::Default || info.function == Function::Present ||
+                  info.function == Function::NationalReference;
   for (std::size_t i = 0; i < n.args.size(); ++i) {
     if (tolerant && i == 0) {
       EvalContext lenient = ctx;

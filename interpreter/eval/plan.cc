@@ -22,6 +22,15 @@ class Planner {
  public:
   Planner(const CheckedProgram& program, Plan& plan) : p(program), plan_(plan) {}
 
+  // The five figures of every indicator (what `run` reports), and what they read.
+  void results(int year) {
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+      const IndicatorInfo& info = p.indicators[i];
+      for (int b : {info.targeting, info.value, info.target, info.achieved, info.incentive})
+        binding(static_cast<int>(i), b, year);
+    }
+  }
+
   void expression(const ast::Expr& e, int year) {
     if (auto* at = e.as<ast::AtPeriod>()) return expression(*at->expr, at->period.apply(year));
     if (e.as<ast::Name>() || e.as<ast::Member>()) return reference(e, year);
@@ -186,6 +195,16 @@ Plan make_plan(const CheckedProgram& program, const std::vector<int>& years,
   plan.needed_columns = needed_columns(program);
   make_groups(program, plan);
   return plan;
+}
+
+std::set<std::pair<const ast::Expr*, int>> populations_read(const CheckedProgram& program, const std::vector<int>& years,
+                                                            const std::vector<std::pair<const ast::Expr*, int>>& extra) {
+  Plan plan;
+  plan.slot_years.resize(program.row_aggregations.size());
+  Planner planner(program, plan);
+  for (int year : years) planner.results(year);
+  for (const auto& [e, year] : extra) planner.expression(*e, year);
+  return plan.populations;
 }
 
 std::string describe(const Plan& plan, const CheckedProgram& p) {

@@ -46,6 +46,12 @@ struct Plan {
 Plan make_plan(const CheckedProgram& program, const std::vector<int>& years,
                const std::vector<std::pair<const ast::Expr*, int>>& extra = {});
 
+// The population statistics (their call) that the five figures of every indicator read in `years` (each at the
+// years its periods reach: critère[2019] reads 2019), and those the `extra` expressions read in their year; the
+// other definitions, which the plan also walks for explanations, are not counted.
+std::set<std::pair<const ast::Expr*, int>> populations_read(const CheckedProgram& program, const std::vector<int>& years,
+                                                            const std::vector<std::pair<const ast::Expr*, int>>& extra = {});
+
 // The aggregations nested in an expression (the filter or value of an aggregation), in source order.
 void nested_calls(const CheckedProgram& program, const ast::Expr& e, std::vector<const ast::Expr*>& out);
 

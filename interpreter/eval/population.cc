@@ -50,6 +50,7 @@ const Population& PopulationStatistics::population(const ast::Expr& call, int ye
       group = g.key();
     }
     pop.entity_group[ent] = group;
+    if (info.group && !pop.group_value.count(group)) pop.group_value[group] = walker_.eval(*info.group, ctx);
     if (info.filter) {
       Value keep = walker_.eval(*info.filter, ctx);
       if (!keep.is_bool() || !keep.boolean()) continue;
@@ -69,6 +70,36 @@ Value PopulationStatistics::statistic(const ast::Expr& call, const EvalContext& 
   auto it = pop.groups.find(pop.entity_group[ctx.entity]);
   static const std::vector<Decimal> none;
   const std::vector<Decimal>& v = it == pop.groups.end() ? none : it->second;
+  if (info.function == Function::PopRank) {
+    Value x = walker_.eval(*info.value, ctx);
+    if (x.absent()) return Value();
+    // 1 + the number of values strictly greater: ties share the best rank.
+    auto above = v.end() - std::upper_bound(v.begin(), v.end(), x.number());
+    return Value(Decimal(static_cast<long long>(above) + 1));
+  }
+  return of_values(info, v, ctx);
+}
+
+std::map<std::string, Value> PopulationStatistics::by_group(const ast::Expr& call, int year, const EvalContext& caller) {
+  const CallInfo& info = p.calls.at(call.id);
+  const Population& pop = population(call, year, caller);
+  std::map<std::string, Value> out;
+  for (const auto& [group, values] : pop.groups) {
+    // The order of a quantile is the same for every establishment (the checker sees to it): read for one of them.
+    EvalContext ctx = caller.definition(year).unrecorded();
+    ctx.entity = -1;
+    for (std::size_t e = 0; e < pop.entity_group.size(); ++e)
+      if (pop.has_group[e] && pop.entity_group[e] == group) {
+        ctx.entity = static_cast<int>(e);
+        break;
+      }
+    out[group] = of_values(info, values, ctx);
+  }
+  if (!info.group && out.empty()) out[""] = Value();
+  return out;
+}
+
+Value PopulationStatistics::of_values(const CallInfo& info, const std::vector<Decimal>& v, const EvalContext& ctx) {
   switch (info.function) {
     case Function::PopCount: return Value(Decimal(static_cast<long long>(v.size())));
     case Function::PopSum: {
@@ -97,13 +128,6 @@ Value PopulationStatistics::statistic(const ast::Expr& call, const EvalContext& 
         throw EvalError{info.extra->span, Message(eval_messages::kQuantileOrder, q.to_string()),
                         Message(eval_messages::kQuantileOrderHint)};
       return quantile(v, q);
-    }
-    case Function::PopRank: {
-      Value x = walker_.eval(*info.value, ctx);
-      if (x.absent()) return Value();
-      // 1 + the number of values strictly greater: ties share the best rank.
-      auto above = v.end() - std::upper_bound(v.begin(), v.end(), x.number());
-      return Value(Decimal(static_cast<long long>(above) + 1));
     }
     default: return Value();
   }

@@ -23,6 +23,7 @@ struct Population {
   std::unordered_map<std::string, std::vector<Decimal>> groups;
   std::vector<std::string> entity_group;  // "" = no group (its group expression is absent)
   std::vector<bool> has_group;
+  std::map<std::string, Value> group_value;  // group key → the value of the group expression (for `caqes références`)
   // How many establishments the statistic of `entity` is computed over.
   std::size_t group_size(int entity) const;
 };
@@ -39,10 +40,17 @@ class PopulationStatistics {
   // The statistic for the establishment and year of `ctx`. Throws EvalError on an order of quantile out of [0, 1].
   Value statistic(const ast::Expr& call, const EvalContext& ctx);
 
+  // The statistic of each group in `year` (one, keyed "", without `par`), for every group holding a value: what
+  // the statistic is for the establishments of that group. Not for rang, which is per establishment.
+  std::map<std::string, Value> by_group(const ast::Expr& call, int year, const EvalContext& caller);
+
  private:
   const CheckedProgram& p;
   const Dataset& data;
   ExpressionEvaluator& walker_;
+  // The statistic over the sorted values of one group; `ctx` for the order of a quantile.
+  Value of_values(const CallInfo& info, const std::vector<Decimal>& v, const EvalContext& ctx);
+
   std::map<std::pair<int, int>, Population> populations_;  // (call id, year)
 };
 

@@ -373,6 +373,13 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
       items.push_back({r.span.line, [&] {
         w.item(r.span, "retire " + r.kind + " " + (r.kind == "test" || !is_identifier(r.name) ? quote(r.name) : r.name) + ";", 0);
       }});
+  for (const auto& r : program.national_references)
+    if (r.span.file == &file)
+      items.push_back({r.span.line, [&] {
+        std::string years;
+        for (int y : r.years) years += (years.empty() ? "" : ", ") + std::to_string(y);
+        w.item(r.span, "références_nationales " + r.contract + " pour " + years + ";", 0);
+      }});
   for (const auto& c : program.contracts) {
     if (c.extent.file != &file) continue;
     items.push_back({c.extent.line, [&] {

@@ -73,6 +73,7 @@ void copy_into(const ast::Program& from, ast::Program& to) {
   for (const auto& c : from.contracts) to.contracts.push_back(c);
   for (const auto& t : from.tables) to.tables.push_back(t);
   for (const auto& r : from.removals) to.removals.push_back(r);
+  for (const auto& r : from.national_references) to.national_references.push_back(r);
   for (const auto& c : from.comments) to.comments.push_back(c);
   for (const auto& p : from.parameters) {
     ast::ParameterDecl copy;

@@ -91,6 +91,7 @@ void absorb(ast::Program& to, ast::Program& from) {
   move_all(to.indicators, from.indicators);
   move_all(to.tests, from.tests);
   move_all(to.removals, from.removals);
+  move_all(to.national_references, from.national_references);
   move_all(to.comments, from.comments);
   to.next_expr_id = from.next_expr_id;
 }

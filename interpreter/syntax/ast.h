@@ -143,6 +143,14 @@ struct Removal {
   Span span;
 };
 
+// références_nationales caqes_2022 pour 2019; in a file written by `caqes références`: its figures are those of
+// that contract, for those years.
+struct NationalReferencesDecl {
+  std::string contract;
+  std::vector<int> years;
+  Span span, contract_span;  // the whole declaration, the contract's name
+};
+
 struct ImportDecl {
   std::string path;
   Span span;  // the whole declaration
@@ -237,6 +245,7 @@ struct Program {
   std::vector<IndicatorDecl> indicators;
   std::vector<TestDecl> tests;
   std::vector<Removal> removals;
+  std::vector<NationalReferencesDecl> national_references;
   std::string base_contract;  // the contract this one extends, once resolved
   std::vector<std::pair<const SourceFile*, std::vector<Comment>>> comments;  // per file, in order
   int next_expr_id = 1;

@@ -90,6 +90,7 @@ class Builder {
       if (auto* d = item->indicatorDecl()) indicator(d);
       if (auto* d = item->testDecl()) test(d);
       if (auto* d = item->removal()) removal(d);
+      if (auto* d = item->referencesDecl()) national_references(d);
     }
   }
 
@@ -137,6 +138,16 @@ class Builder {
     r.name = ctx->STRING() ? unquote(ctx->STRING()->getText()) : ctx->ident()->getText();
     r.span = span(ctx);
     program_.removals.push_back(std::move(r));
+  }
+
+  void national_references(G::ReferencesDeclContext* ctx) {
+    ast::NationalReferencesDecl r;
+    r.contract = ctx->contract->getText();
+    r.contract_span = span(ctx->contract);
+    r.span = span(ctx);
+    for (auto* t : ctx->years)
+      if (auto y = integer(t)) r.years.push_back(*y);
+    program_.national_references.push_back(std::move(r));
   }
 
   void import(G::ImportDeclContext* ctx) {

@@ -195,6 +195,7 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
   for (auto& f : own->files) p.files.push_back(std::move(f));
   for (auto& c : own->comments) p.comments.push_back(std::move(c));
   for (auto& i : own->imports) p.imports.push_back(std::move(i));
+  for (auto& r : own->national_references) p.national_references.push_back(std::move(r));
   inherit_settings(p.contracts, own->contracts);
   p.contracts = std::move(own->contracts);
   p.next_expr_id = std::max(p.next_expr_id, own->next_expr_id);

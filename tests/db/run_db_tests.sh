@@ -131,6 +131,20 @@ same_output golden_shared "$SRC/tests/golden/_shared/rules.caqes" "$SRC/tests/go
 # The edge cases of the SQL path (absent values, si, dans, sous_texte, negative amounts, means, correlated lookups).
 same_output edge "$SRC/tests/db/edge/rules.caqes" "$SRC/tests/db/edge/data" "table json"
 
+# ---- national references written from the database: the figures of the CSV path ---------------------------------
+# (README, "National reference statistics"): every line but the comments, which name the data source.
+for name in caqes-2021 caqes-2022; do
+  if "$CAQES" références "$SRC/rules/$name" --data "$SRC/examples/occitanie" 2>"$WORK/err" | grep -v '^//' >"$WORK/refs-csv" &&
+     "$CAQES" références "$SRC/rules/$name" --db "$(url "$name")" 2>>"$WORK/err" | grep -v '^//' >"$WORK/refs-db" &&
+     grep -q '^remplace paramètre' "$WORK/refs-db" && cmp -s "$WORK/refs-csv" "$WORK/refs-db"; then
+    echo "ok $name: national references from --db, identical"
+  else
+    cat "$WORK/err"
+    diff "$WORK/refs-csv" "$WORK/refs-db" | head -20
+    fail "$name: caqes références --db differs from --data"
+  fi
+done
+
 # ---- a load that fails leaves nothing behind ---------------------------------------------------------------------
 createdb bad_load
 mkdir -p "$WORK/bad"

@@ -37,7 +37,8 @@ TEST_CASE("every message of the checker's declarations has a French text of its 
       &kValueNotANumberOrCondition, &kTargetAndValueDiffer, &kTargetWithoutAchieved, &kAddAnAchieved,
       &kAchievedNotACondition, &kIncentiveNotMoney, &kIncentiveIsMoney, &kUnknownTestProperty, &kUnknownTable,
       &kNoSuchColumn, &kColumnGivenTwice, &kColumnHoldsOtherType, &kRowWithoutKey, &kAddAYear, &kAddAFiness,
-      &kExpectationNotACondition, &kExpectationExample};
+      &kExpectationNotACondition, &kExpectationExample, &kReferencesWithoutBase, &kReferencesGoInAmendment,
+      &kReferencesOfOtherContract, &kWriteReferencesOf};
   // Never translated (French has always shown them in English): the messages of `signataire` and `synthèse`.
   const std::set<const MessageText*> same = {&kNoSuchSignatoryParameter, &kSignatoryNotAFiness, &kSignatoryExample,
                                              &kSummaryGroupNotAText, &kSummaryGroupExample};
@@ -63,7 +64,9 @@ TEST_CASE("every message of the checker's expressions and calls has a French tex
       &kRowFilterNotRowLevel, &kCompareOutside, &kTakesArgument, &kTakesArguments, &kWriteWithOrder,
       &kStatisticOnARow, &kComputedOverNumbers, &kGroupByAValue, &kOrderIsANumber, &kOrderIsConstant,
       &kTakesPlainValues, &kExpectsANumber, &kDecimalsWrittenOut, &kRoundToTheCent, &kComparesTwoValues,
-      &kComparesOneUnit, &kDefaultOfOtherType, &kDaysBetweenTakesDates, &kYearOfTakesADate, &kWorksOnTexts,
+      &kComparesOneUnit, &kDefaultOfOtherType, &kReferenceNeedsParameter, &kReferenceNeedsStatistic,
+      &kReferenceExample, &kReferenceOfOtherType, &kReferenceGroupNotWritable, &kReferenceGroupHint, &kReferenceTwice,
+      &kReferenceOnce, &kDaysBetweenTakesDates, &kYearOfTakesADate, &kWorksOnTexts,
       &kSubstringNumbers,
       &kDecimalsOutOfRange, &kEvaluationTooDeep, &kShortenTheChain};
   // A name shown as written; and, never translated (French has always shown them in English), three messages of

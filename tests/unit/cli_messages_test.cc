@@ -24,7 +24,9 @@ TEST_CASE("every message of the command line's catalog has a French text of its 
       &kOutputIsAnInput, &kOutOfMemory,
       &kBadSourceDateEpoch, &kNotInWindows1252, &kCannotWriteWorkbook, &kWorkbookNeedsOutput,
       &kSectionSummary, &kSectionGroups, &kSectionSignatories, &kSectionNotified, &kSectionSignatoryLines,
-      &kSectionDetail, &kSectionManifest, &kMoreHint, &kProgressRunning
+      &kSectionDetail, &kSectionManifest, &kMoreHint, &kProgressRunning, &kNoNationalReference,
+      &kNoNationalReferenceHint, &kReferencesFromRegional, &kReferencesFromNational, &kReferenceAlreadyGiven,
+      &kReferencesWritten
   };
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOneTable, &kTables, &kOneTest, &kTests, &kTestPassed};
@@ -54,7 +56,7 @@ TEST_CASE("every description of caqes --help has a French text of its own") {
       &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc, &kLsp, &kSql, &kLoad,
       &kRules, &kData, &kYear, &kRunFormat, &kDetail, &kEncoding, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kParts, &kStrict,
       &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
-      &kDiffYear, &kDb, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
+      &kDiffYear, &kDb, &kReferences, &kReferencesOutput, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
       &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kExcludesLabel, &kTextLabel, &kIntLabel};
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOptionsLabel, &kOptionsGroup};

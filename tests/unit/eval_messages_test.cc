@@ -26,7 +26,7 @@ TEST_CASE("every message of the evaluation catalog has a French text of its own"
       &kExpectationWithoutEstablishment, &kExpectationWithoutEstablishmentHint, &kExpectationUndecided, &kNoRowForYear,
       &kNoRowForYearHint,
       &kNumberTooLarge, &kRoundOnTheWay, &kNumberTooLargeInPass, &kRowsForUnreadYears,
-      &kRowsForUnreadYearsHint
+      &kRowsForUnreadYearsHint, &kReferenceNotGiven, &kReferenceYearNotGiven, &kWriteReferencesAgain
   };
   // The place of a false expectation and its line as written in the rules, a side of 'et' and its value: no word
   // to translate.

@@ -142,8 +142,8 @@ function expectScope(tokenized, file, lineNo, text, scope, { whole = false, afte
   expectScope(tokenized, c, 34, 'si', 'keyword.control.conditional.caqes', { whole: true });
   expectScope(tokenized, c, 34, 'entités_juridiques', 'variable.other.caqes', { whole: true });
   // A date in a test row: rules/caqes-2022/pertinence.caqes.
-  expectScope(tokenized, 'rules/caqes-2022/pertinence.caqes', 38, '2021-01-10', 'constant.numeric.date.caqes', { whole: true });
-  expectScope(tokenized, 'rules/caqes-2022/pertinence.caqes', 38, '4 000', 'constant.numeric.caqes', { whole: true });
+  expectScope(tokenized, 'rules/caqes-2022/pertinence.caqes', 40, '2021-01-10', 'constant.numeric.date.caqes', { whole: true });
+  expectScope(tokenized, 'rules/caqes-2022/pertinence.caqes', 40, '4 000', 'constant.numeric.caqes', { whole: true });
   // The fixture: the other comments, decimals, a decimal point.
   expectScope(tokenized, 'fixture', 1, '# Un commentaire', 'comment.line.number-sign.caqes');
   expectScope(tokenized, 'fixture', 2, '/* Un commentaire', 'comment.block.caqes');
