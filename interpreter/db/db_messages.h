@@ -22,6 +22,28 @@ inline constexpr MessageText kMissingTable = message_text("table '{0}' is not in
 inline constexpr MessageText kMissingColumn =
     message_text("column '{0}' of table '{1}' is not in the database (declared at {2})",
                  "la colonne « {0} » de la table « {1} » n'est pas dans la base (déclarée en {2})");
+// {0}: the database table, {1}: the table of the rules it stands for, {2}: where the rules declare it.
+inline constexpr MessageText kMissingMappedTable =
+    message_text("table '{0}' is not in the database (the mapping gives it for table '{1}' of the rules, declared at {2})",
+                 "la table « {0} » n'est pas dans la base (la correspondance la donne pour la table « {1} » des règles, "
+                 "déclarée en {2})");
+// {0}: the database column, {1}: the database table, {2}: the column of the rules, {3}: its table, {4}: where declared.
+inline constexpr MessageText kMissingMappedColumn = message_text(
+    "column '{0}' of table '{1}' is not in the database (it stands for column '{2}' of table '{3}' of the rules, "
+    "declared at {4})",
+    "la colonne « {0} » de la table « {1} » n'est pas dans la base (elle tient lieu de la colonne « {2} » de la table "
+    "« {3} » des règles, déclarée en {4})");
+// {0}: the database column, {1}: the database table, {2}: its type there, {3}: the SQL type the rules' type asks for,
+// {4}: the column of the rules, {5}: its table.
+inline constexpr MessageText kWrongMappedType = message_text(
+    "column '{0}' of table '{1}' is of type {2} in the database; column '{4}' of table '{5}' of the rules, which it "
+    "stands for, needs {3}",
+    "la colonne « {0} » de la table « {1} » est de type {2} dans la base ; la colonne « {4} » de la table « {5} » des "
+    "règles, dont elle tient lieu, demande {3}");
+// {0}: what libpq says.
+inline constexpr MessageText kConnectionLost =
+    message_text("the connection to the database was lost during the run: {0}",
+                 "la connexion à la base a été perdue en cours de calcul : {0}");
 // {0}: the column, {1}: the table, {2}: its type in the database, {3}: the SQL type the rules' type asks for.
 inline constexpr MessageText kWrongType =
     message_text("column '{0}' of table '{1}' is of type {2} in the database; the rules' type needs {3}",
