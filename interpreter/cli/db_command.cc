@@ -28,7 +28,12 @@ bool sql_command(const CheckedProgram& p, const std::vector<int>& years, const T
   out = fmt::format("-- caqes sql: contrat {} ({}), années {}\n"
                     "-- Les agrégations sur les lignes, par établissement et année ; le reste du calcul est fait par caqes.\n",
                     p.contract_name, p.contract_label.empty() ? p.contract_name : p.contract_label, list);
-  if (!names.path().empty()) out += "-- Les noms de la base : correspondance " + names.path() + "\n";
+  if (!names.path().empty()) {
+    std::string path = names.path();
+    for (char& c : path)
+      if (c == '\n' || c == '\r') c = ' ';  // the comment stays one line
+    out += "-- Les noms de la base : correspondance " + path + "\n";
+  }
   for (const SqlQuery& q : queries) out += "\n" + q.text;
   return true;
 }
@@ -55,15 +60,15 @@ bool DatabaseData::connect(const std::string& url, Diagnostics& diags) {
 }
 
 AggregateSource* DatabaseData::read(const CheckedProgram& p, const TableMapping& names, Dataset& data,
-                                    Diagnostics& diags) {
+                                    Diagnostics& diags, bool explaining) {
   if (!read_database(p, names, *connection_, data, diags)) return nullptr;
-  sources_.push_back(std::make_unique<SqlAggregates>(*connection_, names));
+  sources_.push_back(std::make_unique<SqlAggregates>(*connection_, names, explaining));
   return sources_.back().get();
 }
 
 bool DatabaseData::open(const CheckedProgram& p, const std::string& url, const TableMapping& names, Dataset& data,
-                        Diagnostics& diags) {
-  return connect(url, diags) && read(p, names, data, diags) != nullptr;
+                        Diagnostics& diags, bool explaining) {
+  return connect(url, diags) && read(p, names, data, diags, explaining) != nullptr;
 }
 
 }  // namespace caqes

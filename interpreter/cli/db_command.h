@@ -38,10 +38,12 @@ class DatabaseData {
   bool connect(const std::string& url, Diagnostics& diags);
   // One program's per-establishment tables read into `data`, and the source of its aggregates (null on an error).
   // Several programs (the two versions of a diff) read the same snapshot.
-  AggregateSource* read(const CheckedProgram& program, const TableMapping& names, Dataset& data, Diagnostics& diags);
+  // `explaining`: the rows of every aggregation counted, as `caqes explain` shows them.
+  AggregateSource* read(const CheckedProgram& program, const TableMapping& names, Dataset& data, Diagnostics& diags,
+                        bool explaining = false);
   // connect, then read.
   bool open(const CheckedProgram& program, const std::string& url, const TableMapping& names, Dataset& data,
-            Diagnostics& diags);
+            Diagnostics& diags, bool explaining = false);
   // The source of the last program read (null before).
   AggregateSource* source() const { return sources_.empty() ? nullptr : sources_.back().get(); }
 

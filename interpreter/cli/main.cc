@@ -378,7 +378,7 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const Da
   DatabaseData database;
   TableMapping names;
   if (!table_mapping(context, *p, place.mapping, names)) return 1;
-  if (place.db_url.empty() ? !load_dataset(*p, place.dir, data, diags) : !database.open(*p, place.db_url, names, data, diags)) {
+  if (place.db_url.empty() ? !load_dataset(*p, place.dir, data, diags) : !database.open(*p, place.db_url, names, data, diags, true)) {
     print_diagnostics(context, diags);
     return 1;
   }

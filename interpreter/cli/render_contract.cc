@@ -103,7 +103,8 @@ std::string yaml_quoted(const std::string& name) {
 // Lines "text  # comment", the comments aligned in one column.
 std::string aligned(const std::vector<std::pair<std::string, std::string>>& lines) {
   int width = 0;
-  for (const auto& [text, comment] : lines) width = std::max(width, character_count(text));
+  for (const auto& [text, comment] : lines)
+    if (!comment.empty()) width = std::max(width, character_count(text));
   std::string out;
   for (const auto& [text, comment] : lines) {
     out += text;

@@ -314,7 +314,7 @@ bool read_database(const CheckedProgram& p, const TableMapping& names, Connectio
 bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Plan& plan, const ConstantParameter& constant,
                          RowAggregates& aggregates, std::map<int, std::set<int>>& row_years, Diagnostics& diags) {
   std::vector<SqlQuery> queries;
-  if (!compile_queries(p, plan, constant, queries, diags, &names_)) return false;
+  if (!compile_queries(p, plan, constant, queries, diags, &names_, count_kept_rows_)) return false;
   for (const SqlQuery& query : queries) {
     const TableInfo& t = p.tables[query.table];
     QueryResult r;

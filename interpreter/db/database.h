@@ -30,13 +30,16 @@ bool read_database(const CheckedProgram& program, const TableMapping& names, Con
 // The aggregations over rows computed by the database.
 class SqlAggregates final : public AggregateSource {
  public:
-  SqlAggregates(Connection& db, TableMapping names) : db_(db), names_(std::move(names)) {}
+  // `count_kept_rows`: every aggregation's rows counted, as an explanation shows them (sql_compiler.h).
+  SqlAggregates(Connection& db, TableMapping names, bool count_kept_rows = false)
+      : db_(db), names_(std::move(names)), count_kept_rows_(count_kept_rows) {}
   bool fill(const CheckedProgram& program, const Dataset& data, const Plan& plan, const ConstantParameter& constant,
             RowAggregates& aggregates, std::map<int, std::set<int>>& row_years, Diagnostics& diags) override;
 
  private:
   Connection& db_;
   TableMapping names_;
+  bool count_kept_rows_;
 };
 
 }  // namespace caqes

@@ -314,7 +314,7 @@ const std::vector<std::string>& database_types(ColumnType type) {
 }
 
 bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantParameter& constant,
-                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping) {
+                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping, bool count_kept_rows) {
   TableMapping identity;
   if (!mapping) {
     identity = TableMapping::identity(p);
@@ -349,7 +349,11 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
           switch (info.function) {
             case Function::RowExists:
             case Function::RowCount: fields.push_back({SqlField::Count, value.empty() ? "count(*)" : "count(" + value + ")"}); break;
-            case Function::RowSum: fields.push_back({SqlField::Sum, "sum(" + value + ")"}); break;
+            case Function::RowSum:
+              fields.push_back({SqlField::Sum, "sum(" + value + ")"});
+              // The rows summed, which an explanation shows (the pass over the CSV files counts them too).
+              if (count_kept_rows) fields.push_back({SqlField::Count, "count(" + value + ")"});
+              break;
             case Function::RowMean:
               fields.push_back({SqlField::Sum, "sum(" + value + ")"});
               fields.push_back({SqlField::Count, "count(" + value + ")"});
@@ -376,7 +380,8 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
     }
     std::string key = finess + (t.has_year() ? ", r." + year : "");
     q.text = fmt::format("-- Table {}{}{}: {} agrégation(s)\nSELECT r.{}\n", t.name, t.label.empty() ? "" : " (" + t.label + ")",
-                         names.renamed(group.table) ? ", dans la base " + names.table_shown(group.table) : "",
+                         // A database name may hold a line break: the comment stays one line.
+                         names.renamed(group.table) ? ", dans la base " + one_line(names.table_shown(group.table)) : "",
                          group.slots.size(), key);
     q.text += columns;
     q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table));

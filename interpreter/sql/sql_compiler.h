@@ -39,8 +39,10 @@ struct SqlQuery {
 
 // The queries of every group of the plan; false (with located errors) if some aggregation cannot be compiled. The
 // tables and columns under the names `mapping` gives them in the database (null: their declared names).
+// `count_kept_rows`: the sums also count the rows they add up, as an explanation shows them (a run needs only the sum).
 bool compile_queries(const CheckedProgram& program, const Plan& plan, const ConstantParameter& constant,
-                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping = nullptr);
+                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping = nullptr,
+                     bool count_kept_rows = false);
 
 // "name" with its double quotes doubled: any text is a harmless identifier.
 std::string quote_identifier(std::string_view name);
