@@ -42,8 +42,7 @@ inline constexpr MessageText kWrongMappedType = message_text(
     "règles, dont elle tient lieu, demande {3}");
 // {0}: what libpq says.
 inline constexpr MessageText kConnectionLost =
-    message_text("the connection to the database was lost during the run: {0}",
-                 "la connexion à la base a été perdue en cours de calcul : {0}");
+    message_text("the connection to the database was lost: {0}", "la connexion à la base a été perdue : {0}");
 // {0}: the column, {1}: the table, {2}: its type in the database, {3}: the SQL type the rules' type asks for.
 inline constexpr MessageText kWrongType =
     message_text("column '{0}' of table '{1}' is of type {2} in the database; the rules' type needs {3}",

@@ -1,6 +1,6 @@
 #!/bin/sh
 # caqes on existing tables with other names, and a connection lost half-way (ctest -R db-mapping), against a
-# throw-away PostgreSQL cluster (cluster.sh). The example region is loaded for the 2022 contract, then renamed as a
+# throw-away PostgreSQL cluster (throwaway_server.sh). The example region is loaded for the 2022 contract, then renamed as a
 # national base would name it (mapping/national.sql: schemas, capitals, spaces, accents, a column whose name holds
 # `"` and `;`, other integer and text types); with mapping/national.yaml,
 #   - `run --db --mapping` gives, byte for byte, the output and the warnings of `run --data` (table, CSV, JSON, but for
@@ -15,7 +15,7 @@
 set -u
 CAQES=$(realpath "$1")
 SRC=$(realpath "$2")
-. "$SRC/tests/db/cluster.sh"
+. "$SRC/tests/db/throwaway_server.sh"
 
 RULES="$SRC/rules/caqes-2022"
 DATA="$SRC/examples/occitanie"
@@ -177,7 +177,7 @@ cut_run() {  # LABEL HOW: HOW is 'backend' or 'server'
   elif [ "$status" != 1 ]; then
     cat "$WORK/err"
     fail "$1: exit $status"
-  elif ! grep -q "error: the connection to the database was lost during the run: " "$WORK/err" ||
+  elif ! grep -q "error: the connection to the database was lost: " "$WORK/err" ||
        ! grep -q "no result written: the run did not complete" "$WORK/err"; then
     cat "$WORK/err"
     fail "$1: the error does not say the connection was lost and nothing was written"

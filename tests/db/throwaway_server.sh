@@ -1,4 +1,4 @@
-# A throw-away PostgreSQL cluster for the database tests, sourced by them (`. tests/db/cluster.sh`): finds the server
+# A throw-away PostgreSQL cluster for the database tests, sourced by them (`. tests/db/throwaway_server.sh`): finds the server
 # binaries (exit 77, which ctest reports as skipped, when they are absent: `apt-get install postgresql`), makes a
 # temporary folder (owned by the `postgres` user when run as root: initdb refuses root), starts a server listening on
 # a Unix socket only, on a port of its own, and stops it and removes the folder on exit, whatever happens (trap).
