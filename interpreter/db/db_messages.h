@@ -43,6 +43,12 @@ inline constexpr MessageText kWrongMappedType = message_text(
 // {0}: what libpq says.
 inline constexpr MessageText kConnectionLost =
     message_text("the connection to the database was lost: {0}", "la connexion à la base a été perdue : {0}");
+// {0}: the first line of the query.
+inline constexpr MessageText kConnectionLostHint = message_text(
+    "it was lost during the query '{0}'; run the command again once the server answers (the server undoes whatever "
+    "it had not committed)",
+    "elle a été perdue pendant la requête « {0} » ; relancez la commande quand le serveur répond (le serveur annule "
+    "ce qu'il n'avait pas validé)");
 // {0}: the column, {1}: the table, {2}: its type in the database, {3}: the SQL type the rules' type asks for.
 inline constexpr MessageText kWrongType =
     message_text("column '{0}' of table '{1}' is of type {2} in the database; the rules' type needs {3}",

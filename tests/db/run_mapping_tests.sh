@@ -59,17 +59,14 @@ if ! "$CAQES" load "$RULES" --data "$DATA" --db "$(url national)" 2>"$WORK/err" 
 fi
 NATIONAL="$(url national) password=hunter2"
 
-# Every year in the table format (the manifest names the mapping file), 2022 in JSON (every figure, with its
-# detail). The CSV format renders the same results (tests/db/run_db_tests.sh compares it).
+# Every year, every query of the contract run under the mapped names; the table format (whose manifest names the
+# mapping file) renders every result: the JSON and CSV formats render the same ones (run_db_tests.sh compares them).
 "$CAQES" run "$RULES" --data "$DATA" >"$WORK/csv.out" 2>"$WORK/csv.err"
 "$CAQES" run "$RULES" --db "$NATIONAL" --mapping "$MAPPING" >"$WORK/db.out" 2>"$WORK/db.err"
 same "run (table)" table
 if ! grep -q "^option  *mapping  *$MAPPING$" "$WORK/db.out"; then
   fail "the manifest does not name the mapping file"
 fi
-"$CAQES" run "$RULES" --data "$DATA" --year 2022 --format json >"$WORK/csv.out" 2>"$WORK/csv.err"
-"$CAQES" run "$RULES" --db "$NATIONAL" --mapping "$MAPPING" --year 2022 --format json >"$WORK/db.out" 2>"$WORK/db.err"
-same "run (json, 2022)" json
 
 # explain: the same derivation, the rows kept counted by the database (090476856: sums over the heart-failure stays
 # and the PHEV lines of 2019, 2021 and 2022). The JSON format renders the same tree.
