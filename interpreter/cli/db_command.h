@@ -25,8 +25,8 @@ bool sql_command(const CheckedProgram& program, const std::vector<int>& years, c
 
 // Creates and fills the declared tables in the database (under the names `names` gives them) from DIR; `done` says
 // what was loaded.
-bool load_command(const CheckedProgram& program, const std::string& dir, const std::string& url, const TableMapping& names,
-                  Message& done, Diagnostics& diags);
+bool load_command(const CheckedProgram& program, const std::string& dir, const std::string& url,
+                  const TableMapping& names, Message& done, Diagnostics& diags);
 
 // A run's data in a database: the per-establishment tables read into `data`, and the source of the aggregates
 // over rows that the run's PassOptions point to. Lives as long as the run.

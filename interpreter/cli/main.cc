@@ -322,7 +322,8 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
 }
 
 // `caqes sql` (sql_only) and `caqes load` (cli/db_command.h).
-int cmd_database(const OutputContext& context, const std::string& rules, bool sql_only, int year, const DataPlace& place) {
+int cmd_database(const OutputContext& context, const std::string& rules, bool sql_only, int year,
+                 const DataPlace& place) {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   TableMapping names;
@@ -378,7 +379,8 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const Da
   DatabaseData database;
   TableMapping names;
   if (!table_mapping(context, *p, place.mapping, names)) return 1;
-  if (place.db_url.empty() ? !load_dataset(*p, place.dir, data, diags) : !database.open(*p, place.db_url, names, data, diags, true)) {
+  if (place.db_url.empty() ? !load_dataset(*p, place.dir, data, diags)
+                           : !database.open(*p, place.db_url, names, data, diags, true)) {
     print_diagnostics(context, diags);
     return 1;
   }
@@ -430,7 +432,8 @@ bool data_impact(const OutputContext& context, const CheckedProgram& a, const Ch
     }
   } else {
     TableMapping na, nb;
-    if (!table_mapping(context, b, place.mapping, nb) || !table_mapping(context, a, place.mapping, na, true)) return false;
+    if (!table_mapping(context, b, place.mapping, nb) || !table_mapping(context, a, place.mapping, na, true))
+      return false;
     if (!database.connect(place.db_url, diags) || !(pa.source = database.read(a, na, da, diags)) ||
         !(pb.source = database.read(b, nb, db, diags))) {
       print_diagnostics(context, diags);
@@ -835,8 +838,10 @@ int main(int argc, char** argv) try {
   if (!p) return 1;
   if (list->parsed()) std::fputs(render_indicators(*p, parse_format(format)).c_str(), stdout);
   if (schema->parsed())
-    std::fputs((format == "mapping" ? render_mapping_skeleton(*p, context.language) : render_schema(*p, parse_format(format))).c_str(),
-               stdout);
+    std::fputs(
+        (format == "mapping" ? render_mapping_skeleton(*p, context.language) : render_schema(*p, parse_format(format)))
+            .c_str(),
+        stdout);
   return 0;
 }
 // Running out of memory is reported, not an abort: the stack unwinds (so temporary files are removed) and no partial

@@ -108,13 +108,16 @@ std::string aligned(const std::vector<std::pair<std::string, std::string>>& line
   std::string out;
   for (const auto& [text, comment] : lines) {
     out += text;
-    if (!comment.empty()) out += std::string(static_cast<std::size_t>(width - character_count(text)) + 2, ' ') + "# " + comment;
+    if (!comment.empty())
+      out += std::string(static_cast<std::size_t>(width - character_count(text)) + 2, ' ') + "# " + comment;
     out += "\n";
   }
   return out;
 }
 
-std::string with_label(std::string text, const std::string& label) { return label.empty() ? text : text + " — " + label; }
+std::string with_label(std::string text, const std::string& label) {
+  return label.empty() ? text : text + " — " + label;
+}
 
 }  // namespace
 

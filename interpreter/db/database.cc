@@ -50,7 +50,8 @@ std::string create_table(const TableInfo& t, int table, const TableMapping& name
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     const ColumnInfo& c = t.columns[i];
     bool key = &c == &t.columns[t.finess_column] || (t.has_year() && &c == &t.columns[t.year_column]);
-    sql += fmt::format("  {} {}{},\n", names.column_sql(table, static_cast<int>(i)), sql_type(c.type), key ? " NOT NULL" : "");
+    sql += fmt::format("  {} {}{},\n", names.column_sql(table, static_cast<int>(i)), sql_type(c.type),
+                       key ? " NOT NULL" : "");
   }
   std::string key = key_columns(t, table, names);
   if (t.per_entity()) {
@@ -187,8 +188,8 @@ bool check_schema(const CheckedProgram& p, const TableMapping& names, Connection
       Span mend = names.where(t, c).known() ? names.where(t, c) : names.renamed(t) ? names.where(t) : at;
       if (col == it->second.end()) {
         if (mapped)
-          diags.error(mend, Message(kMissingMappedColumn, names.column(t, c), names.table_shown(t), column.name, table.name,
-                                    at.where()));
+          diags.error(mend, Message(kMissingMappedColumn, names.column(t, c), names.table_shown(t), column.name,
+                                    table.name, at.where()));
         else
           diags.error(at, Message(kMissingColumn, column.name, table.name, at.where()));
       } else if (!type_fits(column.type, col->second)) {
@@ -324,8 +325,8 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
       std::string f = r.text(i, 0);
       auto it = data.entity_index.find(f);
       if (it == data.entity_index.end()) {
-        diags.error_at("", Message(kUnknownEstablishment, names_.described(query.table), f,
-                                   names_.described(p.registry_table)));
+        diags.error_at(
+            "", Message(kUnknownEstablishment, names_.described(query.table), f, names_.described(p.registry_table)));
         return false;
       }
       int entity = it->second;
@@ -370,7 +371,8 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
     const TableInfo& table = p.tables[t];
     if (!table.has_year()) continue;
     QueryResult r;
-    if (!db_.query("SELECT DISTINCT " + names_.column_sql(t, table.year_column) + " FROM " + names_.table_sql(t), r, diags))
+    if (!db_.query("SELECT DISTINCT " + names_.column_sql(t, table.year_column) + " FROM " + names_.table_sql(t), r,
+                   diags))
       return false;
     auto& years = row_years[t];
     for (int i = 0; i < r.rows(); ++i)

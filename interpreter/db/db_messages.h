@@ -23,10 +23,10 @@ inline constexpr MessageText kMissingColumn =
     message_text("column '{0}' of table '{1}' is not in the database (declared at {2})",
                  "la colonne « {0} » de la table « {1} » n'est pas dans la base (déclarée en {2})");
 // {0}: the database table, {1}: the table of the rules it stands for, {2}: where the rules declare it.
-inline constexpr MessageText kMissingMappedTable =
-    message_text("table '{0}' is not in the database (the mapping gives it for table '{1}' of the rules, declared at {2})",
-                 "la table « {0} » n'est pas dans la base (la correspondance la donne pour la table « {1} » des règles, "
-                 "déclarée en {2})");
+inline constexpr MessageText kMissingMappedTable = message_text(
+    "table '{0}' is not in the database (the mapping gives it for table '{1}' of the rules, declared at {2})",
+    "la table « {0} » n'est pas dans la base (la correspondance la donne pour la table « {1} » des règles, "
+    "déclarée en {2})");
 // {0}: the database column, {1}: the database table, {2}: the column of the rules, {3}: its table, {4}: where declared.
 inline constexpr MessageText kMissingMappedColumn = message_text(
     "column '{0}' of table '{1}' is not in the database (it stands for column '{2}' of table '{3}' of the rules, "

@@ -38,7 +38,8 @@ std::string one_line(std::string text) {
 class ExprCompiler {
  public:
   // `table`: the row-level table whose rows are aliased `r`.
-  ExprCompiler(const CheckedProgram& p, const TableMapping& names, const ConstantParameter& constant, int year, int table)
+  ExprCompiler(const CheckedProgram& p, const TableMapping& names, const ConstantParameter& constant, int year,
+               int table)
       : p_(p), names_(names), constant_(constant), year_(year) {
     tables_["r"] = table;
   }
@@ -118,7 +119,8 @@ class ExprCompiler {
     if (!found) throw NotCompiled{&e};
     const Reference& r = found->second;
     if (r.what == Reference::What::RowColumn) return row + "." + names_.column_sql(r.table, r.column);
-    if (r.what == Reference::What::OuterRowColumn && !outer.empty()) return outer + "." + names_.column_sql(r.table, r.column);
+    if (r.what == Reference::What::OuterRowColumn && !outer.empty())
+      return outer + "." + names_.column_sql(r.table, r.column);
     if (r.what == Reference::What::Parameter)
       if (auto v = constant_(r.parameter, year_)) return literal(e, *v);
     throw NotCompiled{&e};
@@ -314,7 +316,8 @@ const std::vector<std::string>& database_types(ColumnType type) {
 }
 
 bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantParameter& constant,
-                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping, bool count_kept_rows) {
+                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping,
+                     bool count_kept_rows) {
   TableMapping identity;
   if (!mapping) {
     identity = TableMapping::identity(p);
@@ -379,7 +382,8 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       }
     }
     std::string key = finess + (t.has_year() ? ", r." + year : "");
-    q.text = fmt::format("-- Table {}{}{}: {} agrégation(s)\nSELECT r.{}\n", t.name, t.label.empty() ? "" : " (" + t.label + ")",
+    q.text = fmt::format("-- Table {}{}{}: {} agrégation(s)\nSELECT r.{}\n", t.name,
+                         t.label.empty() ? "" : " (" + t.label + ")",
                          // A database name may hold a line break: the comment stays one line.
                          names.renamed(group.table) ? ", dans la base " + one_line(names.table_shown(group.table)) : "",
                          group.slots.size(), key);

@@ -35,7 +35,9 @@ std::string TableMapping::table_sql(int t) const {
   return (table.schema.empty() ? "" : quote_identifier(table.schema) + ".") + quote_identifier(table.name);
 }
 
-std::string TableMapping::column_sql(int t, int c) const { return quote_identifier(tables_[t].columns[c].name); }
+std::string TableMapping::column_sql(int t, int c) const {
+  return quote_identifier(tables_[t].columns[c].name);
+}
 
 std::string TableMapping::table_shown(int t) const {
   const Table& table = tables_[t];
@@ -147,7 +149,8 @@ class MappingReader {
   // A database name: a non-empty text.
   bool name(const YAML::Node& key, const YAML::Node& value, std::string& out) {
     if (!value.IsScalar() || value.Scalar().empty()) {
-      diags_.error(value.IsNull() || !value.IsDefined() ? span(key) : span(value.Mark(), 1), Message(kNotName, key.Scalar()));
+      diags_.error(value.IsNull() || !value.IsDefined() ? span(key) : span(value.Mark(), 1),
+                   Message(kNotName, key.Scalar()));
       return false;
     }
     out = value.Scalar();
@@ -163,7 +166,8 @@ class MappingReader {
       for (std::size_t i = 0; i < p_.tables.size(); ++i)
         if (p_.tables[i].name == declared) t = static_cast<int>(i);
       if (t < 0) {
-        if (!lenient_) report_unknown(diags_, span(entry.first), Message(kUnknownTable, declared), declared, table_names(p_));
+        if (!lenient_)
+          report_unknown(diags_, span(entry.first), Message(kUnknownTable, declared), declared, table_names(p_));
         continue;
       }
       table(t, entry.first, entry.second);
@@ -250,8 +254,8 @@ class MappingReader {
         int here = out_.renamed(static_cast<int>(t)) ? static_cast<int>(t) : it->second;
         int other = here == static_cast<int>(t) ? it->second : static_cast<int>(t);
         diags_.error(out_.tables_[here].at,
-                     Message(kSameTable, out_.table_shown(static_cast<int>(t)), p_.tables[other].name, p_.tables[here].name,
-                             where(out_.tables_[other].at, p_.tables[other].decl->name_span)));
+                     Message(kSameTable, out_.table_shown(static_cast<int>(t)), p_.tables[other].name,
+                             p_.tables[here].name, where(out_.tables_[other].at, p_.tables[other].decl->name_span)));
       }
       std::map<std::string, int> columns;
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -260,10 +264,9 @@ class MappingReader {
         // Reported where the file gives one of them, naming the other and where it is given (or declared).
         int here = table.columns[c].at.known() ? static_cast<int>(c) : at_c->second;
         int other = here == static_cast<int>(c) ? at_c->second : static_cast<int>(c);
-        diags_.error(table.columns[here].at,
-                     Message(kSameColumn, table.columns[c].name, p_.tables[t].name, p_.tables[t].columns[other].name,
-                             p_.tables[t].columns[here].name,
-                             where(table.columns[other].at, p_.tables[t].columns[other].span)));
+        diags_.error(table.columns[here].at, Message(kSameColumn, table.columns[c].name, p_.tables[t].name,
+                                                     p_.tables[t].columns[other].name, p_.tables[t].columns[here].name,
+                                                     where(table.columns[other].at, p_.tables[t].columns[other].span)));
       }
     }
   }

@@ -21,10 +21,27 @@ namespace {
 TEST_CASE("every message of the mapping catalog has a French text of its own") {
   using namespace mapping_messages;
   check_catalog("interpreter/sql/mapping_messages.h",
-                {&kUnreadable, &kNotYaml, &kTopLevel, &kUnknownKey, &kNotMap, &kNotName, &kBadQualifiedName,
-                 &kUnknownTable, &kUnknownColumn, &kDuplicate, &kSameTable, &kSameColumn, &kSkeletonTitle,
-                 &kSkeletonReplace, &kSkeletonSchema, &kSkeletonTypes, &kSkeletonPerEntity, &kSkeletonPerEntityYear,
-                 &kSkeletonRows, &kSkeletonRowsYear, &kSkeletonColumn},
+                {&kUnreadable,
+                 &kNotYaml,
+                 &kTopLevel,
+                 &kUnknownKey,
+                 &kNotMap,
+                 &kNotName,
+                 &kBadQualifiedName,
+                 &kUnknownTable,
+                 &kUnknownColumn,
+                 &kDuplicate,
+                 &kSameTable,
+                 &kSameColumn,
+                 &kSkeletonTitle,
+                 &kSkeletonReplace,
+                 &kSkeletonSchema,
+                 &kSkeletonTypes,
+                 &kSkeletonPerEntity,
+                 &kSkeletonPerEntityYear,
+                 &kSkeletonRows,
+                 &kSkeletonRowsYear,
+                 &kSkeletonColumn},
                 {});
 }
 
@@ -94,8 +111,9 @@ TEST_CASE("the names a mapping file gives, and the query compiled under them") {
   CHECK(q.find("count(*) FILTER (WHERE r.\"ANNEE\" = 2022 AND EXISTS (SELECT 1 FROM \"dcir\".\"a.b\" AS n1 WHERE "
                "n1.\"finess\" = r.\"FINESS_GEO\" AND n1.\"année\" = 2022 AND (((n1.\"x\"\"; DROP TABLE y; --\" = "
                "r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c1\"") != std::string::npos);
-  CHECK(q.find("FROM \"pmsi\".\"RSA 2022\" AS r\nWHERE r.\"ANNEE\" IN (2022)\nGROUP BY r.\"FINESS_GEO\", r.\"ANNEE\";") !=
-        std::string::npos);
+  CHECK(
+      q.find("FROM \"pmsi\".\"RSA 2022\" AS r\nWHERE r.\"ANNEE\" IN (2022)\nGROUP BY r.\"FINESS_GEO\", r.\"ANNEE\";") !=
+      std::string::npos);
 }
 
 TEST_CASE("the errors of a mapping file are located in it") {
@@ -103,7 +121,7 @@ TEST_CASE("the errors of a mapping file are located in it") {
   TempFolder folder;
   std::string path = folder.write("m.yaml",
                                   "tables:\n"
-                                  "  ligne:\n"            // line 2: unknown table, near 'lignes'
+                                  "  ligne:\n"  // line 2: unknown table, near 'lignes'
                                   "    table: x\n"
                                   "  actes:\n"
                                   "    colonnes:\n"
@@ -117,12 +135,14 @@ TEST_CASE("the errors of a mapping file are located in it") {
   CHECK(text.find("did you mean 'lignes'?") != std::string::npos);
   CHECK(text.find(path + ":6:7: error: table 'actes' of the rules has no column 'patiant'") != std::string::npos);
   CHECK(text.find("did you mean 'patient'?") != std::string::npos);
-  CHECK(text.find(path + ":7:13: error: 'code' must be a name of the database (a non-empty text)") != std::string::npos);
+  CHECK(text.find(path + ":7:13: error: 'code' must be a name of the database (a non-empty text)") !=
+        std::string::npos);
   CHECK(diags.error_count() == 3);
 
   // Lenient (the older version of a diff): what the program does not declare is skipped.
   Diagnostics lenient;
-  std::string only_unknown = folder.write("n.yaml", "tables:\n  ligne:\n    table: x\n  actes:\n    colonnes:\n      patiant: P\n");
+  std::string only_unknown =
+      folder.write("n.yaml", "tables:\n  ligne:\n    table: x\n  actes:\n    colonnes:\n      patiant: P\n");
   CHECK(read_mapping(only_unknown, *p, names, lenient, true));
   CHECK(lenient.items().empty());
 }
