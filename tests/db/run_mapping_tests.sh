@@ -151,6 +151,13 @@ cut_run() {  # LABEL HOW: HOW is 'backend' or 'server'
   psql -X -q "$(url national)" -c "BEGIN; LOCK TABLE pmsi.rsa_2022 IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60); COMMIT" \
     >/dev/null 2>&1 &
   locker=$!
+  # The lock held before the run starts.
+  held=0
+  while [ "$(sql national "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'rsa_2022' AND l.mode = 'AccessExclusiveLock' AND l.granted")" != 1 ]; do
+    held=$((held + 1))
+    if [ "$held" -gt 300 ]; then break; fi
+    sleep 0.1
+  done
   "$CAQES" --lang en run "$RULES" --db "$NATIONAL application_name=caqes_cut" --mapping "$MAPPING" --format xlsx \
     --output "$OUT/r.xlsx" >"$WORK/out" 2>"$WORK/err" &
   run=$!
