@@ -24,6 +24,10 @@ inline constexpr MessageText kNoIndicatorDidYouMean =
 // {0}: the FINESS, {1}: the data folder, {2}: the table of establishments.
 inline constexpr MessageText kEstablishmentNotInData =
     message_text("establishment '{0}' is not in {1}/{2}.csv", "l'établissement « {0} » n'est pas dans {1}/{2}.csv");
+// {0}: the FINESS, {1}: the registry table as the database names it.
+inline constexpr MessageText kEstablishmentNotInDatabase =
+    message_text("establishment '{0}' is not in table {1} of the database",
+                 "l'établissement « {0} » n'est pas dans la table {1} de la base");
 inline constexpr MessageText kNoSignatory =
     message_text("--par-signataire: the contract declares no 'signataire'",
                  "--par-signataire : le contrat ne déclare pas de « signataire »");

@@ -10,6 +10,7 @@
 #include "check/program.h"
 #include "data/dataset.h"
 #include "eval/evaluator.h"
+#include "sql/table_mapping.h"
 #include "syntax/diagnostic.h"
 #include "syntax/message.h"
 
@@ -19,11 +20,13 @@ class Connection;
 class AggregateSource;
 
 // The SQL that computes the contract's aggregations over rows in `years`, commented.
-bool sql_command(const CheckedProgram& program, const std::vector<int>& years, std::string& out, Diagnostics& diags);
+bool sql_command(const CheckedProgram& program, const std::vector<int>& years, const TableMapping& names,
+                 std::string& out, Diagnostics& diags);
 
-// Creates and fills the declared tables in the database from DIR; `done` says what was loaded.
-bool load_command(const CheckedProgram& program, const std::string& dir, const std::string& url, Message& done,
-                  Diagnostics& diags);
+// Creates and fills the declared tables in the database (under the names `names` gives them) from DIR; `done` says
+// what was loaded.
+bool load_command(const CheckedProgram& program, const std::string& dir, const std::string& url,
+                  const TableMapping& names, Message& done, Diagnostics& diags);
 
 // A run's data in a database: the per-establishment tables read into `data`, and the source of the aggregates
 // over rows that the run's PassOptions point to. Lives as long as the run.
@@ -31,12 +34,22 @@ class DatabaseData {
  public:
   DatabaseData();
   ~DatabaseData();
-  bool open(const CheckedProgram& program, const std::string& url, Dataset& data, Diagnostics& diags);
-  AggregateSource* source() const { return source_.get(); }
+  // The connection and its one read-only snapshot.
+  bool connect(const std::string& url, Diagnostics& diags);
+  // One program's per-establishment tables read into `data`, and the source of its aggregates (null on an error).
+  // Several programs (the two versions of a diff) read the same snapshot.
+  // `explaining`: the rows of every aggregation counted, as `caqes explain` shows them.
+  AggregateSource* read(const CheckedProgram& program, const TableMapping& names, Dataset& data, Diagnostics& diags,
+                        bool explaining = false);
+  // connect, then read.
+  bool open(const CheckedProgram& program, const std::string& url, const TableMapping& names, Dataset& data,
+            Diagnostics& diags, bool explaining = false);
+  // The source of the last program read (null before).
+  AggregateSource* source() const { return sources_.empty() ? nullptr : sources_.back().get(); }
 
  private:
   std::unique_ptr<Connection> connection_;
-  std::unique_ptr<AggregateSource> source_;
+  std::vector<std::unique_ptr<AggregateSource>> sources_;
 };
 
 }  // namespace caqes

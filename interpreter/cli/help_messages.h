@@ -113,6 +113,14 @@ inline constexpr MessageText kReferences = message_text(
 inline constexpr MessageText kReferencesOutput =
     message_text("the rules file to write (by default: stdout), written whole or not at all",
                  "le fichier de règles à écrire (par défaut : la sortie standard), écrit en entier ou pas du tout");
+inline constexpr MessageText kMapping = message_text(
+    "YAML file giving the database's name of each declared table and column (caqes schema RULES --format mapping "
+    "writes its skeleton)",
+    "fichier YAML donnant le nom dans la base de chaque table et colonne déclarée (caqes schema RÈGLES --format "
+    "mapping en écrit le squelette)");
+inline constexpr MessageText kSchemaFormat =
+    message_text("table, csv, json, or mapping (the skeleton of a mapping file for --db)",
+                 "table, csv, json, ou mapping (le squelette d'un fichier de correspondance pour --db)");
 inline constexpr MessageText kDocOutput =
     message_text("folder of the site (created, or replaced if caqes doc wrote it)",
                  "dossier du site (créé, ou remplacé s'il a été écrit par caqes doc)");
@@ -135,6 +143,8 @@ inline constexpr MessageText kSubcommandsGroup = message_text("Subcommands", "Co
 inline constexpr MessageText kRequiredLabel = message_text("REQUIRED", "OBLIGATOIRE");
 // CLI11 writes a colon right after it: French puts a space before.
 inline constexpr MessageText kExcludesLabel = message_text("Excludes", "Exclut ");
+// CLI11 writes a colon right after it: French puts a space before.
+inline constexpr MessageText kNeedsLabel = message_text("Needs", "Requiert ");
 inline constexpr MessageText kTextLabel = message_text("TEXT", "TEXTE");
 inline constexpr MessageText kIntLabel = message_text("INT", "ENTIER");
 

@@ -98,6 +98,20 @@ std::unique_ptr<CheckedProgram> load_and_check(const OutputContext& context, con
   return diags.has_errors() ? nullptr : std::move(checked);
 }
 
+// The database names of the rules' tables and columns: those of the mapping file at `path`, or the declared ones
+// (no file). `lenient`: entries naming what `p` does not declare are skipped (the older version of a diff).
+bool table_mapping(const OutputContext& context, const CheckedProgram& p, const std::string& path, TableMapping& out,
+                   bool lenient = false) {
+  if (path.empty()) {
+    out = TableMapping::identity(p);
+    return true;
+  }
+  Diagnostics diags;
+  bool ok = read_mapping(path, p, out, diags, lenient);
+  if (!diags.items().empty()) print_diagnostics(context, diags);
+  return ok;
+}
+
 // Writes to stdout, or to `path` whole or not at all (output_file.h), never over one of `inputs`.
 bool emit(const OutputContext& context, const std::string& text, const std::string& path,
           const std::vector<std::string>& inputs = {}) {
@@ -205,8 +219,15 @@ std::vector<std::pair<std::string, std::string>> manifest_options(const RunOutpu
           {"strict", strict ? "oui" : "non"}};
 }
 
-int cmd_run(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
-            const RunOutputRequest& request, PassOptions pass, bool strict, const std::string& db_url) {
+// Where a command's data are: a folder of CSV extracts, or a database (with the mapping file of its names).
+struct DataPlace {
+  std::string dir, db_url, mapping;
+};
+
+int cmd_run(const OutputContext& context, const std::string& rules, const DataPlace& place, int year,
+            const RunOutputRequest& request, PassOptions pass, bool strict) {
+  const std::string& data_dir = place.dir;
+  const std::string& db_url = place.db_url;
   Format format = parse_format(request.format);
   const std::string& output = request.output;
   bool by_signatory = request.by_signatory;
@@ -222,7 +243,9 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   Diagnostics diags;
   Dataset data;
   DatabaseData database;  // --db: the per-establishment tables read, the aggregations over rows left to the server
-  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, data, diags)) {
+  TableMapping names;
+  if (!table_mapping(context, *p, place.mapping, names)) return 1;
+  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, names, data, diags)) {
     print_diagnostics(context, diags);
     return 1;
   }
@@ -258,6 +281,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
   auto options = manifest_options(request, year, strict);
   // From a database, the manifest names the database (its password hidden) instead of the CSV files.
   if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
+  if (!place.mapping.empty()) options.push_back({"mapping", place.mapping});
   if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error)) {
     print_error(context, error);
     return 1;
@@ -295,14 +319,18 @@ int cmd_run(const OutputContext& context, const std::string& rules, const std::s
       return 1;
     }
   }
-  return emit_run(context, rendered, output, inputs_of(*p, data_dir)) ? 0 : 1;
+  std::vector<std::string> inputs = inputs_of(*p, data_dir);
+  if (!place.mapping.empty()) inputs.push_back(place.mapping);
+  return emit_run(context, rendered, output, inputs) ? 0 : 1;
 }
 
 // `caqes références`: the statistics that référence_nationale links to a parameter, computed on the national data
 // (CSV or database, through the same evaluator as `run`) for the years the rules read them, written as a rules file
 // that a regional contract imports. Only the aggregations those statistics need are computed.
-int cmd_references(const OutputContext& context, const std::string& rules, const std::string& data_dir, int year,
-                   const std::string& output, PassOptions pass, bool strict, const std::string& db_url) {
+int cmd_references(const OutputContext& context, const std::string& rules, const DataPlace& place, int year,
+                   const std::string& output, PassOptions pass, bool strict) {
+  const std::string& data_dir = place.dir;
+  const std::string& db_url = place.db_url;
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   Diagnostics diags;
@@ -327,7 +355,9 @@ int cmd_references(const OutputContext& context, const std::string& rules, const
   }
   Dataset data;
   DatabaseData database;
-  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, data, diags)) {
+  TableMapping names;
+  if (!table_mapping(context, *p, place.mapping, names)) return 1;
+  if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, names, data, diags)) {
     print_diagnostics(context, diags);
     return 1;
   }
@@ -405,16 +435,18 @@ int cmd_references(const OutputContext& context, const std::string& rules, const
 
 // `caqes sql` (sql_only) and `caqes load` (cli/db_command.h).
 int cmd_database(const OutputContext& context, const std::string& rules, bool sql_only, int year,
-                 const std::string& data_dir, const std::string& db_url) {
+                 const DataPlace& place) {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
+  TableMapping names;
+  if (!table_mapping(context, *p, place.mapping, names)) return 1;
   Diagnostics diags;
   if (sql_only) {
     bool ok = true;
     std::vector<int> years = contract_years(context, *p, year, ok);
     std::string text;
     if (!ok) return 1;
-    if (!sql_command(*p, years, text, diags)) {
+    if (!sql_command(*p, years, names, text, diags)) {
       print_diagnostics(context, diags);
       return 1;
     }
@@ -422,7 +454,7 @@ int cmd_database(const OutputContext& context, const std::string& rules, bool sq
     return 0;
   }
   Message done;
-  if (!load_command(*p, data_dir, db_url, done, diags)) {
+  if (!load_command(*p, place.dir, place.db_url, names, done, diags)) {
     print_diagnostics(context, diags);
     return 1;
   }
@@ -430,7 +462,7 @@ int cmd_database(const OutputContext& context, const std::string& rules, bool sq
   return 0;
 }
 
-int cmd_explain(const OutputContext& context, const std::string& rules, const std::string& data_dir,
+int cmd_explain(const OutputContext& context, const std::string& rules, const DataPlace& place,
                 const std::string& entity, const std::string& indicator, int year, const std::string& format,
                 bool strict) {
   auto p = load_and_check(context, rules);
@@ -455,16 +487,25 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const st
   }
   Diagnostics diags;
   Dataset data;
-  if (!load_dataset(*p, data_dir, data, diags)) {
+  // --db: the same explanation, the aggregations over rows computed by the database (aggregate_source.h).
+  DatabaseData database;
+  TableMapping names;
+  if (!table_mapping(context, *p, place.mapping, names)) return 1;
+  if (place.db_url.empty() ? !load_dataset(*p, place.dir, data, diags)
+                           : !database.open(*p, place.db_url, names, data, diags, true)) {
     print_diagnostics(context, diags);
     return 1;
   }
+  PassOptions pass;
+  pass.source = database.source();
   auto it = data.entity_index.find(entity);
   if (it == data.entity_index.end()) {
-    print_error(context, Message(kEstablishmentNotInData, entity, data_dir, p->tables[p->registry_table].name));
+    print_error(context, place.db_url.empty()
+                             ? Message(kEstablishmentNotInData, entity, place.dir, p->tables[p->registry_table].name)
+                             : Message(kEstablishmentNotInDatabase, entity, names.table_shown(p->registry_table)));
     return 1;
   }
-  Evaluator evaluator(*p, data);
+  Evaluator evaluator(*p, data, pass);
   if (!evaluator.prepare(years, diags)) {
     print_diagnostics(context, diags);
     return 1;
@@ -487,13 +528,31 @@ int cmd_explain(const OutputContext& context, const std::string& rules, const st
 }
 
 // Both versions run on the same data and years, their results compared. False on an error in the data.
-bool data_impact(const OutputContext& context, const CheckedProgram& a, const CheckedProgram& b, const std::string& data_dir,
+// From a database, both versions read one snapshot; the mapping file describes the new version (entries only the
+// old one lacks are skipped for it).
+bool data_impact(const OutputContext& context, const CheckedProgram& a, const CheckedProgram& b, const DataPlace& place,
                  const std::vector<int>& years, DataImpact& impact) {
   Diagnostics diags;
   Dataset da, db;
   std::vector<IndicatorResult> ra, rb;
-  if (!load_dataset(a, data_dir, da, diags) || !load_dataset(b, data_dir, db, diags) ||
-      !run_all(a, da, years, ra, diags) || !run_all(b, db, years, rb, diags)) {
+  PassOptions pa, pb;
+  DatabaseData database;
+  if (place.db_url.empty()) {
+    if (!load_dataset(a, place.dir, da, diags) || !load_dataset(b, place.dir, db, diags)) {
+      print_diagnostics(context, diags);
+      return false;
+    }
+  } else {
+    TableMapping na, nb;
+    if (!table_mapping(context, b, place.mapping, nb) || !table_mapping(context, a, place.mapping, na, true))
+      return false;
+    if (!database.connect(place.db_url, diags) || !(pa.source = database.read(a, na, da, diags)) ||
+        !(pb.source = database.read(b, nb, db, diags))) {
+      print_diagnostics(context, diags);
+      return false;
+    }
+  }
+  if (!run_all(a, da, years, ra, diags, pa) || !run_all(b, db, years, rb, diags, pb)) {
     print_diagnostics(context, diags);
     return false;
   }
@@ -503,19 +562,19 @@ bool data_impact(const OutputContext& context, const CheckedProgram& a, const Ch
 
 // Exit 0: equivalent, 1: different, 2: an error (in either version or in the data).
 int cmd_diff(const OutputContext& context, const std::string& old_rules, const std::string& new_rules,
-             const std::string& format, const std::string& data_dir, int year) {
+             const std::string& format, const DataPlace& place, int year) {
   auto a = load_and_check(context, old_rules);
   auto b = load_and_check(context, new_rules);
   if (!a || !b) return 2;
   DiffReport report = diff_programs(*a, *b);
   report.old_path = old_rules;
   report.new_path = new_rules;
-  if (!data_dir.empty()) {
+  if (!place.dir.empty() || !place.db_url.empty()) {
     bool ok = true;
     std::vector<int> years = contract_years(context, *b, year, ok);
     if (!ok) return 2;
     DataImpact impact;
-    if (!data_impact(context, *a, *b, data_dir, years, impact)) return 2;
+    if (!data_impact(context, *a, *b, place, years, impact)) return 2;
     report.impact = std::move(impact);
   }
   std::string text = format == "html"       ? render_diff_html(report)
@@ -709,6 +768,7 @@ void localise_help(CLI::App& app, Language lang) {
   formatter->label("TEXT", h(kTextLabel));
   formatter->label("INT", h(kIntLabel));
   formatter->label("Excludes", h(kExcludesLabel));
+  formatter->label("Needs", h(kNeedsLabel));
   app.formatter(formatter);
 }
 
@@ -747,9 +807,10 @@ int main(int argc, char** argv) try {
 
   auto* run = subcommand("run", kRun);
   run->add_option("RULES", rules, h(kRules))->required();
-  std::string db_url;
+  std::string db_url, mapping;
   auto* run_data = run->add_option("--data", data_dir, h(kData));
-  run->add_option("--db", db_url, h(kDb))->excludes(run_data);
+  auto* run_db = run->add_option("--db", db_url, h(kDb))->excludes(run_data);
+  run->add_option("--mapping", mapping, h(kMapping))->needs(run_db);
   run->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
   RunOutputRequest run_output;
   run->add_option("--format", run_output.format, h(kRunFormat))
@@ -780,7 +841,7 @@ int main(int argc, char** argv) try {
 
   auto* schema = subcommand("schema", kSchema);
   schema->add_option("RULES", rules, h(kRules))->required();
-  schema->add_option("--format", format, h(kTableFormat))->check(CLI::IsMember({"table", "csv", "json"}));
+  schema->add_option("--format", format, h(kSchemaFormat))->check(CLI::IsMember({"table", "csv", "json", "mapping"}));
 
   auto* test = subcommand("test", kTest);
   test->add_option("RULES", rules, h(kRules))->required();
@@ -791,7 +852,9 @@ int main(int argc, char** argv) try {
   std::string entity, indicator;
   auto* explain = subcommand("explain", kExplain);
   explain->add_option("RULES", rules, h(kRules))->required();
-  explain->add_option("--data", data_dir, h(kData))->required();
+  auto* explain_data = explain->add_option("--data", data_dir, h(kData));
+  auto* explain_db = explain->add_option("--db", db_url, h(kDb))->excludes(explain_data);
+  explain->add_option("--mapping", mapping, h(kMapping))->needs(explain_db);
   explain->add_option("--entity", entity, h(kEntity))->required();
   explain->add_option("--indicator", indicator, h(kIndicator));
   explain->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
@@ -803,7 +866,9 @@ int main(int argc, char** argv) try {
   diff->add_option("OLD", old_rules, h(kOld))->required();
   diff->add_option("NEW", new_rules, h(kNew))->required();
   diff->add_option("--format", format, h(kDiffFormat))->check(CLI::IsMember({"text", "markdown", "json", "table", "html"}));
-  diff->add_option("--data", data_dir, h(kDiffData));
+  auto* diff_data = diff->add_option("--data", data_dir, h(kDiffData));
+  auto* diff_db = diff->add_option("--db", db_url, h(kDb))->excludes(diff_data);
+  diff->add_option("--mapping", mapping, h(kMapping))->needs(diff_db);
   diff->add_option("--year", year, h(kDiffYear))->check(CLI::Range(1, 9999));
 
   auto* functions = subcommand("fonctions", kFunctions);
@@ -823,6 +888,7 @@ int main(int argc, char** argv) try {
   references->add_option("RULES", rules, h(kRules))->required();
   auto* references_data = references->add_option("--data", data_dir, h(kData));
   references->add_option("--db", db_url, h(kDb))->excludes(references_data);
+  references->add_option("--mapping", mapping, h(kMapping));
   references->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
   references->add_option("--output,-o", references_output, h(kReferencesOutput));
   pass_options(references);
@@ -831,10 +897,12 @@ int main(int argc, char** argv) try {
   auto* sql = subcommand("sql", kSql);
   sql->add_option("RULES", rules, h(kRules))->required();
   sql->add_option("--year", year, h(kYear))->check(CLI::Range(1, 9999));
+  sql->add_option("--mapping", mapping, h(kMapping));
   auto* load = subcommand("load", kLoad);
   load->add_option("RULES", rules, h(kRules))->required();
   load->add_option("--data", data_dir, h(kData))->required();
   load->add_option("--db", db_url, h(kDb))->required();
+  load->add_option("--mapping", mapping, h(kMapping));
 
   std::vector<std::string> fmt_paths;
   bool fmt_check = false;
@@ -863,24 +931,23 @@ int main(int argc, char** argv) try {
   if (!lang.empty()) context.language = language_from_name(lang).value_or(context.language);
   if (lsp->parsed()) return lsp::run_language_server(std::cin, std::cout);
   if (check->parsed()) return cmd_check(context, rules);
-  if (run->parsed()) {
-    if (data_dir.empty() == db_url.empty()) {
-      print_error(context, Message(db_messages::kDataOrDatabase));
-      return 2;
-    }
-    return cmd_run(context, rules, data_dir, year, run_output, pass, strict, db_url);
+  DataPlace place{data_dir, db_url, mapping};
+  if ((run->parsed() || explain->parsed()) && data_dir.empty() == db_url.empty()) {
+    print_error(context, Message(db_messages::kDataOrDatabase));
+    return 2;
   }
   if (references->parsed()) {
     if (data_dir.empty() == db_url.empty()) {
       print_error(context, Message(db_messages::kDataOrDatabase));
       return 2;
     }
-    return cmd_references(context, rules, data_dir, year, references_output, pass, strict, db_url);
+    return cmd_references(context, rules, place, year, references_output, pass, strict);
   }
-  if (sql->parsed() || load->parsed()) return cmd_database(context, rules, sql->parsed(), year, data_dir, db_url);
+  if (run->parsed()) return cmd_run(context, rules, place, year, run_output, pass, strict);
+  if (sql->parsed() || load->parsed()) return cmd_database(context, rules, sql->parsed(), year, place);
   if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
-  if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, data_dir, year);
-  if (explain->parsed()) return cmd_explain(context, rules, data_dir, entity, indicator, year, format, strict);
+  if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, place, year);
+  if (explain->parsed()) return cmd_explain(context, rules, place, entity, indicator, year, format, strict);
   if (fmt_cmd->parsed()) return cmd_fmt(context, fmt_paths, fmt_check);
   if (doc->parsed()) {
     auto p = load_and_check(context, doc_request.rules);
@@ -903,7 +970,11 @@ int main(int argc, char** argv) try {
   auto p = load_and_check(context, rules);
   if (!p) return 1;
   if (list->parsed()) std::fputs(render_indicators(*p, parse_format(format)).c_str(), stdout);
-  if (schema->parsed()) std::fputs(render_schema(*p, parse_format(format)).c_str(), stdout);
+  if (schema->parsed())
+    std::fputs(
+        (format == "mapping" ? render_mapping_skeleton(*p, context.language) : render_schema(*p, parse_format(format)))
+            .c_str(),
+        stdout);
   return 0;
 }
 // Running out of memory is reported, not an abort: the stack unwinds (so temporary files are removed) and no partial

@@ -7,7 +7,10 @@
 
 #include "cli/json_writer.h"
 #include "cli/text_table.h"
+#include "sql/mapping_messages.h"
+#include "sql/sql_compiler.h"
 #include "stdlib/functions.h"
+#include "syntax/source.h"
 
 namespace caqes {
 namespace {
@@ -82,6 +85,64 @@ std::string render_schema(const CheckedProgram& p, Format format) {
   out += "\nFichiers CSV séparés par ';' ou ',', en UTF-8 ou Latin-1; nombres avec virgule ou point décimal et espaces\n"
          "entre milliers; taux en pourcentage (45,2 ou 45,2 %); booléens oui/non; dates AAAA-MM-JJ ou JJ/MM/AAAA;\n"
          "cellule vide = donnée absente.\n";
+  return out;
+}
+
+namespace {
+
+// A name as a YAML double-quoted scalar.
+std::string yaml_quoted(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Lines "text  # comment", the comments aligned in one column.
+std::string aligned(const std::vector<std::pair<std::string, std::string>>& lines) {
+  int width = 0;
+  for (const auto& [text, comment] : lines)
+    if (!comment.empty()) width = std::max(width, character_count(text));
+  std::string out;
+  for (const auto& [text, comment] : lines) {
+    out += text;
+    if (!comment.empty())
+      out += std::string(static_cast<std::size_t>(width - character_count(text)) + 2, ' ') + "# " + comment;
+    out += "\n";
+  }
+  return out;
+}
+
+std::string with_label(std::string text, const std::string& label) {
+  return label.empty() ? text : text + " — " + label;
+}
+
+}  // namespace
+
+std::string render_mapping_skeleton(const CheckedProgram& p, Language lang) {
+  using namespace mapping_messages;
+  std::string out;
+  for (const MessageText* line : {&kSkeletonTitle, &kSkeletonReplace, &kSkeletonSchema, &kSkeletonTypes})
+    out += "# " + Message(*line, p.contract_name).in(lang) + "\n";
+  out += "tables:\n";
+  for (const TableInfo& t : p.tables) {
+    const MessageText& kind = t.kind == ast::TableKind::Entity       ? kSkeletonPerEntity
+                              : t.kind == ast::TableKind::EntityYear ? kSkeletonPerEntityYear
+                              : t.kind == ast::TableKind::Rows       ? kSkeletonRows
+                                                                     : kSkeletonRowsYear;
+    out += aligned({{"  " + t.name + ":", Message(kind, t.label.empty() ? t.name : t.label).in(lang)}});
+    std::vector<std::pair<std::string, std::string>> lines = {{"    table: " + yaml_quoted(t.name), ""},
+                                                              {"    colonnes:", ""}};
+    for (const ColumnInfo& c : t.columns) {
+      std::string types;
+      for (const std::string& db : database_types(c.type)) types += (types.empty() ? "" : ", ") + db;
+      lines.push_back({"      " + c.name + ": " + yaml_quoted(c.name),
+                       with_label(Message(kSkeletonColumn, column_type_name(c.type), types).in(lang), c.label)});
+    }
+    out += aligned(lines);
+  }
   return out;
 }
 

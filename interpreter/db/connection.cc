@@ -80,7 +80,11 @@ Connection::~Connection() { PQfinish(c_); }
 
 void Connection::report(const std::string& sql, Diagnostics& diags) {
   std::string first = sql.substr(0, sql.find('\n'));
-  diags.error_at("", Message(kQueryFailed, server_message(c_, url_)), Message(kQueryWas, first));
+  // The server gone (stopped, restarted, the backend terminated, the network cut): not a refusal of the query.
+  if (PQstatus(c_) == CONNECTION_BAD)
+    diags.error_at("", Message(kConnectionLost, server_message(c_, url_)), Message(kConnectionLostHint, first));
+  else
+    diags.error_at("", Message(kQueryFailed, server_message(c_, url_)), Message(kQueryWas, first));
 }
 
 bool Connection::command(const std::string& sql, Diagnostics& diags) {

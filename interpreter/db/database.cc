@@ -16,7 +16,17 @@ namespace {
 
 using namespace db_messages;
 
-std::string q(const std::string& name) { return quote_identifier(name); }
+// The key of a table (FINESS, and the year of the per-year tables), as the database names its columns.
+std::string key_columns(const TableInfo& t, int table, const TableMapping& names) {
+  return names.column_sql(table, t.finess_column) + (t.has_year() ? ", " + names.column_sql(table, t.year_column) : "");
+}
+
+std::string column_list(const TableInfo& t, int table, const TableMapping& names) {
+  std::string columns;
+  for (std::size_t c = 0; c < t.columns.size(); ++c)
+    columns += (columns.empty() ? "" : ", ") + names.column_sql(table, static_cast<int>(c));
+  return columns;
+}
 
 // A value as COPY's text format reads it for its column's SQL type; \N for an absent one.
 std::string copy_value(const Value& v) {
@@ -35,13 +45,15 @@ void append_row(std::string& buffer, const Row& row) {
   buffer += '\n';
 }
 
-std::string create_table(const TableInfo& t) {
-  std::string sql = "CREATE TABLE " + q(t.name) + " (\n";
-  for (const ColumnInfo& c : t.columns) {
+std::string create_table(const TableInfo& t, int table, const TableMapping& names) {
+  std::string sql = "CREATE TABLE " + names.table_sql(table) + " (\n";
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    const ColumnInfo& c = t.columns[i];
     bool key = &c == &t.columns[t.finess_column] || (t.has_year() && &c == &t.columns[t.year_column]);
-    sql += fmt::format("  {} {}{},\n", q(c.name), sql_type(c.type), key ? " NOT NULL" : "");
+    sql += fmt::format("  {} {}{},\n", names.column_sql(table, static_cast<int>(i)), sql_type(c.type),
+                       key ? " NOT NULL" : "");
   }
-  std::string key = q(t.columns[t.finess_column].name) + (t.has_year() ? ", " + q(t.columns[t.year_column].name) : "");
+  std::string key = key_columns(t, table, names);
   if (t.per_entity()) {
     sql += "  PRIMARY KEY (" + key + ")\n)";
   } else {
@@ -53,11 +65,13 @@ std::string create_table(const TableInfo& t) {
 
 // The indexes of a row-level table: by establishment and year (every query), and by the key its correlated
 // lookups equate (the patient of the EPA's lab acts).
-std::vector<std::string> indexes(const CheckedProgram& p, int table, const std::set<int>& lookup_columns) {
+std::vector<std::string> indexes(const CheckedProgram& p, int table, const std::set<int>& lookup_columns,
+                                 const TableMapping& names) {
   const TableInfo& t = p.tables[table];
-  std::string key = q(t.columns[t.finess_column].name) + (t.has_year() ? ", " + q(t.columns[t.year_column].name) : "");
-  std::vector<std::string> out = {fmt::format("CREATE INDEX ON {} ({})", q(t.name), key)};
-  for (int c : lookup_columns) out.push_back(fmt::format("CREATE INDEX ON {} ({}, {})", q(t.name), key, q(t.columns[c].name)));
+  std::string key = key_columns(t, table, names);
+  std::vector<std::string> out = {fmt::format("CREATE INDEX ON {} ({})", names.table_sql(table), key)};
+  for (int c : lookup_columns)
+    out.push_back(fmt::format("CREATE INDEX ON {} ({}, {})", names.table_sql(table), key, names.column_sql(table, c)));
   return out;
 }
 
@@ -112,41 +126,88 @@ bool read_value(ColumnType type, const QueryResult& r, int row, int column, Valu
 
 // The types of the database that hold a declared column's values exactly.
 bool type_fits(ColumnType type, const std::string& db_type) {
-  switch (type) {
-    case ColumnType::Text:
-    case ColumnType::Code: return db_type == "text" || db_type == "character varying" || db_type == "character";
-    case ColumnType::Boolean: return db_type == "boolean";
-    case ColumnType::Date: return db_type == "date";
-    case ColumnType::Year:
-    case ColumnType::Integer:
-    case ColumnType::Count: return db_type == "integer" || db_type == "bigint" || db_type == "smallint" || db_type == "numeric";
-    default: return db_type == "numeric" || db_type == "integer" || db_type == "bigint" || db_type == "smallint";
-  }
+  const auto& fit = database_types(type);
+  return std::find(fit.begin(), fit.end(), db_type) != fit.end();
 }
 
-std::string select_all(const TableInfo& t) {
-  std::string columns;
-  for (const ColumnInfo& c : t.columns) columns += (columns.empty() ? "" : ", ") + q(c.name);
-  return "SELECT " + columns + " FROM " + q(t.name);
-}
-
-bool read_rows(const TableInfo& t, Connection& db, std::vector<Row>& rows, Diagnostics& diags) {
+bool read_rows(const TableInfo& t, int table, const TableMapping& names, Connection& db, std::vector<Row>& rows,
+               Diagnostics& diags) {
   QueryResult r;
-  if (!db.query(select_all(t), r, diags)) return false;
+  if (!db.query("SELECT " + column_list(t, table, names) + " FROM " + names.table_sql(table), r, diags)) return false;
   rows.assign(static_cast<std::size_t>(r.rows()), Row(t.columns.size()));
   for (int i = 0; i < r.rows(); ++i)
     for (std::size_t c = 0; c < t.columns.size(); ++c)
       if (!read_value(t.columns[c].type, r, i, static_cast<int>(c), rows[i][c])) {
-        diags.error_at("", Message(kBadValue, t.name, t.columns[c].name, r.text(i, static_cast<int>(c))));
+        diags.error_at("", Message(kBadValue, names.described(table), names.described(table, static_cast<int>(c)),
+                                   r.text(i, static_cast<int>(c))));
         return false;
       }
   return true;
 }
 
+// Every declared table and column in the database, of a type that holds its values; errors name the database's
+// table and column and, when the mapping renames them, the declared ones they stand for.
+bool check_schema(const CheckedProgram& p, const TableMapping& names, Connection& db, Diagnostics& diags) {
+  std::set<std::string> schemas;
+  for (std::size_t t = 0; t < p.tables.size(); ++t)
+    if (!names.schema(static_cast<int>(t)).empty()) schemas.insert(names.schema(static_cast<int>(t)));
+  std::string others;
+  for (const std::string& s : schemas) others += (others.empty() ? "" : ", ") + quote_text(s);
+  QueryResult columns;
+  if (!db.query("SELECT table_schema, table_name, column_name, data_type, table_schema = current_schema() "
+                "FROM information_schema.columns WHERE table_schema = current_schema()" +
+                    (others.empty() ? std::string() : " OR table_schema IN (" + others + ")"),
+                columns, diags))
+    return false;
+  // (schema, table) → column → type; the connection's own schema also under "".
+  std::map<std::pair<std::string, std::string>, std::map<std::string, std::string>> present;
+  for (int i = 0; i < columns.rows(); ++i) {
+    present[{columns.text(i, 0), columns.text(i, 1)}][columns.text(i, 2)] = columns.text(i, 3);
+    if (columns.text(i, 4) == "t") present[{"", columns.text(i, 1)}][columns.text(i, 2)] = columns.text(i, 3);
+  }
+  int before = diags.error_count();
+  for (std::size_t ti = 0; ti < p.tables.size(); ++ti) {
+    int t = static_cast<int>(ti);
+    const TableInfo& table = p.tables[ti];
+    const Span& declared = table.decl->name_span;
+    auto it = present.find({names.schema(t), names.table(t)});
+    if (it == present.end()) {
+      if (names.renamed(t))
+        diags.error(names.where(t), Message(kMissingMappedTable, names.table_shown(t), table.name, declared.where()));
+      else
+        diags.error(declared, Message(kMissingTable, table.name, declared.where()));
+      continue;
+    }
+    for (std::size_t ci = 0; ci < table.columns.size(); ++ci) {
+      int c = static_cast<int>(ci);
+      const ColumnInfo& column = table.columns[ci];
+      Span at = column.span.known() ? column.span : declared;
+      auto col = it->second.find(names.column(t, c));
+      bool mapped = names.renamed(t) || names.renamed(t, c);
+      // Where to mend it: the mapping's line for the column, else for its table, else the declaration.
+      Span mend = names.where(t, c).known() ? names.where(t, c) : names.renamed(t) ? names.where(t) : at;
+      if (col == it->second.end()) {
+        if (mapped)
+          diags.error(mend, Message(kMissingMappedColumn, names.column(t, c), names.table_shown(t), column.name,
+                                    table.name, at.where()));
+        else
+          diags.error(at, Message(kMissingColumn, column.name, table.name, at.where()));
+      } else if (!type_fits(column.type, col->second)) {
+        if (mapped)
+          diags.error(mend, Message(kWrongMappedType, names.column(t, c), names.table_shown(t), col->second,
+                                    sql_type(column.type), column.name, table.name));
+        else
+          diags.error(at, Message(kWrongType, column.name, table.name, col->second, sql_type(column.type)));
+      }
+    }
+  }
+  return diags.error_count() == before;
+}
+
 }  // namespace
 
-bool load_database(const CheckedProgram& p, const std::string& dir, Connection& db, long long& rows, int& tables,
-                   Diagnostics& diags) {
+bool load_database(const CheckedProgram& p, const std::string& dir, const TableMapping& names, Connection& db,
+                   long long& rows, int& tables, Diagnostics& diags) {
   rows = 0;
   tables = 0;
   Dataset data;
@@ -156,9 +217,10 @@ bool load_database(const CheckedProgram& p, const std::string& dir, Connection& 
   bool ok = true;
   for (std::size_t t = 0; ok && t < p.tables.size(); ++t) {
     const TableInfo& table = p.tables[t];
-    ok = db.command(create_table(table), diags);
+    int ti = static_cast<int>(t);
+    ok = db.command(create_table(table, ti, names), diags);
     if (!ok) break;
-    std::string copy = "COPY " + q(table.name) + " FROM STDIN";
+    std::string copy = "COPY " + names.table_sql(ti) + " (" + column_list(table, ti, names) + ") FROM STDIN";
     if (table.per_entity()) {
       std::vector<std::pair<long long, const Row*>> keyed;
       for (const auto& [k, row] : data.keyed_rows[t]) keyed.push_back({k, &row});
@@ -184,7 +246,7 @@ bool load_database(const CheckedProgram& p, const std::string& dir, Connection& 
         }
         return true;
       }, diags);
-      for (const std::string& sql : indexes(p, static_cast<int>(t), lookups[static_cast<int>(t)]))
+      for (const std::string& sql : indexes(p, ti, lookups[ti], names))
         if (ok) ok = db.command(sql, diags);
     }
     if (ok) ++tables;
@@ -198,32 +260,9 @@ bool load_database(const CheckedProgram& p, const std::string& dir, Connection& 
   return ok;
 }
 
-bool read_database(const CheckedProgram& p, Connection& db, Dataset& data, Diagnostics& diags) {
-  // The schema first: every declared table and column, of a type that holds its values.
-  QueryResult columns;
-  if (!db.query("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = current_schema()",
-                columns, diags))
-    return false;
-  std::map<std::string, std::map<std::string, std::string>> present;
-  for (int i = 0; i < columns.rows(); ++i) present[columns.text(i, 0)][columns.text(i, 1)] = columns.text(i, 2);
-  int before = diags.error_count();
-  for (const TableInfo& t : p.tables) {
-    auto it = present.find(t.name);
-    if (it == present.end()) {
-      diags.error(t.decl->name_span, Message(kMissingTable, t.name, t.decl->name_span.where()));
-      continue;
-    }
-    for (const ColumnInfo& c : t.columns) {
-      auto col = it->second.find(c.name);
-      Span at = c.span.known() ? c.span : t.decl->name_span;
-      if (col == it->second.end())
-        diags.error(at, Message(kMissingColumn, c.name, t.name, at.where()));
-      else if (!type_fits(c.type, col->second))
-        diags.error(at, Message(kWrongType, c.name, t.name, col->second, sql_type(c.type)));
-    }
-  }
-  if (diags.error_count() > before) return false;
+bool read_database(const CheckedProgram& p, const TableMapping& names, Connection& db, Dataset& data,
+                   Diagnostics& diags) {
+  if (!check_schema(p, names, db, diags)) return false;
 
   std::size_t n = p.tables.size();
   data = Dataset();
@@ -234,7 +273,7 @@ bool read_database(const CheckedProgram& p, Connection& db, Dataset& data, Diagn
   if (p.registry_table >= 0) {
     const TableInfo& reg = p.tables[p.registry_table];
     std::vector<Row> rows;
-    if (!read_rows(reg, db, rows, diags)) return false;
+    if (!read_rows(reg, p.registry_table, names, db, rows, diags)) return false;
     // Sorted as load_dataset sorts them, byte by byte: the order of the establishments in every output.
     std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
       return a[reg.finess_column].text() < b[reg.finess_column].text();
@@ -248,12 +287,13 @@ bool read_database(const CheckedProgram& p, Connection& db, Dataset& data, Diagn
     const TableInfo& table = p.tables[t];
     if (static_cast<int>(t) == p.registry_table || !table.per_entity()) continue;
     std::vector<Row> rows;
-    if (!read_rows(table, db, rows, diags)) return false;
+    if (!read_rows(table, static_cast<int>(t), names, db, rows, diags)) return false;
     for (Row& row : rows) {
       const std::string& f = row[table.finess_column].text();
       auto it = data.entity_index.find(f);
       if (it == data.entity_index.end()) {
-        diags.error_at("", Message(kUnknownEstablishment, table.name, f, p.tables[p.registry_table].name));
+        diags.error_at("", Message(kUnknownEstablishment, names.described(static_cast<int>(t)), f,
+                                   names.described(p.registry_table)));
         return false;
       }
       long long k = it->second;
@@ -264,7 +304,7 @@ bool read_database(const CheckedProgram& p, Connection& db, Dataset& data, Diagn
         year = std::to_string(y);
       }
       if (!data.keyed_rows[t].emplace(k, std::move(row)).second) {
-        diags.error_at("", Message(kTwoRows, table.name, f, year));
+        diags.error_at("", Message(kTwoRows, names.described(static_cast<int>(t)), f, year));
         return false;
       }
     }
@@ -275,7 +315,7 @@ bool read_database(const CheckedProgram& p, Connection& db, Dataset& data, Diagn
 bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Plan& plan, const ConstantParameter& constant,
                          RowAggregates& aggregates, std::map<int, std::set<int>>& row_years, Diagnostics& diags) {
   std::vector<SqlQuery> queries;
-  if (!compile_queries(p, plan, constant, queries, diags)) return false;
+  if (!compile_queries(p, plan, constant, queries, diags, &names_, count_kept_rows_)) return false;
   for (const SqlQuery& query : queries) {
     const TableInfo& t = p.tables[query.table];
     QueryResult r;
@@ -285,7 +325,8 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
       std::string f = r.text(i, 0);
       auto it = data.entity_index.find(f);
       if (it == data.entity_index.end()) {
-        diags.error_at("", Message(kUnknownEstablishment, t.name, f, p.tables[p.registry_table].name));
+        diags.error_at(
+            "", Message(kUnknownEstablishment, names_.described(query.table), f, names_.described(p.registry_table)));
         return false;
       }
       int entity = it->second;
@@ -314,7 +355,7 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
           }
         }
         if (!read) {
-          diags.error_at("", Message(kBadValue, t.name, fmt::format("c{}", o + 1), text));
+          diags.error_at("", Message(kBadValue, names_.described(query.table), fmt::format("c{}", o + 1), text));
           return false;
         }
       }
@@ -330,7 +371,8 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
     const TableInfo& table = p.tables[t];
     if (!table.has_year()) continue;
     QueryResult r;
-    if (!db_.query("SELECT DISTINCT " + q(table.columns[table.year_column].name) + " FROM " + q(table.name), r, diags))
+    if (!db_.query("SELECT DISTINCT " + names_.column_sql(t, table.year_column) + " FROM " + names_.table_sql(t), r,
+                   diags))
       return false;
     auto& years = row_years[t];
     for (int i = 0; i < r.rows(); ++i)

@@ -22,6 +22,33 @@ inline constexpr MessageText kMissingTable = message_text("table '{0}' is not in
 inline constexpr MessageText kMissingColumn =
     message_text("column '{0}' of table '{1}' is not in the database (declared at {2})",
                  "la colonne « {0} » de la table « {1} » n'est pas dans la base (déclarée en {2})");
+// {0}: the database table, {1}: the table of the rules it stands for, {2}: where the rules declare it.
+inline constexpr MessageText kMissingMappedTable = message_text(
+    "table '{0}' is not in the database (the mapping gives it for table '{1}' of the rules, declared at {2})",
+    "la table « {0} » n'est pas dans la base (la correspondance la donne pour la table « {1} » des règles, "
+    "déclarée en {2})");
+// {0}: the database column, {1}: the database table, {2}: the column of the rules, {3}: its table, {4}: where declared.
+inline constexpr MessageText kMissingMappedColumn = message_text(
+    "column '{0}' of table '{1}' is not in the database (it stands for column '{2}' of table '{3}' of the rules, "
+    "declared at {4})",
+    "la colonne « {0} » de la table « {1} » n'est pas dans la base (elle tient lieu de la colonne « {2} » de la table "
+    "« {3} » des règles, déclarée en {4})");
+// {0}: the database column, {1}: the database table, {2}: its type there, {3}: the SQL type the rules' type asks for,
+// {4}: the column of the rules, {5}: its table.
+inline constexpr MessageText kWrongMappedType = message_text(
+    "column '{0}' of table '{1}' is of type {2} in the database; column '{4}' of table '{5}' of the rules, which it "
+    "stands for, needs {3}",
+    "la colonne « {0} » de la table « {1} » est de type {2} dans la base ; la colonne « {4} » de la table « {5} » des "
+    "règles, dont elle tient lieu, demande {3}");
+// {0}: what libpq says.
+inline constexpr MessageText kConnectionLost =
+    message_text("the connection to the database was lost: {0}", "la connexion à la base a été perdue : {0}");
+// {0}: the first line of the query.
+inline constexpr MessageText kConnectionLostHint = message_text(
+    "it was lost during the query '{0}'; run the command again once the server answers (the server undoes whatever "
+    "it had not committed)",
+    "elle a été perdue pendant la requête « {0} » ; relancez la commande quand le serveur répond (le serveur annule "
+    "ce qu'il n'avait pas validé)");
 // {0}: the column, {1}: the table, {2}: its type in the database, {3}: the SQL type the rules' type asks for.
 inline constexpr MessageText kWrongType =
     message_text("column '{0}' of table '{1}' is of type {2} in the database; the rules' type needs {3}",

@@ -37,8 +37,12 @@ std::string one_line(std::string text) {
 // a nested aggregation, the outer rows aliased `outer`).
 class ExprCompiler {
  public:
-  ExprCompiler(const CheckedProgram& p, const ConstantParameter& constant, int year)
-      : p_(p), constant_(constant), year_(year) {}
+  // `table`: the row-level table whose rows are aliased `r`.
+  ExprCompiler(const CheckedProgram& p, const TableMapping& names, const ConstantParameter& constant, int year,
+               int table)
+      : p_(p), names_(names), constant_(constant), year_(year) {
+    tables_["r"] = table;
+  }
 
   std::string compile(const ast::Expr& e, const std::string& row, const std::string& outer) {
     return std::visit([&](const auto& n) { return node(e, n, row, outer); }, e.node);
@@ -49,13 +53,16 @@ class ExprCompiler {
     const CallInfo& info = p_.calls.at(e.id);
     const TableInfo& t = p_.tables[info.table];
     std::string alias = fmt::format("n{}", ++aliases_);
-    std::string where = fmt::format("{}.{} = {}.{}", alias, quote_identifier(t.columns[t.finess_column].name), row,
-                                    quote_identifier(t.columns[t.finess_column].name));
+    tables_[alias] = info.table;
+    // The same establishment as the outer row, whose table names its FINESS column in its own way.
+    int outer = tables_.at(row);
+    std::string where = fmt::format("{}.{} = {}.{}", alias, names_.column_sql(info.table, t.finess_column), row,
+                                    names_.column_sql(outer, p_.tables[outer].finess_column));
     if (t.has_year())
-      where += fmt::format(" AND {}.{} = {}", alias, quote_identifier(t.columns[t.year_column].name),
+      where += fmt::format(" AND {}.{} = {}", alias, names_.column_sql(info.table, t.year_column),
                            info.period ? info.period->apply(year_) : year_);
     if (info.filter) where += " AND (" + compile(*info.filter, alias, row) + ")";
-    std::string from = fmt::format("FROM {} AS {} WHERE {}", quote_identifier(t.name), alias, where);
+    std::string from = fmt::format("FROM {} AS {} WHERE {}", names_.table_sql(info.table), alias, where);
     if (info.function == Function::RowExists) return "EXISTS (SELECT 1 " + from + ")";
     std::string aggregate;
     if (!info.value) {
@@ -111,10 +118,9 @@ class ExprCompiler {
     const auto* found = p_.references_.find(e.id);
     if (!found) throw NotCompiled{&e};
     const Reference& r = found->second;
-    if (r.what == Reference::What::RowColumn)
-      return row + "." + quote_identifier(p_.tables[r.table].columns[r.column].name);
+    if (r.what == Reference::What::RowColumn) return row + "." + names_.column_sql(r.table, r.column);
     if (r.what == Reference::What::OuterRowColumn && !outer.empty())
-      return outer + "." + quote_identifier(p_.tables[r.table].columns[r.column].name);
+      return outer + "." + names_.column_sql(r.table, r.column);
     if (r.what == Reference::What::Parameter)
       if (auto v = constant_(r.parameter, year_)) return literal(e, *v);
     throw NotCompiled{&e};
@@ -230,9 +236,11 @@ class ExprCompiler {
   }
 
   const CheckedProgram& p_;
+  const TableMapping& names_;
   const ConstantParameter& constant_;
   int year_;
   int aliases_ = 0;
+  std::map<std::string, int> tables_;  // alias → the table whose rows it names
 };
 
 // Where each aggregation is written: the indicator and definition (or parameter) whose expression holds it.
@@ -291,16 +299,39 @@ std::string sql_type(ColumnType type) {
   }
 }
 
+const std::vector<std::string>& database_types(ColumnType type) {
+  static const std::vector<std::string> text = {"text", "character varying", "character"};
+  static const std::vector<std::string> boolean = {"boolean"};
+  static const std::vector<std::string> date = {"date"};
+  static const std::vector<std::string> year = {"integer", "bigint", "smallint", "numeric"};
+  static const std::vector<std::string> number = {"numeric", "integer", "bigint", "smallint"};
+  switch (type) {
+    case ColumnType::Text:
+    case ColumnType::Code: return text;
+    case ColumnType::Boolean: return boolean;
+    case ColumnType::Date: return date;
+    case ColumnType::Year: return year;
+    default: return number;
+  }
+}
+
 bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantParameter& constant,
-                     std::vector<SqlQuery>& out, Diagnostics& diags) {
+                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping,
+                     bool count_kept_rows) {
+  TableMapping identity;
+  if (!mapping) {
+    identity = TableMapping::identity(p);
+    mapping = &identity;
+  }
+  const TableMapping& names = *mapping;
   auto owner = owners(p);
   bool ok = true;
   for (const PlannedGroup& group : plan.groups) {
     const TableInfo& t = p.tables[group.table];
     SqlQuery q;
     q.table = group.table;
-    std::string finess = quote_identifier(t.columns[t.finess_column].name);
-    std::string year = t.has_year() ? quote_identifier(t.columns[t.year_column].name) : "";
+    std::string finess = names.column_sql(group.table, t.finess_column);
+    std::string year = t.has_year() ? names.column_sql(group.table, t.year_column) : "";
     std::set<int> rows_years;
     std::string columns;
     for (int s : group.slots) {
@@ -312,7 +343,7 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       for (int y : plan.slot_years[s]) {
         int rows_year = info.period ? info.period->apply(y) : y;
         try {
-          ExprCompiler c(p, constant, y);
+          ExprCompiler c(p, names, constant, y, group.table);
           std::string filter = info.filter ? c.compile(*info.filter, "r", "") : "";
           if (t.has_year()) filter = fmt::format("r.{} = {}", year, rows_year) + (filter.empty() ? "" : " AND " + filter);
           std::string value = info.value ? c.compile(*info.value, "r", "") : "";
@@ -321,7 +352,11 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
           switch (info.function) {
             case Function::RowExists:
             case Function::RowCount: fields.push_back({SqlField::Count, value.empty() ? "count(*)" : "count(" + value + ")"}); break;
-            case Function::RowSum: fields.push_back({SqlField::Sum, "sum(" + value + ")"}); break;
+            case Function::RowSum:
+              fields.push_back({SqlField::Sum, "sum(" + value + ")"});
+              // The rows summed, which an explanation shows (the pass over the CSV files counts them too).
+              if (count_kept_rows) fields.push_back({SqlField::Count, "count(" + value + ")"});
+              break;
             case Function::RowMean:
               fields.push_back({SqlField::Sum, "sum(" + value + ")"});
               fields.push_back({SqlField::Count, "count(" + value + ")"});
@@ -347,10 +382,13 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       }
     }
     std::string key = finess + (t.has_year() ? ", r." + year : "");
-    q.text = fmt::format("-- Table {}{}: {} agrégation(s)\nSELECT r.{}\n", t.name, t.label.empty() ? "" : " (" + t.label + ")",
+    q.text = fmt::format("-- Table {}{}{}: {} agrégation(s)\nSELECT r.{}\n", t.name,
+                         t.label.empty() ? "" : " (" + t.label + ")",
+                         // A database name may hold a line break: the comment stays one line.
+                         names.renamed(group.table) ? ", dans la base " + one_line(names.table_shown(group.table)) : "",
                          group.slots.size(), key);
     q.text += columns;
-    q.text += fmt::format("FROM {} AS r\n", quote_identifier(t.name));
+    q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table));
     if (t.has_year() && !rows_years.empty()) {
       std::string list;
       for (int y : rows_years) list += (list.empty() ? "" : ", ") + std::to_string(y);

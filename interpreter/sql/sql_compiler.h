@@ -14,6 +14,7 @@
 #include "check/program.h"
 #include "eval/aggregate_source.h"
 #include "eval/plan.h"
+#include "sql/table_mapping.h"
 #include "syntax/diagnostic.h"
 #include "value/value.h"
 
@@ -36,9 +37,12 @@ struct SqlQuery {
   std::vector<SqlOutput> outputs;
 };
 
-// The queries of every group of the plan; false (with located errors) if some aggregation cannot be compiled.
+// The queries of every group of the plan; false (with located errors) if some aggregation cannot be compiled. The
+// tables and columns under the names `mapping` gives them in the database (null: their declared names).
+// `count_kept_rows`: the sums also count the rows they add up, as an explanation shows them (a run needs only the sum).
 bool compile_queries(const CheckedProgram& program, const Plan& plan, const ConstantParameter& constant,
-                     std::vector<SqlQuery>& out, Diagnostics& diags);
+                     std::vector<SqlQuery>& out, Diagnostics& diags, const TableMapping* mapping = nullptr,
+                     bool count_kept_rows = false);
 
 // "name" with its double quotes doubled: any text is a harmless identifier.
 std::string quote_identifier(std::string_view name);
@@ -48,5 +52,8 @@ std::string quote_text(std::string_view text);
 std::string decimal_text(const Decimal& d);
 // The SQL type of a declared column: NUMERIC for money, rates and counts, INTEGER for the year, TEXT, DATE, BOOLEAN.
 std::string sql_type(ColumnType type);
+// The types of an existing database column (as information_schema names them) that hold a declared column's values
+// exactly, the one caqes load creates first.
+const std::vector<std::string>& database_types(ColumnType type);
 
 }  // namespace caqes

@@ -8,65 +8,15 @@
 #   - an unreachable server, a missing table, a missing column and a column of the wrong type give clear errors,
 #     and a password given in the connection string is never printed;
 #   - a text of the rules that looks like SQL stays a text (the tables are still there after the run).
-# The server is stopped and the folder removed at the end, whatever happens (trap). Skipped (exit 77, which ctest
-# reports as skipped) when the PostgreSQL server binaries are not installed: `apt-get install postgresql`.
+# The server (tests/db/throwaway_server.sh) is stopped and the folder removed at the end, whatever happens (trap).
+# Skipped (exit 77, which ctest reports as skipped) when the PostgreSQL server binaries are not installed:
+# `apt-get install postgresql`.
 # Usage: run_db_tests.sh CAQES SOURCE_DIR
 set -u
 CAQES=$(realpath "$1")
 SRC=$(realpath "$2")
 
-BIN=""
-for dir in /usr/lib/postgresql/*/bin; do
-  if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then BIN=$dir; fi
-done
-if [ -z "$BIN" ] && command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
-  BIN=$(dirname "$(command -v initdb)")
-fi
-if [ -z "$BIN" ] || ! command -v psql >/dev/null 2>&1; then
-  echo "SKIPPED: PostgreSQL server binaries (initdb, pg_ctl, psql) not found; install Debian's postgresql package"
-  exit 77
-fi
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/caqes_db_test.XXXXXX")
-chmod 755 "$WORK"
-AS=""
-if [ "$(id -u)" = "0" ]; then
-  chown postgres "$WORK"
-  chmod 777 "$WORK"  # the files the checks write, next to the server's socket
-  AS="runuser -u postgres --"
-fi
-PGDATA="$WORK/data"
-PORT=$((40000 + $$ % 20000))
-
-stop() {
-  $AS "$BIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1
-  rm -rf "$WORK"
-}
-trap stop EXIT
-trap 'exit 1' INT TERM HUP
-
-$AS "$BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 ||
-  $AS "$BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 || {
-  cat "$WORK/initdb.log"
-  echo "FAIL: initdb"
-  exit 1
-}
-$AS "$BIN/pg_ctl" -D "$PGDATA" -l "$WORK/server.log" -w -t 30 \
-  -o "-k $WORK -c listen_addresses='' -p $PORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >/dev/null || {
-  cat "$WORK/server.log"
-  echo "FAIL: the server did not start"
-  exit 1
-}
-
-FAILED=0
-fail() {
-  echo "FAIL: $*"
-  FAILED=1
-}
-url() { echo "host=$WORK port=$PORT user=postgres dbname=$1"; }
-sql() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$(url "$1")" -c "$2"; }
-createdb() { psql -X -q "$(url postgres)" -c "CREATE DATABASE \"$1\"" >/dev/null; }
+. "$SRC/tests/db/throwaway_server.sh"
 
 # ---- the same figures from the database as from the CSV files --------------------------------------------------
 # The outputs are compared whole but for the manifest's data source: the CSV files read (with their SHA-256) on one

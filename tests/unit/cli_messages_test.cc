@@ -18,7 +18,7 @@ using namespace cli_messages;
 TEST_CASE("every message of the command line's catalog has a French text of its own") {
   const std::vector<const MessageText*> all = {
       &kCannotWrite, &kCannotRead, &kYearOutsideContract, &kNoIndicator, &kNoIndicatorDidYouMean,
-      &kEstablishmentNotInData, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
+      &kEstablishmentNotInData, &kEstablishmentNotInDatabase, &kNoSignatory, &kFormattingUnsafe, &kNoTestLabel, &kUnknownCommand, &kNoResultWritten,
       &kOneError, &kErrors, &kCheckSummary, &kOneIndicator, &kIndicators, &kOneTable, &kTables, &kOneParameter,
       &kParameters, &kOneTest, &kTests, &kTestPassed, &kTestFailed, &kTestContractHeading, &kTestSummary, &kStrictNoResult,
       &kOutputIsAnInput, &kOutOfMemory,
@@ -56,8 +56,8 @@ TEST_CASE("every description of caqes --help has a French text of its own") {
       &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc, &kLsp, &kSql, &kLoad,
       &kRules, &kData, &kYear, &kRunFormat, &kDetail, &kEncoding, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kParts, &kStrict,
       &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
-      &kDiffYear, &kDb, &kReferences, &kReferencesOutput, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
-      &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kExcludesLabel, &kTextLabel, &kIntLabel};
+      &kDiffYear, &kDb, &kReferences, &kReferencesOutput, &kMapping, &kSchemaFormat, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
+      &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kExcludesLabel, &kNeedsLabel, &kTextLabel, &kIntLabel};
   // Words French writes as English does.
   const std::set<const MessageText*> same = {&kOptionsLabel, &kOptionsGroup};
   check_catalog("interpreter/cli/help_messages.h", all, same);
