@@ -119,6 +119,7 @@ def med(xs):
 
 def run(args, caqes, rules, data, manifest, outdir):
     """bench/run --engine postgresql; returns the exit status (0 agree, 1 differ, 2 a tool failed)."""
+    pgcluster.stop_on_signals()
     runs = args.runs
     env_out = os.path.join(outdir, "postgresql")
     os.makedirs(env_out, exist_ok=True)

@@ -36,6 +36,7 @@ import os
 import pwd
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -272,6 +273,13 @@ class Cluster:
         return report
 
 
+def stop_on_signals():
+    """SIGTERM and SIGHUP (ctest's timeout, timeout(1)) end the script through its `finally` blocks, which stop the
+    servers and remove their folder."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda number, frame: sys.exit(1))
+
+
 def run_checked(cmd):
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
@@ -345,6 +353,7 @@ def main():
                     help="keep one establishment in K of the data (every K-th FINESS of the registry, in every file)")
     ap.add_argument("--explain", type=int, metavar="YEAR", help="show the split of work of the queries of YEAR")
     args = ap.parse_args()
+    stop_on_signals()
     if not pg_bin() or not shutil.which("psql"):
         print("SKIPPED: PostgreSQL server binaries (initdb, pg_ctl, psql) not found; install Debian's postgresql")
         sys.exit(77)
