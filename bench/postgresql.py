@@ -38,7 +38,7 @@ def say(*a):
 
 def generated_queries(text):
     """The queries of `caqes sql`: per query its table, the years it reads and, per result column cK, the index of
-    its aggregation in the query and the year of the rows that hold it."""
+    its aggregation in the query and the years of the rows that hold it (the result rows of those years)."""
     out = []
     for chunk in text.split(";\n"):
         if "SELECT" not in chunk:
@@ -52,8 +52,9 @@ def generated_queries(text):
                 agg += 1
             m = re.search(r'AS "c(\d+)"', line)
             if m and line.startswith("  , "):
-                y = re.search(r'FILTER \(WHERE r\."[^"]+" = (\d+)', line)
-                columns[int(m.group(1))] = (agg, int(y.group(1)) if y else None)
+                y = re.search(r'FILTER \(WHERE r\."[^"]+" (?:= (\d+)|IN \(([\d, ]+)\))', line)
+                columns[int(m.group(1))] = (agg, {int(v) for v in re.findall(r"\d+", y.group(1) or y.group(2))}
+                                            if y else None)
         out.append({"table": table, "years": years.group(1) if years else "", "columns": columns,
                     "sql": chunk[chunk.index("SELECT"):] + ";"})
     return out
@@ -83,7 +84,7 @@ def agree_hand(server, generated, hand):
         own = {(r[0], r[1]): r[2:] for r in psql_rows(server, hand[q["table"]])}
         for (f, y), values in gen.items():
             for k, (agg, rows_year) in q["columns"].items():
-                if rows_year is not None and str(rows_year) != y:
+                if rows_year is not None and int(y) not in rows_year:
                     continue
                 mine = own.get((f, y))
                 a = values[k - 1]

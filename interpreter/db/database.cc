@@ -293,7 +293,7 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
       for (std::size_t o = 0; o < query.outputs.size(); ++o) {
         const SqlOutput& out = query.outputs[o];
         if (t.has_year() && out.rows_year != year) continue;
-        int column = first + static_cast<int>(o);
+        int column = first + out.column - 1;
         if (r.null(i, column)) continue;  // no row counted: the accumulator stays empty
         Accumulator& acc = aggregates[out.slot][out.year][entity];
         std::string text = r.text(i, column);
@@ -314,7 +314,7 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
           }
         }
         if (!read) {
-          diags.error_at("", Message(kBadValue, t.name, fmt::format("c{}", o + 1), text));
+          diags.error_at("", Message(kBadValue, t.name, fmt::format("c{}", out.column), text));
           return false;
         }
       }

@@ -27,9 +27,11 @@ struct SqlOutput {
   int year = 0;        // the year it is planned for (kAnyYear included)
   int rows_year = 0;   // the year of the rows it reads (per-year tables): the result row of that year holds it
   SqlField field = SqlField::Count;
+  int column = 0;      // its column among the aggregates (c1, c2, …): the years that compile alike share one
 };
 
-// One query: its result columns are the establishment's FINESS, the year (per-year tables), then `outputs`.
+// One query: its result columns are the establishment's FINESS, the year (per-year tables), then the aggregates
+// c1, c2, … that `outputs` point to.
 struct SqlQuery {
   int table = -1;
   std::string text;
