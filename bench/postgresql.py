@@ -174,6 +174,7 @@ def run(args, caqes, rules, data, manifest, outdir):
         agree &= not diffs and compared > 0
         for t, xs in times.items():
             result[t + "_s"] = med(xs)
+            result[t + "_min_max_s"] = [round(min(xs), 3), round(max(xs), 3)]
         result["generated_over_hand"] = round(result["generated_sql_s"] / result["hand_sql_s"], 2)
         result["compared_values"] = compared
         # Per table, the generated and the hand-written query once more, for where the time goes.
