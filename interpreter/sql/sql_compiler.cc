@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -334,20 +335,27 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
     std::string year = t.has_year() ? names.column_sql(group.table, t.year_column) : "";
     std::set<int> rows_years;
     std::string columns;
+    int column_count = 0;
     for (int s : group.slots) {
       const ast::Expr& call = *p.row_aggregations[s];
       const CallInfo& info = p.calls.at(call.id);
       auto it = owner.find(&call);
       std::string comment = fmt::format("  -- {}{}: {}\n", place(call.span),
                                         it == owner.end() ? "" : " · " + it->second, one_line(print_expr(call)));
+      // The years whose aggregation compiles to the same SQL but for the year of its rows share their columns: the
+      // query groups by year, so that each result row holds the aggregation of its own year's rows.
+      struct Shared {
+        std::vector<std::pair<SqlField, std::string>> fields;
+        std::string filter;
+        std::vector<int> years, rows_years;
+      };
+      std::vector<Shared> shared;
       for (int y : plan.slot_years[s]) {
         int rows_year = info.period ? info.period->apply(y) : y;
         try {
           ExprCompiler c(p, names, constant, y, group.table);
           std::string filter = info.filter ? c.compile(*info.filter, "r", "") : "";
-          if (t.has_year()) filter = fmt::format("r.{} = {}", year, rows_year) + (filter.empty() ? "" : " AND " + filter);
           std::string value = info.value ? c.compile(*info.value, "r", "") : "";
-          std::string where = filter.empty() ? "" : " FILTER (WHERE " + filter + ")";
           std::vector<std::pair<SqlField, std::string>> fields;
           switch (info.function) {
             case Function::RowExists:
@@ -366,18 +374,43 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
             case Function::RowCountDistinct: fields.push_back({SqlField::Distinct, "count(DISTINCT " + value + ")"}); break;
             default: throw NotCompiled{&call};
           }
-          columns += comment;
-          comment.clear();
-          for (auto& [field, sql] : fields) {
-            q.outputs.push_back(SqlOutput{s, y, rows_year, field});
-            columns += fmt::format("  , {}{} AS \"c{}\"  -- {}\n", sql, where, q.outputs.size(),
-                                   y == kAnyYear ? std::string("toute année") : fmt::format("N = {}", y));
-          }
+          auto same = std::find_if(shared.begin(), shared.end(), [&](const Shared& x) {
+            return t.has_year() && x.fields == fields && x.filter == filter;
+          });
+          if (same == shared.end()) same = shared.insert(shared.end(), Shared{fields, filter, {}, {}});
+          same->years.push_back(y);
+          if (std::find(same->rows_years.begin(), same->rows_years.end(), rows_year) == same->rows_years.end())
+            same->rows_years.push_back(rows_year);
           rows_years.insert(rows_year);
         } catch (const NotCompiled& nc) {
           diags.error(nc.e->span, Message(kNotCompiled, one_line(print_expr(*nc.e))), Message(kNotCompiledHint));
           ok = false;
           break;
+        }
+      }
+      for (const Shared& x : shared) {
+        std::string filter = x.filter;
+        if (t.has_year()) {
+          std::string list;
+          for (int ry : x.rows_years) list += (list.empty() ? "" : ", ") + std::to_string(ry);
+          std::string on_year = x.rows_years.size() == 1 ? fmt::format("r.{} = {}", year, list)
+                                                         : fmt::format("r.{} IN ({})", year, list);
+          filter = on_year + (filter.empty() ? "" : " AND " + filter);
+        }
+        std::string where = filter.empty() ? "" : " FILTER (WHERE " + filter + ")";
+        std::string years_note;
+        for (int y : x.years)
+          years_note += (years_note.empty() ? "" : ", ") + (y == kAnyYear ? std::string("toute année") : std::to_string(y));
+        columns += comment;
+        comment.clear();
+        for (const auto& [field, sql] : x.fields) {
+          ++column_count;
+          for (std::size_t k = 0; k < x.years.size(); ++k) {
+            int y = x.years[k];
+            q.outputs.push_back(SqlOutput{s, y, info.period ? info.period->apply(y) : y, field, column_count});
+          }
+          columns += fmt::format("  , {}{} AS \"c{}\"  -- {}\n", sql, where, column_count,
+                                 x.years.size() == 1 && x.years[0] == kAnyYear ? years_note : "N = " + years_note);
         }
       }
     }

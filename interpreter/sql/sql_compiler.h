@@ -1,6 +1,7 @@
 // The aggregations over rows of a plan (eval/plan.h) compiled to SQL: one query per planned group (a row-level
 // table and the tables its nested aggregations look up), `GROUP BY finess, année`, one column per aggregation and
-// year with its filter as `FILTER (WHERE …)`, the nested (correlated) aggregations as subqueries on the same
+// year with its filter as `FILTER (WHERE …)` (the years whose SQL is the same but for the year of the rows share one
+// column, filtered on `année IN (…)`: each result row holds its own year's aggregate), the nested (correlated) aggregations as subqueries on the same
 // establishment, their key and year. The columns say which accumulator (eval/accumulator.h) they fill, so that a
 // database source of the aggregates (db/db_source.h) gives the per-establishment evaluation what the pass over
 // the CSV files gives it. Identifiers are always quoted, texts are literals with their quotes doubled, numbers
@@ -28,9 +29,11 @@ struct SqlOutput {
   int year = 0;        // the year it is planned for (kAnyYear included)
   int rows_year = 0;   // the year of the rows it reads (per-year tables): the result row of that year holds it
   SqlField field = SqlField::Count;
+  int column = 0;      // its column among the aggregates (c1, c2, …): the years that compile alike share one
 };
 
-// One query: its result columns are the establishment's FINESS, the year (per-year tables), then `outputs`.
+// One query: its result columns are the establishment's FINESS, the year (per-year tables), then the aggregates
+// c1, c2, … that `outputs` point to.
 struct SqlQuery {
   int table = -1;
   std::string text;

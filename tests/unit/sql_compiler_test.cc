@@ -110,6 +110,39 @@ TEST_CASE("the queries of a contract: one per table, a column per aggregation an
   CHECK(q.text.find("WHERE r.\"année\" IN (2021, 2022)\nGROUP BY r.\"finess\", r.\"année\";") != std::string::npos);
 }
 
+TEST_CASE("the years that compile alike share a column, read from each year's result row") {
+  auto p = checked(kRules);
+  Plan plan = make_plan(*p, {2022, 2023});
+  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
+  std::vector<SqlQuery> queries;
+  Diagnostics diags;
+  REQUIRE_MESSAGE(compile_queries(*p, plan, none, queries, diags), render_all(diags));
+  REQUIRE(queries.size() == 1);
+  const SqlQuery& q = queries[0];
+  // n: one column for N = 2022 and 2023, each read from the row of its own year; s (lignes[2021]) is planned once for
+  // any year; d: its nested lookup names the year (n1."année" = N), so one column per year.
+  REQUIRE(q.outputs.size() == 5);
+  CHECK(q.outputs[0].column == 1);
+  CHECK(q.outputs[0].year == 2022);
+  CHECK(q.outputs[0].rows_year == 2022);
+  CHECK(q.outputs[1].column == 1);
+  CHECK(q.outputs[1].year == 2023);
+  CHECK(q.outputs[1].rows_year == 2023);
+  CHECK(q.outputs[2].column == 2);
+  CHECK(q.outputs[2].rows_year == 2021);
+  CHECK(q.outputs[3].column == 3);
+  CHECK(q.outputs[3].year == 2022);
+  CHECK(q.outputs[4].column == 4);
+  CHECK(q.outputs[4].year == 2023);
+  CHECK(q.text.find("count(*) FILTER (WHERE r.\"année\" IN (2022, 2023) AND ((r.\"classe\" IN ('A', 'B')) AND "
+                    "(r.\"montant\" >= NUMERIC '10.5'))) AS \"c1\"  -- N = 2022, 2023") != std::string::npos);
+  CHECK(q.text.find("sum(r.\"montant\") FILTER (WHERE r.\"année\" = 2021 AND (NOT (r.\"classe\" = 'l''x'))) AS \"c2\""
+                    "  -- toute année") != std::string::npos);
+  CHECK(q.text.find("n1.\"année\" = 2023 AND (((n1.\"patient\" = r.\"patient\") AND (n1.\"code\" = 'X'))))) AS "
+                    "\"c4\"  -- N = 2023") != std::string::npos);
+  CHECK(q.text.find("AS \"c5\"") == std::string::npos);
+}
+
 TEST_CASE("what is not compiled yet is a located error") {
   auto p = checked(
       "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
