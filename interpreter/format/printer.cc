@@ -387,7 +387,10 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
       std::vector<std::pair<int, std::function<void()>>> inner;
       if (c.first_year)
         inner.push_back({c.years_span.line, [&] {
-          w.item(c.years_span, fmt::format("années {}..{};", c.first_year, c.last_year), 2);
+          w.item(c.years_span,
+                 c.first_year == c.last_year ? fmt::format("années {};", c.first_year)
+                                             : fmt::format("années {}..{};", c.first_year, c.last_year),
+                 2);
         }});
       for (const auto& m : c.metadata) inner.push_back({m.span.line, [&] { w.item(m.span, meta_text(m, 2), 2); }});
       std::stable_sort(inner.begin(), inner.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -173,7 +173,17 @@ class Builder {
           c.last_year = *last;
         }
       } else if (auto* meta = dynamic_cast<G::ContractMetaContext*>(item)) {
-        c.metadata.push_back(metadata(meta->key, meta->metaValue(), meta));
+        // `années 2019;`: a contract of one year, the same as `années 2019..2019;`.
+        const std::string key = meta->key->getText();
+        auto values = meta->metaValue();
+        if ((key == "années" || key == "annees") && values.size() == 1 && values[0]->NUMBER()) {
+          if (auto year = integer(values[0]->NUMBER()->getSymbol())) {
+            c.first_year = c.last_year = *year;
+            c.years_span = span(meta);
+            continue;
+          }
+        }
+        c.metadata.push_back(metadata(meta->key, values, meta));
       }
     }
     program_.contracts.push_back(std::move(c));
