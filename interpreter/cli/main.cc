@@ -282,7 +282,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
   // From a database, the manifest names the database (its password hidden) instead of the CSV files.
   if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
   if (!place.mapping.empty()) options.push_back({"mapping", place.mapping});
-  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error)) {
+  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error, place.mapping)) {
     print_error(context, error);
     return 1;
   }
@@ -411,7 +411,8 @@ int cmd_references(const OutputContext& context, const std::string& rules, const
   std::vector<std::pair<std::string, std::string>> options = {{"year", year ? std::to_string(year) : "toutes"},
                                                               {"strict", strict ? "oui" : "non"}};
   if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
-  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error)) {
+  if (!place.mapping.empty()) options.push_back({"mapping", place.mapping});
+  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error, place.mapping)) {
     print_error(context, error);
     return 1;
   }

@@ -95,7 +95,8 @@ bool run_date(std::string& date, Message& error) {
 }
 
 bool make_manifest(const CheckedProgram& program, const std::string& data_dir, const std::vector<int>& years,
-                   std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error) {
+                   std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error,
+                   const std::string& mapping) {
   out.version = CAQES_VERSION;
   out.contract = program.contract_name;
   out.contract_label = program.contract_label;
@@ -117,6 +118,7 @@ bool make_manifest(const CheckedProgram& program, const std::string& data_dir, c
   for (const auto& table : program.tables)  // none from a database (caqes run --db): no CSV file was read
     if (!data_dir.empty() && !add((std::filesystem::path(data_dir) / (table.name + ".csv")).string(), out.data))
       return false;
+  if (!mapping.empty() && !add(mapping, out.data)) return false;
   return true;
 }
 

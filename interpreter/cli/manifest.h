@@ -38,9 +38,11 @@ std::string sha256_of(const std::string& bytes);
 bool run_date(std::string& date, Message& error);
 
 // The manifest of a run of `program` on the CSV files of `data_dir`: every rules file the program was loaded from
-// (imports and extended contracts included) and every data file read. False, with `error` set, if a file cannot
-// be read again to be hashed.
+// (imports and extended contracts included) and every data file read, and with a database, its `mapping` file (the
+// names the rows were read under), listed with the data. False, with `error` set, if a file cannot be read again to
+// be hashed.
 bool make_manifest(const CheckedProgram& program, const std::string& data_dir, const std::vector<int>& years,
-                   std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error);
+                   std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error,
+                   const std::string& mapping = "");
 
 }  // namespace caqes

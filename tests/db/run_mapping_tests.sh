@@ -67,6 +67,9 @@ same "run (table)" table
 if ! grep -q "^option  *mapping  *$MAPPING$" "$WORK/db.out"; then
   fail "the manifest does not name the mapping file"
 fi
+if ! grep -q "$(sha256sum "$MAPPING" | cut -d' ' -f1)" "$WORK/db.out"; then
+  fail "the manifest does not give the mapping file's SHA-256"
+fi
 
 # explain: the same derivation, the rows kept counted by the database (090476856: sums over the heart-failure stays
 # and the PHEV lines of 2019, 2021 and 2022). The JSON format renders the same tree.
