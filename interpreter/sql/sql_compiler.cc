@@ -34,23 +34,50 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row): each distinct
-// lookup is computed once per row in a LATERAL subquery, and the columns that name it read its result, instead of
-// evaluating it again in each FILTER (the same lookup often serves several columns).
+// The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row): a lookup that
+// several columns name is computed once per row in a LATERAL subquery, and those columns read its result, instead of
+// evaluating it again in each FILTER. A lookup of one column stays in its place, where 'et' and 'ou' may skip it.
+// While the columns are compiled, a lookup is a mark (\x01 K \x01), replaced once all of them are known.
 struct Lookups {
   struct Lookup {
     std::string sql;
     std::vector<std::string> guards;  // the conditions under which a column needs it; "" = always
+    std::set<std::string> columns;    // the columns (filter and value) that name it
   };
   std::vector<Lookup> list;
   std::vector<int> used;  // the lookups named since the last clear()
 
   std::string name(const std::string& sql) {
     auto it = std::find_if(list.begin(), list.end(), [&](const Lookup& l) { return l.sql == sql; });
-    if (it == list.end()) it = list.insert(list.end(), Lookup{sql, {}});
+    if (it == list.end()) it = list.insert(list.end(), Lookup{sql, {}, {}});
     int k = static_cast<int>(it - list.begin());
     used.push_back(k);
-    return fmt::format("l.\"l{}\"", k + 1);
+    return fmt::format("\x01{}\x01", k);
+  }
+
+  // The columns' text with each mark replaced: l."lJ" for the lookups of several columns (numbered J in `lateral`),
+  // the lookup itself for the others.
+  std::string resolve(const std::string& text, std::vector<const Lookup*>& lateral) const {
+    std::vector<std::string> with(list.size());
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (list[k].columns.size() < 2) {
+        with[k] = list[k].sql;
+      } else {
+        lateral.push_back(&list[k]);
+        with[k] = fmt::format("l.\"l{}\"", lateral.size());
+      }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '\x01') {
+        out += text[i];
+        continue;
+      }
+      std::size_t end = text.find('\x01', i + 1);
+      out += with.at(std::stoul(text.substr(i + 1, end - i - 1)));
+      i = end;
+    }
+    return out;
   }
 };
 
@@ -417,6 +444,7 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
                 if (!has_lookup(p, *part)) guard += (guard.empty() ? "" : " AND ") + plain.compile(*part, "r", "");
             }
             for (int k : lookups.used) {
+              lookups.list[k].columns.insert(filter + '\x02' + value);
               auto& guards = lookups.list[k].guards;
               if (std::find(guards.begin(), guards.end(), guard) == guards.end()) guards.push_back(guard);
             }
@@ -485,14 +513,16 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
                          // A database name may hold a line break: the comment stays one line.
                          names.renamed(group.table) ? ", dans la base " + one_line(names.table_shown(group.table)) : "",
                          group.slots.size(), key);
-    q.text += columns;
+    std::vector<const Lookups::Lookup*> lateral;
+    q.text += lookups.resolve(columns, lateral);
     q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table));
-    if (!lookups.list.empty()) {
+    if (!lateral.empty()) {
       // OFFSET 0 keeps PostgreSQL from writing each lookup back into every column that reads it.
-      q.text += "-- Les recherches dans d'autres lignes, chacune calculée une fois par ligne, là où une colonne en a besoin\n";
+      q.text += "-- Les recherches dans d'autres lignes que plusieurs colonnes nomment, chacune calculée une fois par ligne, là où "
+              "une colonne en a besoin\n";
       q.text += "CROSS JOIN LATERAL (SELECT\n";
-      for (std::size_t k = 0; k < lookups.list.size(); ++k) {
-        const Lookups::Lookup& l = lookups.list[k];
+      for (std::size_t k = 0; k < lateral.size(); ++k) {
+        const Lookups::Lookup& l = *lateral[k];
         bool always = std::find(l.guards.begin(), l.guards.end(), "") != l.guards.end();
         std::string when;
         for (const auto& g : l.guards) when += (when.empty() ? "" : " OR ") + (l.guards.size() == 1 ? g : "(" + g + ")");
