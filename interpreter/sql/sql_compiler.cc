@@ -35,14 +35,15 @@ std::string one_line(std::string text) {
 }
 
 // The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row): a lookup that
-// several columns name is computed once per row in a LATERAL subquery, and those columns read its result, instead of
-// evaluating it again in each FILTER. A lookup of one column stays in its place, where 'et' and 'ou' may skip it.
+// several columns name for the same rows (of the same year) is computed once per row in a LATERAL subquery, and those
+// columns read its result, instead of evaluating it again in each FILTER. A lookup that each row needs for one column
+// at most stays in its place, where 'et' and 'ou' may skip it.
 // While the columns are compiled, a lookup is a mark (\x01 K \x01), replaced once all of them are known.
 struct Lookups {
   struct Lookup {
     std::string sql;
     std::vector<std::string> guards;  // the conditions under which a column needs it; "" = always
-    std::set<std::string> columns;    // the columns (filter and value) that name it
+    std::map<int, std::set<std::string>> columns;  // per year of the rows, the columns (filter and value) naming it
   };
   std::vector<Lookup> list;
   std::vector<int> used;  // the lookups named since the last clear()
@@ -60,7 +61,9 @@ struct Lookups {
   std::string resolve(const std::string& text, std::vector<const Lookup*>& lateral) const {
     std::vector<std::string> with(list.size());
     for (std::size_t k = 0; k < list.size(); ++k) {
-      if (list[k].columns.size() < 2) {
+      bool shared = std::any_of(list[k].columns.begin(), list[k].columns.end(),
+                                [](const auto& year) { return year.second.size() >= 2; });
+      if (!shared) {
         with[k] = list[k].sql;
       } else {
         lateral.push_back(&list[k]);
@@ -444,7 +447,7 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
                 if (!has_lookup(p, *part)) guard += (guard.empty() ? "" : " AND ") + plain.compile(*part, "r", "");
             }
             for (int k : lookups.used) {
-              lookups.list[k].columns.insert(filter + '\x02' + value);
+              lookups.list[k].columns[rows_year].insert(filter + '\x02' + value);
               auto& guards = lookups.list[k].guards;
               if (std::find(guards.begin(), guards.end(), guard) == guards.end()) guards.push_back(guard);
             }
