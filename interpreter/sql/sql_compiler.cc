@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "format/printer.h"
@@ -90,9 +92,10 @@ class ExprCompiler {
  public:
   // `table`: the row-level table whose rows are aliased `r`.
   // `lookups`: where the nested lookups of the rows `r` go (none: written in place).
+  // `rows_year`: the year of the rows r that the column counts, when their table has years.
   ExprCompiler(const CheckedProgram& p, const TableMapping& names, const ConstantParameter& constant, int year,
-               int table, Lookups* lookups = nullptr)
-      : p_(p), names_(names), constant_(constant), year_(year), lookups_(lookups) {
+               int table, Lookups* lookups = nullptr, std::optional<int> rows_year = std::nullopt)
+      : p_(p), names_(names), constant_(constant), year_(year), lookups_(lookups), rows_year_(rows_year) {
     tables_["r"] = table;
   }
 
@@ -110,9 +113,19 @@ class ExprCompiler {
     int outer = tables_.at(row);
     std::string where = fmt::format("{}.{} = {}.{}", alias, names_.column_sql(info.table, t.finess_column), row,
                                     names_.column_sql(outer, p_.tables[outer].finess_column));
-    if (t.has_year())
-      where += fmt::format(" AND {}.{} = {}", alias, names_.column_sql(info.table, t.year_column),
-                           info.period ? info.period->apply(year_) : year_);
+    if (t.has_year()) {
+      int looked_up = info.period ? info.period->apply(year_) : year_;
+      std::string column = alias + "." + names_.column_sql(info.table, t.year_column);
+      if (row == "r" && rows_year_ && year_ != kAnyYear) {
+        // The rows r that a column counts are of one year (its filter says so): the year looked up is written
+        // relative to theirs, so that the years share the lookup and the columns that name it.
+        int k = looked_up - *rows_year_;
+        std::string r_year = "r." + names_.column_sql(tables_.at("r"), p_.tables[tables_.at("r")].year_column);
+        where += " AND " + column + " = " + r_year + (k == 0 ? "" : fmt::format(" {} {}", k < 0 ? '-' : '+', std::abs(k)));
+      } else {
+        where += fmt::format(" AND {} = {}", column, looked_up);
+      }
+    }
     if (info.filter) where += " AND (" + compile(*info.filter, alias, row) + ")";
     std::string from = fmt::format("FROM {} AS {} WHERE {}", names_.table_sql(info.table), alias, where);
     if (info.function == Function::RowExists) return lookup("EXISTS (SELECT 1 " + from + ")", row);
@@ -296,6 +309,7 @@ class ExprCompiler {
   const ConstantParameter& constant_;
   int year_;
   Lookups* lookups_;
+  std::optional<int> rows_year_;
   std::map<std::string, int> tables_;  // alias → the table whose rows it names
 };
 
@@ -431,7 +445,8 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       for (int y : plan.slot_years[s]) {
         int rows_year = info.period ? info.period->apply(y) : y;
         try {
-          ExprCompiler c(p, names, constant, y, group.table, &lookups);
+          ExprCompiler c(p, names, constant, y, group.table, &lookups,
+                         t.has_year() ? std::optional<int>(rows_year) : std::nullopt);
           lookups.used.clear();
           std::string filter = info.filter ? c.compile(*info.filter, "r", "") : "";
           std::string value = info.value ? c.compile(*info.value, "r", "") : "";
