@@ -11,7 +11,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "format/printer.h"
@@ -34,14 +36,66 @@ std::string one_line(std::string text) {
   return text;
 }
 
+// The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row): a lookup that
+// several columns name for the same rows (of the same year) is computed once per row in a LATERAL subquery, and those
+// columns read its result, instead of evaluating it again in each FILTER. A lookup that each row needs for one column
+// at most stays in its place, where 'et' and 'ou' may skip it.
+// While the columns are compiled, a lookup is a mark (\x01 K \x01), replaced once all of them are known.
+struct Lookups {
+  struct Lookup {
+    std::string sql;
+    std::vector<std::string> guards;  // the conditions under which a column needs it; "" = always
+    std::map<int, std::set<std::string>> columns;  // per year of the rows, the columns (filter and value) naming it
+  };
+  std::vector<Lookup> list;
+  std::vector<int> used;  // the lookups named since the last clear()
+
+  std::string name(const std::string& sql) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const Lookup& l) { return l.sql == sql; });
+    if (it == list.end()) it = list.insert(list.end(), Lookup{sql, {}, {}});
+    int k = static_cast<int>(it - list.begin());
+    used.push_back(k);
+    return fmt::format("\x01{}\x01", k);
+  }
+
+  // The columns' text with each mark replaced: l."lJ" for the lookups of several columns (numbered J in `lateral`),
+  // the lookup itself for the others.
+  std::string resolve(const std::string& text, std::vector<const Lookup*>& lateral) const {
+    std::vector<std::string> with(list.size());
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      bool shared = std::any_of(list[k].columns.begin(), list[k].columns.end(),
+                                [](const auto& year) { return year.second.size() >= 2; });
+      if (!shared) {
+        with[k] = list[k].sql;
+      } else {
+        lateral.push_back(&list[k]);
+        with[k] = fmt::format("l.\"l{}\"", lateral.size());
+      }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '\x01') {
+        out += text[i];
+        continue;
+      }
+      std::size_t end = text.find('\x01', i + 1);
+      out += with.at(std::stoul(text.substr(i + 1, end - i - 1)));
+      i = end;
+    }
+    return out;
+  }
+};
+
 // The expressions of one aggregation's filter and value, for one year, over the rows aliased `row` (and, inside
 // a nested aggregation, the outer rows aliased `outer`).
 class ExprCompiler {
  public:
   // `table`: the row-level table whose rows are aliased `r`.
+  // `lookups`: where the nested lookups of the rows `r` go (none: written in place).
+  // `rows_year`: the year of the rows r that the column counts, when their table has years.
   ExprCompiler(const CheckedProgram& p, const TableMapping& names, const ConstantParameter& constant, int year,
-               int table)
-      : p_(p), names_(names), constant_(constant), year_(year) {
+               int table, Lookups* lookups = nullptr, std::optional<int> rows_year = std::nullopt)
+      : p_(p), names_(names), constant_(constant), year_(year), lookups_(lookups), rows_year_(rows_year) {
     tables_["r"] = table;
   }
 
@@ -53,18 +107,28 @@ class ExprCompiler {
   std::string nested(const ast::Expr& e, const std::string& row) {
     const CallInfo& info = p_.calls.at(e.id);
     const TableInfo& t = p_.tables[info.table];
-    std::string alias = fmt::format("n{}", ++aliases_);
+    std::string alias = "n1";  // aggregations nest one level: one alias is enough
     tables_[alias] = info.table;
     // The same establishment as the outer row, whose table names its FINESS column in its own way.
     int outer = tables_.at(row);
     std::string where = fmt::format("{}.{} = {}.{}", alias, names_.column_sql(info.table, t.finess_column), row,
                                     names_.column_sql(outer, p_.tables[outer].finess_column));
-    if (t.has_year())
-      where += fmt::format(" AND {}.{} = {}", alias, names_.column_sql(info.table, t.year_column),
-                           info.period ? info.period->apply(year_) : year_);
+    if (t.has_year()) {
+      int looked_up = info.period ? info.period->apply(year_) : year_;
+      std::string column = alias + "." + names_.column_sql(info.table, t.year_column);
+      if (row == "r" && rows_year_ && year_ != kAnyYear) {
+        // The rows r that a column counts are of one year (its filter says so): the year looked up is written
+        // relative to theirs, so that the years share the lookup and the columns that name it.
+        int k = looked_up - *rows_year_;
+        std::string r_year = "r." + names_.column_sql(tables_.at("r"), p_.tables[tables_.at("r")].year_column);
+        where += " AND " + column + " = " + r_year + (k == 0 ? "" : fmt::format(" {} {}", k < 0 ? '-' : '+', std::abs(k)));
+      } else {
+        where += fmt::format(" AND {} = {}", column, looked_up);
+      }
+    }
     if (info.filter) where += " AND (" + compile(*info.filter, alias, row) + ")";
     std::string from = fmt::format("FROM {} AS {} WHERE {}", names_.table_sql(info.table), alias, where);
-    if (info.function == Function::RowExists) return "EXISTS (SELECT 1 " + from + ")";
+    if (info.function == Function::RowExists) return lookup("EXISTS (SELECT 1 " + from + ")", row);
     std::string aggregate;
     if (!info.value) {
       aggregate = "count(*)";
@@ -79,7 +143,7 @@ class ExprCompiler {
         default: throw NotCompiled{&e};  // moyenne: a division
       }
     }
-    return "(SELECT " + aggregate + " " + from + ")";
+    return lookup("(SELECT " + aggregate + " " + from + ")", row);
   }
 
   // A value that min and max order: texts in the byte order of the tree walker.
@@ -91,6 +155,10 @@ class ExprCompiler {
 
  private:
   using Aliases = const std::string&;
+
+  std::string lookup(const std::string& sql, const std::string& row) {
+    return lookups_ && row == "r" ? lookups_->name(sql) : sql;
+  }
 
   std::string literal(const ast::Expr& e, const Value& v) const {
     if (v.absent()) return "NULL";
@@ -240,7 +308,8 @@ class ExprCompiler {
   const TableMapping& names_;
   const ConstantParameter& constant_;
   int year_;
-  int aliases_ = 0;
+  Lookups* lookups_;
+  std::optional<int> rows_year_;
   std::map<std::string, int> tables_;  // alias → the table whose rows it names
 };
 
@@ -257,6 +326,28 @@ std::map<const ast::Expr*, std::string> owners(const CheckedProgram& p) {
     for (const auto& b : ind.decl->bindings) note(*b.value, "indicateur " + ind.name + ", définition " + b.name);
   for (const auto& par : p.parameters) note(*par.decl->value, "paramètre " + par.decl->name);
   return out;
+}
+
+// Whether an expression holds a nested aggregation (a lookup of other rows).
+bool has_lookup(const CheckedProgram& p, const ast::Expr& root) {
+  bool found = false;
+  ast::walk(root, [&](const ast::Expr& e) {
+    const auto* call = p.calls.find(e.id);
+    if (call && call->second.nested) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// The operands of a chain of 'et' at the top of an expression.
+void conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
+  const auto* b = e.as<ast::Binary>();
+  if (b && b->op == ast::BinaryOp::And) {
+    conjuncts(*b->lhs, out);
+    conjuncts(*b->rhs, out);
+  } else {
+    out.push_back(&e);
+  }
 }
 
 std::string place(const Span& span) { return span.known() ? fmt::format("{}:{}", span.path(), span.line) : span.path(); }
@@ -334,6 +425,7 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
     std::string finess = names.column_sql(group.table, t.finess_column);
     std::string year = t.has_year() ? names.column_sql(group.table, t.year_column) : "";
     std::set<int> rows_years;
+    Lookups lookups;
     std::string columns;
     int column_count = 0;
     for (int s : group.slots) {
@@ -353,9 +445,28 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       for (int y : plan.slot_years[s]) {
         int rows_year = info.period ? info.period->apply(y) : y;
         try {
-          ExprCompiler c(p, names, constant, y, group.table);
+          ExprCompiler c(p, names, constant, y, group.table, &lookups,
+                         t.has_year() ? std::optional<int>(rows_year) : std::nullopt);
+          lookups.used.clear();
           std::string filter = info.filter ? c.compile(*info.filter, "r", "") : "";
           std::string value = info.value ? c.compile(*info.value, "r", "") : "";
+          if (!lookups.used.empty()) {
+            // The row counts only where the filter is true, so only where its year and each of its 'et' operands
+            // without a lookup are: elsewhere the lookups it names need not be computed for this column.
+            std::string guard = t.has_year() ? fmt::format("r.{} = {}", year, rows_year) : "";
+            if (info.filter) {
+              std::vector<const ast::Expr*> parts;
+              conjuncts(*info.filter, parts);
+              ExprCompiler plain(p, names, constant, y, group.table);
+              for (const ast::Expr* part : parts)
+                if (!has_lookup(p, *part)) guard += (guard.empty() ? "" : " AND ") + plain.compile(*part, "r", "");
+            }
+            for (int k : lookups.used) {
+              lookups.list[k].columns[rows_year].insert(filter + '\x02' + value);
+              auto& guards = lookups.list[k].guards;
+              if (std::find(guards.begin(), guards.end(), guard) == guards.end()) guards.push_back(guard);
+            }
+          }
           std::vector<std::pair<SqlField, std::string>> fields;
           switch (info.function) {
             case Function::RowExists:
@@ -420,8 +531,24 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
                          // A database name may hold a line break: the comment stays one line.
                          names.renamed(group.table) ? ", dans la base " + one_line(names.table_shown(group.table)) : "",
                          group.slots.size(), key);
-    q.text += columns;
+    std::vector<const Lookups::Lookup*> lateral;
+    q.text += lookups.resolve(columns, lateral);
     q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table));
+    if (!lateral.empty()) {
+      // OFFSET 0 keeps PostgreSQL from writing each lookup back into every column that reads it.
+      q.text += "-- Les recherches dans d'autres lignes que plusieurs colonnes nomment, chacune calculée une fois par ligne, là où "
+              "une colonne en a besoin\n";
+      q.text += "CROSS JOIN LATERAL (SELECT\n";
+      for (std::size_t k = 0; k < lateral.size(); ++k) {
+        const Lookups::Lookup& l = *lateral[k];
+        bool always = std::find(l.guards.begin(), l.guards.end(), "") != l.guards.end();
+        std::string when;
+        for (const auto& g : l.guards) when += (when.empty() ? "" : " OR ") + (l.guards.size() == 1 ? g : "(" + g + ")");
+        q.text += fmt::format("  {}{} AS \"l{}\"\n", k == 0 ? "  " : ", ",
+                              always ? l.sql : "CASE WHEN " + when + " THEN " + l.sql + " END", k + 1);
+      }
+      q.text += "  OFFSET 0) AS l\n";
+    }
     if (t.has_year() && !rows_years.empty()) {
       std::string list;
       for (int y : rows_years) list += (list.empty() ? "" : ", ") + std::to_string(y);

@@ -105,11 +105,11 @@ TEST_CASE("the names a mapping file gives, and the query compiled under them") {
   REQUIRE(queries.size() == 1);
   const std::string& q = queries[0].text;
   // Written by hand: the outer rows' FINESS is FINESS_GEO, the inner's keeps its name; the inner table's year is its
-  // own année, the outer's ANNEE.
+  // own année, the outer's ANNEE (the lookup reads the year of the row).
   CHECK(q.find("-- Table lignes (Lignes), dans la base pmsi.RSA 2022: 1 agrégation(s)\n") != std::string::npos);
   CHECK(q.find("SELECT r.\"FINESS_GEO\", r.\"ANNEE\"\n") != std::string::npos);
   CHECK(q.find("count(*) FILTER (WHERE r.\"ANNEE\" = 2022 AND EXISTS (SELECT 1 FROM \"dcir\".\"a.b\" AS n1 WHERE "
-               "n1.\"finess\" = r.\"FINESS_GEO\" AND n1.\"année\" = 2022 AND (((n1.\"x\"\"; DROP TABLE y; --\" = "
+               "n1.\"finess\" = r.\"FINESS_GEO\" AND n1.\"année\" = r.\"ANNEE\" AND (((n1.\"x\"\"; DROP TABLE y; --\" = "
                "r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c1\"") != std::string::npos);
   CHECK(
       q.find("FROM \"pmsi\".\"RSA 2022\" AS r\nWHERE r.\"ANNEE\" IN (2022)\nGROUP BY r.\"FINESS_GEO\", r.\"ANNEE\";") !=
