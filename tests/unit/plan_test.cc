@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "check/checker.h"
+#include "checked_rules.h"
 #include "eval/expression_key.h"
 #include "rules_file.h"
 #include "syntax/program_loader.h"
@@ -29,16 +29,6 @@ const char* kRules =
     "  valeur = n + n2019 + suivis + suivis_bis + méd;\n"
     "  ciblage = vrai;\n"
     "}\n";
-
-std::unique_ptr<CheckedProgram> checked(const std::string& rules) {
-  RulesFile file(rules);
-  Diagnostics diags;
-  auto ast = load_program(file.path(), diags);
-  REQUIRE_MESSAGE(ast != nullptr, render_all(diags));
-  auto program = check_program(std::move(ast), diags);
-  REQUIRE_MESSAGE(program != nullptr, render_all(diags));
-  return program;
-}
 
 const ast::Expr& binding(const CheckedProgram& p, const std::string& name) {
   const IndicatorInfo& info = p.indicators[p.indicator_index("i")];

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "check/checker.h"
+#include "checked_rules.h"
 #include "db/connection.h"
 #include "db/db_messages.h"
 #include "message_catalog.h"
@@ -56,16 +56,6 @@ TEST_CASE("the password of a connection string is never shown") {
   CHECK(redacted("host=db dbname=caqes password=s3cret user=alice") == "host=db dbname=caqes password=*** user=alice");
   CHECK(redacted("host=db password = 'se cret' user=alice") == "host=db password = *** user=alice");
   CHECK(redacted("host=/tmp dbname=caqes") == "host=/tmp dbname=caqes");
-}
-
-std::unique_ptr<CheckedProgram> checked(const std::string& rules) {
-  RulesFile file(rules);
-  Diagnostics diags;
-  auto ast = load_program(file.path(), diags);
-  REQUIRE_MESSAGE(ast != nullptr, render_all(diags));
-  auto program = check_program(std::move(ast), diags);
-  REQUIRE_MESSAGE(program != nullptr, render_all(diags));
-  return program;
 }
 
 const char* kRules =

@@ -8,7 +8,7 @@
 
 #include <string>
 
-#include "check/checker.h"
+#include "checked_rules.h"
 #include "message_catalog.h"
 #include "rules_file.h"
 #include "sql/mapping_messages.h"
@@ -43,16 +43,6 @@ TEST_CASE("every message of the mapping catalog has a French text of its own") {
                  &kSkeletonRowsYear,
                  &kSkeletonColumn},
                 {});
-}
-
-std::unique_ptr<CheckedProgram> checked(const std::string& rules) {
-  RulesFile file(rules);
-  Diagnostics diags;
-  auto ast = load_program(file.path(), diags);
-  REQUIRE_MESSAGE(ast != nullptr, render_all(diags));
-  auto program = check_program(std::move(ast), diags);
-  REQUIRE_MESSAGE(program != nullptr, render_all(diags));
-  return program;
 }
 
 const char* kRules =
