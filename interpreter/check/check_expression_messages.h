@@ -9,6 +9,12 @@ namespace caqes::check_messages {
 // ---- names and members -------------------------------------------------------------------------------------
 
 inline constexpr MessageText kUnknownName = message_text("unknown name '{0}'", "nom inconnu « {0} »");
+// The hint of an unknown name no known name is close to: the two usual causes.
+inline constexpr MessageText kQuoteACodeOrDeclare = message_text(
+    "a code is written in quotes (\"{0}\", or in a list: dans [\"{0}\", …]); a parameter is declared before it is "
+    "used (paramètre {0} \"Libellé\" = …;)",
+    "un code s'écrit entre guillemets (\"{0}\", ou dans une liste : dans [\"{0}\", …]) ; un paramètre se déclare "
+    "avant d'être utilisé (paramètre {0} \"Libellé\" = …;)");
 inline constexpr MessageText kParameterDependsOnItself =
     message_text("parameter '{0}' depends on itself", "le paramètre « {0} » dépend de lui-même");
 inline constexpr MessageText kDefinitionCycle = message_text("cycle of definitions: {0}", "cycle de définitions : {0}");

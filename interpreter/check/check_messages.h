@@ -98,6 +98,10 @@ inline constexpr MessageText kDeclareARegistry =
 inline constexpr MessageText kAlreadyDeclared = message_text("'{0}' is already declared", "« {0} » est déjà déclaré");
 inline constexpr MessageText kDefinedTwiceInIndicator =
     message_text("'{0}' is defined twice in indicator '{1}'", "« {0} » est défini deux fois dans l'indicateur « {1} »");
+// {0}: file:line:col of the first definition.
+inline constexpr MessageText kFirstDefinitionAt =
+    message_text("the first definition is at {0}: rename one of them or remove one",
+                 "la première définition est en {0} : renommez l'une des deux ou supprimez-en une");
 inline constexpr MessageText kUnknownType = message_text("unknown type '{0}'", "type inconnu « {0} »");
 inline constexpr MessageText kTypesAre = message_text("the types are: {0}", "les types sont : {0}");
 inline constexpr MessageText kParameterValueNotDeclaredType =
@@ -153,6 +157,13 @@ inline constexpr MessageText kIncentiveIsMoney = message_text(
 
 // ---- tests -------------------------------------------------------------------------------------------------
 
+// {0}: the test's label; {1}: the contract's first year.
+inline constexpr MessageText kTestWithoutYear =
+    message_text("test '{0}' does not say its year: it runs for {1}, the contract's first year",
+                 "le test « {0} » ne dit pas son année : il porte sur {1}, la première année du contrat");
+inline constexpr MessageText kWriteTheTestYear =
+    message_text("write the year at the top of the test: année {0};",
+                 "écrivez l'année en tête du test : année {0};");
 inline constexpr MessageText kUnknownTestProperty =
     message_text("unknown test property '{0}'", "propriété de test inconnue « {0} »");
 inline constexpr MessageText kUnknownTable = message_text("unknown table '{0}'", "table inconnue « {0} »");

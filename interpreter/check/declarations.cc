@@ -205,8 +205,9 @@ IndicatorInfo indicator_info(Context& cx, const ast::IndicatorDecl& ind) {
   info.status = "actif";
   for (std::size_t b = 0; b < ind.bindings.size(); ++b) {
     const auto& binding = ind.bindings[b];
-    if (info.bindings.count(binding.name)) {
-      cx.diags.error(binding.name_span, Message(kDefinedTwiceInIndicator, binding.name, ind.name));
+    if (auto first = info.bindings.find(binding.name); first != info.bindings.end()) {
+      cx.diags.error(binding.name_span, Message(kDefinedTwiceInIndicator, binding.name, ind.name),
+                     Message(kFirstDefinitionAt, ind.bindings[first->second].name_span.where()));
       continue;
     }
     info.bindings[binding.name] = static_cast<int>(b);
@@ -272,7 +273,7 @@ void indicator_property(Context& cx, IndicatorInfo& info, const ast::Metadata& m
   } else if (m.key == "niveau") {
     if (v == "national") info.level = Level::National;
     else if (v == "régional") info.level = Level::Regional;
-    else cx.diags.error(m.span, Message(kUnknownLevel, v));
+    else report_unknown(cx.diags, m.span, Message(kUnknownLevel, v), v, {"national", "régional"});
   } else if (m.key == "source") {
     info.source = v;
   } else if (m.key == "référence") {
@@ -379,10 +380,16 @@ void test_row(Context& cx, const ast::TestRow& row) {
 }
 
 void test(Context& cx, const ast::TestDecl& t) {
+  bool has_year = false;
   for (const auto& m : t.metadata) {
     if (m.key != "année")
       report_unknown(cx.diags, m.span, Message(kUnknownTestProperty, m.key), m.key, {"année"});
+    has_year = has_year || m.key == "année";
   }
+  // A contract of several years: the year the test runs for is better written than implied.
+  const CheckedProgram& p = cx.program;
+  if (!has_year && p.first_year != p.last_year)
+    cx.diags.warning(t.span, Message(kTestWithoutYear, t.label, p.first_year), Message(kWriteTheTestYear, p.first_year));
   for (const auto& row : t.rows) test_row(cx, row);
   for (const auto& e : t.expectations) {
     Scope scope;

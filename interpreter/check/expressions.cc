@@ -120,7 +120,7 @@ Info not_a_value(Context& cx, const ast::Expr& e, const std::string& name, const
     cx.diags.error(e.span, Message(kIndicatorNotAValue, name), Message(kReadAPart, name));
   } else {
     report_unknown(cx.diags, e.span, Message(kUnknownName, name), name,
-                   visible_names(p, scope.indicator, scope.row_table));
+                   visible_names(p, scope.indicator, scope.row_table), Message(kQuoteACodeOrDeclare, name));
   }
   return {};
 }

@@ -69,6 +69,13 @@ void report_unknown(Diagnostics& diags, const Span& span, Message message, const
   diags.error(span, std::move(message), near.empty() ? Message() : Message(check_messages::kDidYouMean, near));
 }
 
+void report_unknown(Diagnostics& diags, const Span& span, Message message, const std::string& name,
+                    const std::vector<std::string>& candidates, Message otherwise) {
+  std::string near = closest_name(name, candidates);
+  diags.error(span, std::move(message),
+              near.empty() ? std::move(otherwise) : Message(check_messages::kDidYouMean, near));
+}
+
 std::vector<std::string> table_names(const CheckedProgram& p) {
   std::vector<std::string> out;
   for (const auto& t : p.tables) out.push_back(t.name);

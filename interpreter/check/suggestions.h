@@ -17,6 +17,10 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
 void report_unknown(Diagnostics& diags, const Span& span, Message message, const std::string& name,
                     const std::vector<std::string>& candidates);
 
+// The same, with `otherwise` as hint when no candidate is close.
+void report_unknown(Diagnostics& diags, const Span& span, Message message, const std::string& name,
+                    const std::vector<std::string>& candidates, Message otherwise);
+
 std::vector<std::string> table_names(const CheckedProgram& p);
 std::vector<std::string> row_table_names(const CheckedProgram& p);
 std::vector<std::string> column_names(const TableInfo& table);

@@ -42,6 +42,17 @@ Message lexer_message(const std::string& antlr_message) {
   return Message(kTokenAsNamed, antlr_message);
 }
 
+// The keyword of the rules for a word a writer used to another language may type instead; empty for any other.
+std::string french_keyword(const std::string& word) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"and", "et"},    {"AND", "et"},     {"&", "et"},    {"or", "ou"},       {"OR", "ou"},     {"|", "ou"},
+      {"not", "non"},   {"NOT", "non"},    {"if", "si"},   {"then", "alors"},  {"else", "sinon"}, {"in", "dans"},
+      {"IN", "dans"},   {"where", "où"},   {"true", "vrai"}, {"false", "faux"}};
+  for (const auto& [other, french] : kWords)
+    if (word == other) return french;
+  return {};
+}
+
 }  // namespace
 
 void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line,
@@ -68,7 +79,11 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer, antlr4::To
     std::replace(fixed.begin(), fixed.end(), '.', ',');
     diags_.error(span, Message(kDecimalPoint, text), Message(kWriteNumbersTheFrenchWay, fixed));
   } else if (type == Lexer::UNKNOWN_CHAR) {
-    diags_.error(span, Message(kUnexpectedCharacter, text), text == "\"" ? Message(kTextOnOneLine) : Message());
+    Message hint;
+    if (text == "\"") hint = Message(kTextOnOneLine);
+    else if (std::string french = french_keyword(text); !french.empty())
+      hint = Message(kWriteTheFrenchKeyword, text, french);  // `&&`, `||`: the first character
+    diags_.error(span, Message(kUnexpectedCharacter, text), std::move(hint));
   } else if (type == antlr4::Token::EOF) {
     Message brace = unclosed_brace(*parser);
     diags_.error(span, Message(kUnexpectedEndOfFile), brace.empty() ? Message(kDeclarationNotFinished) : brace);
@@ -100,7 +115,14 @@ void SyntaxErrorListener::unexpected(antlr4::Parser& parser, const antlr4::Token
   if (!names.empty() && names.size() <= 6)
     message = Message(kUnexpectedTokenExpected, text, Message::list(kTokenSeparator, kTokenSeparator, std::move(names)));
   Message hint;
-  if (offending.getType() == Lexer::NUMBER && previous && previous->getType() == Lexer::NUMBER)
+  std::string french = french_keyword(text);
+  if (text == "=" && previous && previous->getText() == "=" && previous->getStopIndex() + 1 == offending.getStartIndex()) {
+    // `a == b`: the first '=' was taken as the comparison, the second is the unexpected one.
+    const antlr4::Token* left = parser.getTokenStream()->LT(-2);
+    hint = Message(kCompareWithOneEquals, left ? left->getText() : std::string("a"));
+  } else if (!french.empty()) {
+    hint = Message(kWriteTheFrenchKeyword, text, french);
+  } else if (offending.getType() == Lexer::NUMBER && previous && previous->getType() == Lexer::NUMBER)
     hint = Message(kTwoNumbersInARow);
   else if (text != ";" && wants_semicolon)
     hint = Message(kLinesEndWithSemicolon);

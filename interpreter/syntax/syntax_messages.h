@@ -52,6 +52,14 @@ inline constexpr MessageText kBraceNeverClosed =
 inline constexpr MessageText kTwoNumbersInARow = message_text(
     "two numbers in a row: thousands are grouped by exactly three digits (write 20 000, 1 234 567)",
     "deux nombres à la suite : les milliers se groupent par trois chiffres exactement (écrivez 20 000, 1 234 567)");
+// `==` written for `=`.
+inline constexpr MessageText kCompareWithOneEquals =
+    message_text("a comparison is written with a single '=' (write {0} = …)",
+                 "une comparaison s'écrit avec un seul « = » (écrivez {0} = …)");
+// {0}: a word of another language (and, or, if…); {1}: the keyword of the rules language.
+inline constexpr MessageText kWriteTheFrenchKeyword =
+    message_text("the rules are written in French: write '{1}' instead of '{0}'",
+                 "les règles s'écrivent en français : écrivez « {1} » au lieu de « {0} »");
 inline constexpr MessageText kLinesEndWithSemicolon =
     message_text("each declaration and each line of an indicator ends with ';'",
                  "chaque déclaration et chaque ligne d'un indicateur se termine par « ; »");

@@ -31,11 +31,11 @@ TEST_CASE("every message of the checker's declarations has a French text of its 
       &kSummaryGroupExample, &kTableDeclaredTwice, &kFirstDeclarationAt, &kUnknownColumnType, &kColumnTypesAre,
       &kImpliedColumnDeclared, &kColumnDeclaredTwice, &kRegistryNotPerEstablishment, &kRegistryIsPerFiness,
       &kSeveralRegistries, &kNameTheRegistry, &kNoRegistry, &kDeclareARegistry, &kAlreadyDeclared,
-      &kDefinedTwiceInIndicator, &kUnknownType, &kTypesAre, &kParameterValueNotDeclaredType,
+      &kDefinedTwiceInIndicator, &kFirstDefinitionAt, &kUnknownType, &kTypesAre, &kParameterValueNotDeclaredType,
       &kUnknownIndicatorProperty, &kUnknownVolet, &kUnknownLevel, &kUnknownStatus, &kStatuses, &kMissingProperty,
       &kAddALine, &kNoValue, &kAddAValue, &kNoTargeting, &kAddATargeting, &kTargetingNotACondition,
       &kValueNotANumberOrCondition, &kTargetAndValueDiffer, &kTargetWithoutAchieved, &kAddAnAchieved,
-      &kAchievedNotACondition, &kIncentiveNotMoney, &kIncentiveIsMoney, &kUnknownTestProperty, &kUnknownTable,
+      &kAchievedNotACondition, &kIncentiveNotMoney, &kIncentiveIsMoney, &kUnknownTestProperty, &kTestWithoutYear, &kWriteTheTestYear, &kUnknownTable,
       &kNoSuchColumn, &kColumnGivenTwice, &kColumnHoldsOtherType, &kRowWithoutKey, &kAddAYear, &kAddAFiness,
       &kExpectationNotACondition, &kExpectationExample, &kReferencesWithoutBase, &kReferencesGoInAmendment,
       &kReferencesOfOtherContract, &kWriteReferencesOf};
@@ -47,7 +47,7 @@ TEST_CASE("every message of the checker's declarations has a French text of its 
 
 TEST_CASE("every message of the checker's expressions and calls has a French text of its own") {
   const std::vector<const MessageText*> all = {
-      &kUnknownName, &kParameterDependsOnItself, &kDefinitionCycle, &kBreakTheCycle, &kColumnOfSeveralTables,
+      &kUnknownName, &kQuoteACodeOrDeclare, &kParameterDependsOnItself, &kDefinitionCycle, &kBreakTheCycle, &kColumnOfSeveralTables,
       &kWriteOneOf, &kAsWritten, &kOrBetween, &kOrLast, &kTableNotAValue, &kReadAColumn, &kAggregateTheRows,
       &kIndicatorNotAValue, &kReadAPart, &kMemberOfAnExpression, &kWriteAMember, &kRowTableColumn, &kAggregateIt,
       &kNoSuchDefinition, &kNeitherTableNorIndicator, &kPeriodWithoutEffect, &kWhatVariesByYear, &kNegateNotANumber,

@@ -275,13 +275,16 @@ TEST_CASE("unknown names: did you mean, ignoring accents") {
     REQUIRE(d != nullptr);
     CHECK(d->hint.in(Language::En) == "did you mean 'médiane'?");
   }
-  SUBCASE("a name far from everything gets no suggestion") {
+  SUBCASE("a name far from everything gets no suggestion, but the two usual causes: an unquoted code, a parameter") {
     Checked c = check(std::string(kBase) + indicator("u", "valeur = zzzzqqqq; ciblage = vrai;"));
     CHECK(c.program == nullptr);
     INFO(c.messages());
     const Diagnostic* d = c.find("unknown name 'zzzzqqqq'");
     REQUIRE(d != nullptr);
-    CHECK(d->hint.empty());
+    std::string hint = d->hint.in(Language::En);
+    CHECK(hint.find("did you mean") == std::string::npos);
+    CHECK(hint.find("a code is written in quotes (\"zzzzqqqq\"") != std::string::npos);
+    CHECK(hint.find("paramètre zzzzqqqq") != std::string::npos);
   }
 }
 

@@ -19,6 +19,7 @@ TEST_CASE("every message of the syntax catalog has a French text of its own") {
       &kUnexpectedTokenExpected, &kMissingSemicolon, &kTokenName, &kTokenNumber, &kTokenText, &kTokenDate,
       &kTokenEndOfFile, &kTokenQuoted, &kTokenAsNamed, &kTokenSeparator, &kDecimalPoint, &kWriteNumbersTheFrenchWay,
       &kTextOnOneLine, &kDeclarationNotFinished, &kBraceNeverClosed, &kTwoNumbersInARow, &kLinesEndWithSemicolon,
+      &kCompareWithOneEquals, &kWriteTheFrenchKeyword,
       &kExpectedWholeNumber, &kUnknownContractClause, &kHowToWriteYears, &kUnknownTableKey, &kTableKeys,
       &kYearsOnlyForReplacedParameter, &kHowToReplaceForYears, &kRowRepeatCount, &kNotACalendarDate,
       &kHowToWriteDates, &kNestedTooDeep, &kTooManyOperators, &kSplitExpression, &kNulByteInRules,
