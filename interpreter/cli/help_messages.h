@@ -88,6 +88,9 @@ inline constexpr MessageText kStrict = message_text("a year the rules read and t
 inline constexpr MessageText kTableFormat = message_text("table, csv or json", "table, csv ou json");
 inline constexpr MessageText kFilter = message_text("only the tests whose label contains this text",
                                                     "seulement les tests dont le libellé contient ce texte");
+inline constexpr MessageText kOwnTests =
+    message_text("only the tests written in the contract's own files, not those of the contract it extends (étend)",
+                 "seulement les tests écrits dans les fichiers du contrat, pas ceux du contrat qu'il étend (étend)");
 inline constexpr MessageText kEntity = message_text("FINESS of the establishment", "FINESS de l'établissement");
 inline constexpr MessageText kIndicator = message_text("one indicator only", "un seul indicateur");
 inline constexpr MessageText kExplainFormat =

@@ -624,7 +624,7 @@ std::vector<std::string> contracts_under(const std::string& rules) {
 // Every contract of a folder of contracts in turn, under a heading each, then the summary of them all. A contract
 // that does not check counts as one failed test, as it does alone.
 int cmd_test_contracts(const OutputContext& context, const std::vector<std::string>& contracts,
-                       const std::string& filter, const PassOptions& pass, bool strict) {
+                       const std::string& filter, const PassOptions& pass, bool strict, bool own) {
   int passed = 0, failed = 0;
   bool any_test = false;
   for (std::size_t i = 0; i < contracts.size(); ++i) {
@@ -636,7 +636,7 @@ int cmd_test_contracts(const OutputContext& context, const std::vector<std::stri
       ++failed;
       continue;
     }
-    auto outcomes = run_rule_tests(*p, filter, pass);
+    auto outcomes = run_rule_tests(*p, filter, pass, own);
     if (strict) fail_on_missing_years(outcomes);
     any_test = any_test || !outcomes.empty();
     std::fputs(render_rule_test_lines(outcomes, context.language, passed, failed).c_str(), stdout);
@@ -647,15 +647,15 @@ int cmd_test_contracts(const OutputContext& context, const std::vector<std::stri
 }
 
 int cmd_test(const OutputContext& context, const std::string& rules, const std::string& filter, const PassOptions& pass,
-             bool strict) {
+             bool strict, bool own) {
   auto contracts = contracts_under(rules);
-  if (!contracts.empty()) return cmd_test_contracts(context, contracts, filter, pass, strict);
+  if (!contracts.empty()) return cmd_test_contracts(context, contracts, filter, pass, strict, own);
   auto p = load_and_check(context, rules);
   if (!p) {
     std::fputs(render_test_summary(0, 1, context.language).c_str(), stdout);
     return 1;
   }
-  auto outcomes = run_rule_tests(*p, filter, pass);
+  auto outcomes = run_rule_tests(*p, filter, pass, own);
   if (outcomes.empty() && !filter.empty()) {
     print_error(context, Message(kNoTestLabel, filter));
     std::fputs(render_test_summary(0, 0, context.language).c_str(), stdout);
@@ -847,6 +847,8 @@ int main(int argc, char** argv) try {
   auto* test = subcommand("test", kTest);
   test->add_option("RULES", rules, h(kRules))->required();
   test->add_option("--filter", filter, h(kFilter));
+  bool own_tests = false;
+  test->add_flag("--own", own_tests, h(kOwnTests));
   pass_options(test);
   strict_option(test);
 
@@ -946,7 +948,7 @@ int main(int argc, char** argv) try {
   }
   if (run->parsed()) return cmd_run(context, rules, place, year, run_output, pass, strict);
   if (sql->parsed() || load->parsed()) return cmd_database(context, rules, sql->parsed(), year, place);
-  if (test->parsed()) return cmd_test(context, rules, filter, pass, strict);
+  if (test->parsed()) return cmd_test(context, rules, filter, pass, strict, own_tests);
   if (diff->parsed()) return cmd_diff(context, old_rules, new_rules, format, place, year);
   if (explain->parsed()) return cmd_explain(context, rules, place, entity, indicator, year, format, strict);
   if (fmt_cmd->parsed()) return cmd_fmt(context, fmt_paths, fmt_check);

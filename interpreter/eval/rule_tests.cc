@@ -193,11 +193,18 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
 
 }  // namespace
 
+bool own_test(const ast::Program& program, const ast::TestDecl& t) {
+  for (std::size_t f = program.own_files_begin; f < program.files.size(); ++f)
+    if (program.files[f].get() == t.span.file) return true;
+  return false;
+}
+
 std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter,
-                                            const PassOptions& options) {
+                                            const PassOptions& options, bool own_only) {
   std::vector<RuleTestOutcome> outcomes;
   for (const auto& t : program.ast->tests) {
     if (!name_filter.empty() && t.label.find(name_filter) == std::string::npos) continue;
+    if (own_only && !own_test(*program.ast, t)) continue;
     outcomes.push_back(run_one(program, t, options));
   }
   return outcomes;

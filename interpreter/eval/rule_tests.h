@@ -30,8 +30,13 @@ struct RuleTestOutcome {
   Diagnostics missing_years;
 };
 
-// Runs every test block; a block that cannot run (bad rows) fails with its reason.
+// Runs every test block whose label contains `name_filter` (all when it is empty); with `own_only`, only those
+// written in the contract's own files, not those inherited from the contract it extends. A block that cannot run
+// (bad rows) fails with its reason.
 std::vector<RuleTestOutcome> run_rule_tests(const CheckedProgram& program, const std::string& name_filter = "",
-                                            const PassOptions& options = {});
+                                            const PassOptions& options = {}, bool own_only = false);
+
+// Whether test `t` is written in the contract's own files (always, for a contract that extends none).
+bool own_test(const ast::Program& program, const ast::TestDecl& t);
 
 }  // namespace caqes

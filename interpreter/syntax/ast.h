@@ -247,6 +247,9 @@ struct Program {
   std::vector<Removal> removals;
   std::vector<NationalReferencesDecl> national_references;
   std::string base_contract;  // the contract this one extends, once resolved
+  // files[own_files_begin..] are the contract's own (its folder and its imports); those before come from the
+  // contract it extends.
+  std::size_t own_files_begin = 0;
   std::vector<std::pair<const SourceFile*, std::vector<Comment>>> comments;  // per file, in order
   int next_expr_id = 1;
 };

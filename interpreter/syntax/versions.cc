@@ -192,6 +192,7 @@ std::unique_ptr<ast::Program> apply_version(std::unique_ptr<ast::Program> base, 
   own->parameters.erase(std::remove_if(own->parameters.begin(), own->parameters.end(), [&](const auto& d) { return shared(d.name_span); }), own->parameters.end());
   own->indicators.erase(std::remove_if(own->indicators.begin(), own->indicators.end(), [&](const auto& d) { return shared(d.name_span); }), own->indicators.end());
   own->tests.erase(std::remove_if(own->tests.begin(), own->tests.end(), [&](const auto& d) { return shared(d.span); }), own->tests.end());
+  p.own_files_begin = p.files.size();
   for (auto& f : own->files) p.files.push_back(std::move(f));
   for (auto& c : own->comments) p.comments.push_back(std::move(c));
   for (auto& i : own->imports) p.imports.push_back(std::move(i));

@@ -55,7 +55,7 @@ TEST_CASE("every description of caqes --help has a French text of its own") {
   const std::vector<const MessageText*> all = {
       &kCaqes, &kLang, &kHelp, &kCheck, &kRun, &kList, &kSchema, &kTest, &kExplain, &kDiff, &kFunctions, &kFmt, &kDoc, &kLsp, &kSql, &kLoad,
       &kRules, &kData, &kYear, &kRunFormat, &kDetail, &kEncoding, &kOutput, &kBySignatory, &kThreads, &kPartitions, &kParts, &kStrict,
-      &kTableFormat, &kFilter, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
+      &kTableFormat, &kFilter, &kOwnTests, &kEntity, &kIndicator, &kExplainFormat, &kOld, &kNew, &kDiffFormat, &kDiffData,
       &kDiffYear, &kDb, &kReferences, &kReferencesOutput, &kMapping, &kSchemaFormat, &kDocOutput, &kDocFormat, &kDocIndicator, &kPaths, &kFmtCheck, &kUsageLabel, &kPositionalsLabel, &kOptionsLabel, &kOptionsGroup,
       &kSubcommandLabel, &kSubcommandsGroup, &kRequiredLabel, &kExcludesLabel, &kNeedsLabel, &kTextLabel, &kIntLabel};
   // Words French writes as English does.
