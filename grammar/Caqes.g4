@@ -82,7 +82,7 @@ testDecl
 testItem
     : key=ident metaValue ';'                            # testMeta
     | table=ident (('×' | '*') times=NUMBER)? ':' fieldValue (',' fieldValue)* ';'   # testRow
-    | ATTENDU entity=STRING ':' expr ';'                 # testExpectation
+    | ATTENDU entity=STRING? ':' expr ';'                # testExpectation
     ;
 
 fieldValue

@@ -178,6 +178,16 @@ inline constexpr MessageText kRowWithoutKey = message_text("a row of '{0}' needs
 inline constexpr MessageText kAddAYear = message_text("add: année = 2022", "ajoutez : année = 2022");
 inline constexpr MessageText kAddAFiness =
     message_text("add: finess = \"340000001\"", "ajoutez : finess = \"340000001\"");
+inline constexpr MessageText kTestFinessNotAText =
+    message_text("the test's finess is one FINESS in quotes", "le finess du test est un FINESS entre guillemets");
+inline constexpr MessageText kExpectationWithoutFiness =
+    message_text("this expectation names no establishment, and the test gives none",
+                 "cette attente ne nomme aucun établissement, et le test n'en donne pas");
+inline constexpr MessageText kHowToWriteTestFiness = message_text(
+    "write attendu \"340000001\": …; or give the test's establishment at its top: finess \"340000001\"; (its rows "
+    "and its attendu: then need no finess)",
+    "écrivez attendu \"340000001\": …; ou donnez l'établissement du test en tête : finess \"340000001\"; (ses lignes "
+    "et ses attendu: n'ont alors plus besoin de finess)");
 inline constexpr MessageText kExpectationNotACondition =
     message_text("an expectation is a condition", "une attente est une condition");
 inline constexpr MessageText kExpectationExample =

@@ -363,7 +363,8 @@ void test_field(Context& cx, const TableInfo& table, const ast::FieldValue& f, s
                    unit_hint(want));
 }
 
-void test_row(Context& cx, const ast::TestRow& row) {
+// `default_finess`: the test gives `finess "…";`, which a row without its finess takes.
+void test_row(Context& cx, const ast::TestRow& row, bool default_finess) {
   int ti = cx.program.table_index(row.table);
   if (ti < 0) {
     report_unknown(cx.diags, row.span, Message(kUnknownTable, row.table), row.table, table_names(cx.program));
@@ -373,7 +374,7 @@ void test_row(Context& cx, const ast::TestRow& row) {
   std::set<std::string> given;
   for (const auto& f : row.fields) test_field(cx, table, f, given);
   for (const auto& c : table.columns) {
-    if (c.implicit && !given.count(c.name))
+    if (c.implicit && !given.count(c.name) && !(default_finess && c.name == "finess"))
       cx.diags.error(row.span, Message(kRowWithoutKey, table.name, c.name),
                      Message(c.name == "année" ? kAddAYear : kAddAFiness));
   }
@@ -382,16 +383,20 @@ void test_row(Context& cx, const ast::TestRow& row) {
 void test(Context& cx, const ast::TestDecl& t) {
   bool has_year = false;
   for (const auto& m : t.metadata) {
-    if (m.key != "année")
-      report_unknown(cx.diags, m.span, Message(kUnknownTestProperty, m.key), m.key, {"année"});
+    if (m.key != "année" && m.key != "finess")
+      report_unknown(cx.diags, m.span, Message(kUnknownTestProperty, m.key), m.key, {"année", "finess"});
     has_year = has_year || m.key == "année";
+    if (m.key == "finess" && (m.values.size() != 1 || !m.values.front().quoted))
+      cx.diags.error(m.span, Message(kTestFinessNotAText), Message(kHowToWriteTestFiness));
   }
   // A contract of several years: the year the test runs for is better written than implied.
   const CheckedProgram& p = cx.program;
   if (!has_year && p.first_year != p.last_year)
     cx.diags.warning(t.span, Message(kTestWithoutYear, t.label, p.first_year), Message(kWriteTheTestYear, p.first_year));
-  for (const auto& row : t.rows) test_row(cx, row);
+  for (const auto& row : t.rows) test_row(cx, row, !t.default_finess().empty());
   for (const auto& e : t.expectations) {
+    if (t.entity_of(e).empty())
+      cx.diags.error(e.span, Message(kExpectationWithoutFiness), Message(kHowToWriteTestFiness));
     Scope scope;
     scope.test = true;
     Info r = check_expr(cx, *e.expr, scope);

@@ -409,6 +409,7 @@ class Site {
     out += heading(3, t.label);
     for (const auto& m : t.metadata)
       if (m.key == "année") out += paragraph("Année évaluée : " + text(m.joined()));
+      else if (m.key == "finess") out += paragraph("Établissement du test (lignes et attendus sans finess) : " + code(m.joined()));
     out += paragraph("Données :");
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : t.rows) {
@@ -420,7 +421,7 @@ class Site {
     out += paragraph("Résultats attendus :");
     rows.clear();
     for (const auto& e : t.expectations)
-      rows.push_back({code(e.entity), html_ ? formula_html(p_, *e.expr, linker(from)) : "`" + print_expr(*e.expr) + "`"});
+      rows.push_back({code(t.entity_of(e)), html_ ? formula_html(p_, *e.expr, linker(from)) : "`" + print_expr(*e.expr) + "`"});
     out += grid({"Établissement", "Attendu"}, rows);
     out += paragraph(html_ ? "<span class=\"where\">" + html_escape(where(t.span)) + "</span>" : "(" + where(t.span) + ")");
     return out + (html_ ? "</div>\n" : "");

@@ -82,8 +82,14 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   data.keyed_rows.assign(n, {});
   data.row_files.assign(n, "");
   data.memory_rows.assign(n, {});
-  // Establishments: every FINESS the rows or the expectations name, in sorted order.
+  // Establishments: every FINESS the rows or the expectations name, in sorted order; a row without its finess is
+  // about the test's (`finess "…";`).
+  const std::string own_finess = t.default_finess();
+  auto gives_finess = [](const ast::TestRow& row) {
+    return std::any_of(row.fields.begin(), row.fields.end(), [](const ast::FieldValue& f) { return f.column == "finess"; });
+  };
   std::set<std::string> finess;
+  if (!own_finess.empty()) finess.insert(own_finess);
   for (const auto& row : t.rows)
     for (const auto& f : row.fields)
       if (f.column == "finess") {
@@ -96,12 +102,14 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   std::set<std::string> declared;
   std::string registry = p.registry_table >= 0 ? p.tables[p.registry_table].name : std::string();
   for (const auto& row : t.rows)
-    if (registry.empty() || row.table == registry)
+    if (registry.empty() || row.table == registry) {
       for (const auto& f : row.fields)
         if (f.column == "finess") {
           Value v = constant(*f.value);
           if (v.is_text()) declared.insert(v.text());
         }
+      if (!gives_finess(row) && !own_finess.empty()) declared.insert(own_finess);
+    }
 
   for (const auto& row : t.rows) {
     int ti = p.table_index(row.table);
@@ -111,6 +119,7 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
       if (!is_constant(*f.value)) return fail(Message(kTestRowNotConstant, f.span.where()));
       values[table.column_index(f.column)] = constant(*f.value);
     }
+    if (!gives_finess(row) && !own_finess.empty()) values[table.finess_column] = Value(own_finess);
     const Value& id = values[table.finess_column];
     if (!id.is_text()) return fail(Message(kTestRowWithoutFiness, row.span.where()));
     int entity = data.entity_index.at(id.text());
@@ -143,12 +152,13 @@ RuleTestOutcome run_one(const CheckedProgram& p, const ast::TestDecl& t, const P
   for (const auto& e : t.expectations) extra.push_back({e.expr.get(), year});
   if (!evaluator.prepare({year}, diags, extra)) return fail({}, diags);
   for (const auto& e : t.expectations) {
-    if (!declared.count(e.entity)) {
-      fail(Message(kExpectationWithoutEstablishment, e.span.where(), e.entity, registry), {},
-           Message(kExpectationWithoutEstablishmentHint, e.entity, registry));
+    const std::string about = t.entity_of(e);
+    if (!declared.count(about)) {
+      fail(Message(kExpectationWithoutEstablishment, e.span.where(), about, registry), {},
+           Message(kExpectationWithoutEstablishmentHint, about, registry));
       continue;
     }
-    int entity = data.entity_index.at(e.entity);
+    int entity = data.entity_index.at(about);
     auto v = evaluator.evaluate(*e.expr, entity, year, diags);
     if (!v) {
       fail({}, diags);  // with the errors of the expectations before it, as they were gathered

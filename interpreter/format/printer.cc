@@ -446,7 +446,7 @@ std::string format_file(const ast::Program& program, const SourceFile& file) {
         }});
       for (const auto& e : t.expectations)
         inner.push_back({e.span.line, [&] {
-          std::string head = "attendu " + quote(e.entity) + ": ";
+          std::string head = e.entity.empty() ? "attendu: " : "attendu " + quote(e.entity) + ": ";
           w.item(e.span, head + layout(*e.expr, width(head), 4, kWidth - 3) + ";", 2);
         }});
       std::stable_sort(inner.begin(), inner.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

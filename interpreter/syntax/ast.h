@@ -216,7 +216,7 @@ struct TestRow {
   Span extent;
 };
 struct Expectation {
-  std::string entity;
+  std::string entity;  // empty: the test's establishment (`finess "…";` in the test)
   ExprPtr expr;
   Span span;
 };
@@ -227,6 +227,11 @@ struct TestDecl {
   std::vector<Expectation> expectations;
   Span span;
   Span extent;
+  // The FINESS of `finess "…";` in the test: the establishment of its rows that give none and of its `attendu:`
+  // that name none. Empty when the test gives none.
+  std::string default_finess() const;
+  // The FINESS an expectation is about: its own, or the test's.
+  std::string entity_of(const Expectation& e) const { return e.entity.empty() ? default_finess() : e.entity; }
 };
 
 // A comment, kept for the formatter.

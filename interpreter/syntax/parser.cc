@@ -297,7 +297,8 @@ class Builder {
         }
         t.rows.push_back(std::move(row));
       } else if (auto* e = dynamic_cast<G::TestExpectationContext*>(item)) {
-        t.expectations.push_back({unquote(e->entity->getText()), expr(e->expr()), span(e)});
+        // `attendu: …` without a FINESS is about the test's own (`finess "…";`).
+        t.expectations.push_back({e->entity ? unquote(e->entity->getText()) : std::string(), expr(e->expr()), span(e)});
       }
     }
     program_.tests.push_back(std::move(t));
@@ -614,6 +615,12 @@ std::string ast::Metadata::joined() const {
   std::string out;
   for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + values[i].text;
   return out;
+}
+
+std::string ast::TestDecl::default_finess() const {
+  for (const auto& m : metadata)
+    if (m.key == "finess") return m.joined();
+  return {};
 }
 
 }  // namespace caqes

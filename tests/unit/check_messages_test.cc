@@ -35,7 +35,7 @@ TEST_CASE("every message of the checker's declarations has a French text of its 
       &kUnknownIndicatorProperty, &kUnknownVolet, &kUnknownLevel, &kUnknownStatus, &kStatuses, &kMissingProperty,
       &kAddALine, &kNoValue, &kAddAValue, &kNoTargeting, &kAddATargeting, &kTargetingNotACondition,
       &kValueNotANumberOrCondition, &kTargetAndValueDiffer, &kTargetWithoutAchieved, &kAddAnAchieved,
-      &kAchievedNotACondition, &kIncentiveNotMoney, &kIncentiveIsMoney, &kUnknownTestProperty, &kTestWithoutYear, &kWriteTheTestYear, &kUnknownTable,
+      &kAchievedNotACondition, &kIncentiveNotMoney, &kIncentiveIsMoney, &kUnknownTestProperty, &kTestFinessNotAText, &kExpectationWithoutFiness, &kHowToWriteTestFiness, &kTestWithoutYear, &kWriteTheTestYear, &kUnknownTable,
       &kNoSuchColumn, &kColumnGivenTwice, &kColumnHoldsOtherType, &kRowWithoutKey, &kAddAYear, &kAddAFiness,
       &kExpectationNotACondition, &kExpectationExample, &kReferencesWithoutBase, &kReferencesGoInAmendment,
       &kReferencesOfOtherContract, &kWriteReferencesOf};
