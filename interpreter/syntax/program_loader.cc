@@ -30,6 +30,22 @@ std::string stdlib_directory() {
   return CAQES_STDLIB_DIR;
 }
 
+std::vector<std::string> contract_folders() {
+  std::vector<std::string> out;
+  const char* env = std::getenv("CAQES_CONTRATS");
+  if (!env) return out;
+  std::string list = env, item;
+  for (std::size_t i = 0; i <= list.size(); ++i) {
+    if (i == list.size() || list[i] == ':') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else {
+      item += list[i];
+    }
+  }
+  return out;
+}
+
 bool read_rules_file(const std::string& path, std::string& text, Message& error) {
   if (fs::path(path).extension() != ".caqes") {
     error = Message(kNotARulesFileName, path);
@@ -195,8 +211,25 @@ std::unique_ptr<ast::Program> load_version(const std::string& rules_path, Diagno
   fs::path base_path = fs::path(extends->span.path()).parent_path() / extends->joined();
   std::error_code ec;
   if (!fs::exists(base_path, ec)) {
-    diags.error(extends->span, Message(kBaseContractNotFound, extends->joined()), Message(kBasePathIsRelative));
-    return own;
+    // A plain name (no folder in it) is also looked up in the shared folders of contracts of CAQES_CONTRATS.
+    const std::string name = extends->joined();
+    const std::vector<std::string> roots = contract_folders();
+    bool plain = name.find('/') == std::string::npos && name != "." && name != "..";
+    for (const auto& root : roots) {
+      if (!plain) break;
+      fs::path candidate = fs::path(root) / name;
+      if (fs::exists(candidate, ec)) {
+        base_path = candidate;
+        break;
+      }
+    }
+    if (!fs::exists(base_path, ec)) {
+      std::string searched;
+      for (const auto& root : roots) searched += (searched.empty() ? "" : ", ") + root;
+      diags.error(extends->span, Message(kBaseContractNotFound, name),
+                  roots.empty() || !plain ? Message(kBasePathIsRelative) : Message(kBaseLookedUpIn, searched));
+      return own;
+    }
   }
   int before = diags.error_count();
   auto base = load_version(base_path.string(), diags, depth + 1);

@@ -23,5 +23,8 @@ bool read_rules_file(const std::string& path, std::string& text, Message& error)
 
 // The folder holding the shared rule definitions (stdlib/): $CAQES_STDLIB if set, else the source tree's.
 std::string stdlib_directory();
+// The shared folders of contracts where `étend "NAME"` (a plain name) is also looked up: CAQES_CONTRATS, folders
+// separated by ":", in order; empty when it is not set.
+std::vector<std::string> contract_folders();
 
 }  // namespace caqes

@@ -141,7 +141,14 @@ inline constexpr MessageText kTooManyBaseContracts =
 inline constexpr MessageText kBaseContractNotFound =
     message_text("cannot find the base contract '{0}'", "contrat de base introuvable : « {0} »");
 inline constexpr MessageText kBasePathIsRelative =
-    message_text("the path is relative to this file's folder", "le chemin est relatif au dossier de ce fichier");
+    message_text("the path is relative to this file's folder (a plain name is also looked up in the folders of "
+                 "CAQES_CONTRATS, separated by ':')",
+                 "le chemin est relatif au dossier de ce fichier (un nom seul est aussi cherché dans les dossiers de "
+                 "CAQES_CONTRATS, séparés par « : »)");
+// {0}: the folders of CAQES_CONTRATS.
+inline constexpr MessageText kBaseLookedUpIn =
+    message_text("looked up beside this file, then in the folders of CAQES_CONTRATS: {0}",
+                 "cherché à côté de ce fichier, puis dans les dossiers de CAQES_CONTRATS : {0}");
 
 // ---- A change written in a contract that extends none -------------------------------------------------------
 inline constexpr MessageText kChangeNeedsBase = message_text(

@@ -74,7 +74,7 @@ struct Outcome {
 
 // Runs `argv` with NO_COLOR=1, capturing both streams through pipes read with poll (no deadlock whatever the
 // child writes first), and kills it after kTimeoutSeconds.
-Outcome run_process(const std::vector<std::string>& argv) {
+Outcome run_process(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env = {}) {
   Outcome r;
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
@@ -92,6 +92,7 @@ Outcome run_process(const std::vector<std::string>& argv) {
   env_store.emplace_back("SOURCE_DATE_EPOCH=1767225600");
   env_store.emplace_back("NO_COLOR=1");
   env_store.emplace_back("LC_ALL=C.UTF-8");
+  for (const auto& e : extra_env) env_store.push_back(e);
   std::vector<char*> envp;
   for (auto& s : env_store) envp.push_back(s.data());
   envp.push_back(nullptr);
@@ -268,7 +269,7 @@ class Case {
         "description",         "args",          "exit",           "stdout_contains",    "stderr_contains",
         "stdout_not_contains", "stderr_not_contains", "stdout_equals", "stderr_equals", "stdout_equals_file",
         "stderr_equals_file",  "stdout_count",  "stderr_count",   "files_equal",        "files_absent",
-        "stdout_matches",      "stderr_matches", "stdout_not_matches", "stderr_not_matches"};
+        "stdout_matches",      "stderr_matches", "stdout_not_matches", "stderr_not_matches", "env"};
     for (const auto& kv : spec) {
       std::string key = kv.first.as<std::string>();
       if (!known.count(key)) why.push_back("case.yaml: unknown key '" + key + "'");
@@ -283,7 +284,10 @@ class Case {
     std::vector<std::string> argv{binary_};
     try {
       for (const auto& a : spec["args"]) argv.push_back(subst(a.as<std::string>()));
-      Outcome r = run_process(argv);
+      std::vector<std::string> env;
+      if (spec["env"])
+        for (const auto& kv : spec["env"]) env.push_back(kv.first.as<std::string>() + "=" + subst(kv.second.as<std::string>()));
+      Outcome r = run_process(argv, env);
       check(spec, r, why);
     } catch (const YAML::Exception& e) {
       why.push_back("case.yaml: " + std::string(e.what()));

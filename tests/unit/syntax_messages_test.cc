@@ -24,7 +24,7 @@ TEST_CASE("every message of the syntax catalog has a French text of its own") {
       &kYearsOnlyForReplacedParameter, &kHowToReplaceForYears, &kRowRepeatCount, &kNotACalendarDate,
       &kHowToWriteDates, &kNestedTooDeep, &kTooManyOperators, &kSplitExpression, &kNulByteInRules,
       &kInvalidUtf8InRules, &kResaveAsUtf8, &kCannotReadRulesFile, &kImportNotFound, &kWhereImportsAreLooked,
-      &kNoRulesFileInDirectory, &kNoSuchRules, &kTooManyBaseContracts, &kBaseContractNotFound, &kBasePathIsRelative,
+      &kNoRulesFileInDirectory, &kNoSuchRules, &kTooManyBaseContracts, &kBaseContractNotFound, &kBasePathIsRelative, &kBaseLookedUpIn,
       &kChangeNeedsBase, &kRemovalWithoutBase, &kTableReplacementWithoutBase, &kParameterReplacementWithoutBase,
       &kIndicatorChangeWithoutBase, &kNothingToRemove, &kTableAlreadyInBase, &kBaseDeclaresTable, &kNoTableToReplace,
       &kParameterAlreadyInBase, &kBaseDeclaresParameter, &kNoParameterToReplace, &kIndicatorAlreadyInBase,
