@@ -7,6 +7,7 @@
 // tree walker (expression_evaluator.h), which records the derivation when explaining (explain_recorder.h).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -44,6 +45,8 @@ struct PassOptions {
   // The tight scan of a table whose filters and values have its shape (table_scan.h); false: every row converted
   // and run through the compiled code (tests compare the two).
   bool scan = true;
+  // When set, counts the records the tight scan read without converting them (tests: that it ran).
+  std::atomic<unsigned long long>* scanned_records = nullptr;
   // Where the aggregations over rows come from (aggregate_source.h): null, the pass over the dataset's files; else
   // that source (a database), the dataset holding the per-establishment tables only.
   AggregateSource* source = nullptr;

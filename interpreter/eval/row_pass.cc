@@ -150,7 +150,11 @@ class Pass {
     };
     // The tight scan (table_scan.h) reads what it can, and may hand the rest over.
     RawRows* raw = options.scan && g.scan && !g.distinct_values ? rows.raw() : nullptr;
-    if (raw && g.scan->run(g, *raw, rows, each) == TableScan::Outcome::Done) return;
+    if (raw) {
+      TableScan::Outcome outcome = g.scan->run(g, *raw, rows, each);
+      if (options.scanned_records) *options.scanned_records += g.scan->scanned();
+      if (outcome == TableScan::Outcome::Done) return;
+    }
     while (const Row* row = rows.next(g.diags)) each(*row, rows.entity());
   }
 

@@ -160,6 +160,7 @@ struct TableScan::Impl {
   std::vector<ScanColumn> columns;
   std::vector<int> column_of;  // declared column → index in `columns`, -1
   bool started = false;
+  unsigned long long scanned = 0;
 
   bool start(const RawRows& raw);
   void remember(RawRows& raw, const Row& row, int entity);
@@ -167,6 +168,7 @@ struct TableScan::Impl {
 
 TableScan::TableScan(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TableScan::~TableScan() = default;
+unsigned long long TableScan::scanned() const { return impl_->scanned; }
 
 std::unique_ptr<TableScan> compile_table_scan(const CheckedProgram& p, GroupRun& g, RowCodeHost& group_host) {
   const PlannedGroup& group = g.group;
@@ -319,6 +321,7 @@ TableScan::Outcome TableScan::run(GroupRun& g, RawRows& raw, RowSource& rows,
       }
     }
     ++g.rows_seen;
+    ++s.scanned;
     for (std::size_t i = first; i < end; ++i) {
       const ScanSlot& slot = s.slots[i];
       if ((bits & slot.needed) != slot.needed) continue;

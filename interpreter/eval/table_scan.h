@@ -42,6 +42,9 @@ class TableScan {
   // it (in g.diags); HandedOver: the rest of the table is for rows.next().
   Outcome run(GroupRun& g, RawRows& raw, RowSource& rows, const std::function<void(const Row&, int)>& general);
 
+  // The records read without being converted (the rest went the general way).
+  unsigned long long scanned() const;
+
   struct Impl;
   explicit TableScan(std::unique_ptr<Impl> impl);
 
