@@ -66,8 +66,6 @@ bool reads_row_alone(const CheckedProgram& p, const ast::Expr& e) {
   return false;
 }
 
-namespace {
-
 void split_conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
   if (auto* b = e.as<ast::Binary>(); b && b->op == ast::BinaryOp::And) {
     split_conjuncts(*b->lhs, out);
@@ -76,6 +74,8 @@ void split_conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
   }
   out.push_back(&e);
 }
+
+namespace {
 
 // What the compiler leaves to the tree walker, run on the rows of the pass (and the rows the group holds, for
 // the nested aggregations it meets).

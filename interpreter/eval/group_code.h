@@ -79,6 +79,8 @@ struct GroupRun {
 // A condition that reads the row alone (nabm = "1104", geste = "AMYG"): columns of the row, literals, constant
 // parameters, and the built-ins that compute from those.
 bool reads_row_alone(const CheckedProgram& program, const ast::Expr& e);
+// The operands of a chain of `et`, from the left (a filter that is no chain is its one operand).
+void split_conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out);
 
 // Compiles every slot of the group for every planned year, sizing its accumulators in `aggregates`. Runs before
 // any thread starts: compiling evaluates the constants with the tree walker.

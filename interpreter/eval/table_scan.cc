@@ -54,15 +54,6 @@ class ScanHost final : public RowCodeHost {
   bool refused_ = false;
 };
 
-void conjuncts_of(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
-  if (auto* b = e.as<ast::Binary>(); b && b->op == ast::BinaryOp::And) {
-    conjuncts_of(*b->lhs, out);
-    conjuncts_of(*b->rhs, out);
-    return;
-  }
-  out.push_back(&e);
-}
-
 // The columns of the row an expression reads; false if it reads anything else of a row (an outer row).
 bool row_columns(const CheckedProgram& p, const ast::Expr& e, std::set<int>& out) {
   bool ok = true;
@@ -168,7 +159,9 @@ struct TableScan::Impl {
 
 TableScan::TableScan(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TableScan::~TableScan() = default;
-unsigned long long TableScan::scanned() const { return impl_->scanned; }
+unsigned long long TableScan::scanned() const {
+  return impl_->scanned;
+}
 
 std::unique_ptr<TableScan> compile_table_scan(const CheckedProgram& p, GroupRun& g, RowCodeHost& group_host) {
   const PlannedGroup& group = g.group;
@@ -188,7 +181,7 @@ std::unique_ptr<TableScan> compile_table_scan(const CheckedProgram& p, GroupRun&
       if (value < 0) return nullptr;
     }
     std::vector<const ast::Expr*> parts;
-    if (info.filter) conjuncts_of(*info.filter, parts);
+    if (info.filter) split_conjuncts(*info.filter, parts);
     for (const SlotYear& sy : pass.years) {
       std::uint64_t needed = 0;
       bool never = false;
@@ -315,7 +308,8 @@ TableScan::Outcome TableScan::run(GroupRun& g, RawRows& raw, RowSource& rows,
         slots_known = true;
         slots_year = year;
         auto by_year = [](const ScanSlot& slot, int y) { return slot.rows_year < y; };
-        first = static_cast<std::size_t>(std::lower_bound(s.slots.begin(), s.slots.end(), year, by_year) - s.slots.begin());
+        first =
+            static_cast<std::size_t>(std::lower_bound(s.slots.begin(), s.slots.end(), year, by_year) - s.slots.begin());
         end = first;
         while (end < s.slots.size() && s.slots[end].rows_year == year) ++end;
       }
