@@ -246,12 +246,27 @@ class TableFile {
 
   // Reads and validates the next row. Null at the end or on error.
   const Row* next(Diagnostics& diags) {
+    if (!next_record(diags)) return nullptr;
+    return convert(diags);
+  }
+
+  // Reads the next record, unconverted (cell()). False at the end or on an error of the file.
+  bool next_record(Diagnostics& diags) {
     if (!reader_->next(fields_)) {
       if (const auto& e = reader_->error()) {
         diags.error_at(fmt::format("{}:{}:{}", path_, e->line, std::max(1L, e->column)), e->message);
       }
-      return nullptr;
+      return false;
     }
+    return true;
+  }
+  const std::vector<std::string_view>& cells() const { return fields_; }
+  std::size_t field_of(std::size_t column) const { return column_field_[column]; }
+  const std::vector<std::size_t>& checked_columns() const { return checked_; }
+  bool french_extract() const { return french_extract_; }
+
+  // Converts and validates the record read last. Null on error.
+  const Row* convert(Diagnostics& diags) {
     // The FINESS of the row before, written the same, was checked with it.
     bool finess_kept = false;
     for (const Parsed& parsed : parsed_) {
@@ -293,11 +308,13 @@ class TableFile {
   // Only the `needed` columns are parsed from then on (with the key columns); all of them when null.
   void only(const std::vector<bool>* needed) {
     parsed_.clear();
+    checked_.clear();
     for (std::size_t c = 0; c < table_.columns.size(); ++c) {
       if (needed && !(*needed)[c] && static_cast<int>(c) != table_.finess_column &&
           static_cast<int>(c) != table_.year_column)
         continue;
       parsed_.push_back({c, column_field_[c], table_.columns[c].type});
+      checked_.push_back(c);
     }
   }
   const std::string& path() const { return path_; }
@@ -358,16 +375,27 @@ class TableFile {
   std::vector<std::string_view> fields_;
   std::vector<std::size_t> column_field_;  // declared column → field of the file
   std::vector<Parsed> parsed_;
+  std::vector<std::size_t> checked_;  // the declared columns of parsed_
   Row row_;
   Message error_;
 };
 
-class FileRows : public RowSource {
+class FileRows : public RowSource, public RawRows {
  public:
   FileRows(const Dataset& data, const TableInfo& table, std::unique_ptr<TableFile> file)
       : data_(data), table_(table), file_(std::move(file)) {}
   const Row* next(Diagnostics& diags) override {
-    const Row* row = file_->next(diags);
+    if (!file_->next_record(diags)) return nullptr;
+    return convert(diags);
+  }
+  RawRows* raw() override { return this; }
+  bool next_record(Diagnostics& diags) override { return file_->next_record(diags); }
+  const std::vector<std::string_view>& cells() const override { return file_->cells(); }
+  std::size_t field_of(std::size_t column) const override { return file_->field_of(column); }
+  const std::vector<std::size_t>& checked_columns() const override { return file_->checked_columns(); }
+  bool french_extract() const override { return file_->french_extract(); }
+  const Row* convert(Diagnostics& diags) override {
+    const Row* row = file_->convert(diags);
     if (!row) return nullptr;
     const std::string& finess = (*row)[table_.finess_column].text();
     // Extracts list an establishment's rows together: the previous row's establishment is most often this one's.

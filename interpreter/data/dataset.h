@@ -4,7 +4,9 @@
 #pragma once
 
 #include <memory>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,6 +18,27 @@
 namespace caqes {
 
 using Row = std::vector<Value>;  // one value per column of the table, key columns first
+
+// The records of a table's file before they are converted into rows, for a scan that reads only what it needs from
+// each cell (eval/table_scan.h). Every record can still be converted the way RowSource::next converts it, with the
+// same checks and the same located errors: the scan hands that way every record it does not handle itself.
+class RawRows {
+ public:
+  virtual ~RawRows() = default;
+  // The next record, split into cells; false at the end or on an error of the file (then `diags` holds it).
+  virtual bool next_record(Diagnostics& diags) = 0;
+  // The unconverted cells of the current record, in the order of the file (views valid until the next record), and
+  // the place of each declared column among them.
+  virtual const std::vector<std::string_view>& cells() const = 0;
+  virtual std::size_t field_of(std::size_t column) const = 0;
+  // The current record converted and checked as RowSource::next does, its establishment resolved (entity()); null on
+  // an error, then in `diags` with file, line and column.
+  virtual const Row* convert(Diagnostics& diags) = 0;
+  // The columns every record is checked on (those asked for, and the key columns), in the order they are checked.
+  virtual const std::vector<std::size_t>& checked_columns() const = 0;
+  // A ';' file: what parse_cell's `french_extract` says.
+  virtual bool french_extract() const = 0;
+};
 
 class RowSource {
  public:
@@ -31,6 +54,9 @@ class RowSource {
     out = *row;
     return true;
   }
+  // The same rows as records not yet converted (a file); null when the rows are held in memory. Once used, next()
+  // is not.
+  virtual RawRows* raw() { return nullptr; }
 };
 
 // A part of a row-level table, for reading the table on several cores: a byte range of its file cut at records

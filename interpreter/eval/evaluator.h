@@ -7,6 +7,7 @@
 // tree walker (expression_evaluator.h), which records the derivation when explaining (explain_recorder.h).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -41,6 +42,11 @@ struct PassOptions {
   // N: every table that can be split, into N (tests).
   int parts = 0;
   std::uintmax_t split_bytes = 16u << 20;
+  // The tight scan of a table whose filters and values have its shape (table_scan.h); false: every row converted
+  // and run through the compiled code (tests compare the two).
+  bool scan = true;
+  // When set, counts the records the tight scan read without converting them (tests: that it ran).
+  std::atomic<unsigned long long>* scanned_records = nullptr;
   // Where the aggregations over rows come from (aggregate_source.h): null, the pass over the dataset's files; else
   // that source (a database), the dataset holding the per-establishment tables only.
   AggregateSource* source = nullptr;

@@ -41,10 +41,6 @@ bool constant_expression(const CheckedProgram& p, const ast::Expr& e) {
   return false;
 }
 
-namespace {
-
-// A condition that reads the row alone (nabm = "1104", geste = "AMYG"): columns of the row, literals, constant
-// parameters, and the built-ins that compute from those.
 bool reads_row_alone(const CheckedProgram& p, const ast::Expr& e) {
   if (literal(e)) return true;
   if (e.as<ast::Name>() || e.as<ast::Member>()) {
@@ -78,6 +74,8 @@ void split_conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
   }
   out.push_back(&e);
 }
+
+namespace {
 
 // What the compiler leaves to the tree walker, run on the rows of the pass (and the rows the group holds, for
 // the nested aggregations it meets).
@@ -264,6 +262,7 @@ void compile_group(const CheckedProgram& p, const Dataset& data, const Plan& pla
     g.passes.push_back(std::move(pass));
   }
   compile_usable_rows(p, plan, compiler, g);
+  g.scan = compile_table_scan(p, g, compiler);
 }
 
 std::unique_ptr<RowCode> compile_in_group(const CheckedProgram& p, const Dataset& data, ExpressionEvaluator& walker,

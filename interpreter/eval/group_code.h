@@ -18,6 +18,7 @@
 #include "eval/held_rows.h"
 #include "eval/plan.h"
 #include "eval/row_code.h"
+#include "eval/table_scan.h"
 #include "syntax/diagnostic.h"
 
 namespace caqes {
@@ -71,7 +72,15 @@ struct GroupRun {
   // Per per-year table read, the years it holds rows for (every row counted, before any filter): a year the
   // rules read and the data do not hold is warned about (ExpressionEvaluator::missing_years).
   std::map<int, std::set<int>> years_seen;
+  // The tight scan of its table (table_scan.h), when its filters and values have that shape; null otherwise.
+  std::unique_ptr<TableScan> scan;
 };
+
+// A condition that reads the row alone (nabm = "1104", geste = "AMYG"): columns of the row, literals, constant
+// parameters, and the built-ins that compute from those.
+bool reads_row_alone(const CheckedProgram& program, const ast::Expr& e);
+// The operands of a chain of `et`, from the left (a filter that is no chain is its one operand).
+void split_conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out);
 
 // Compiles every slot of the group for every planned year, sizing its accumulators in `aggregates`. Runs before
 // any thread starts: compiling evaluates the constants with the tree walker.

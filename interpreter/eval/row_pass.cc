@@ -144,10 +144,18 @@ class Pass {
     const RowCode* keep = usable_rows_of(g, g.group.table);
     const TableInfo& table = p.tables[g.group.table];
     int last = 0;
-    while (const Row* row = rows.next(g.diags)) {
-      saw_year(g, table, g.group.table, *row, last);
-      if (usable(keep, *row, rows.entity())) run_row(g, *row, rows.entity(), scratch);
+    auto each = [&](const Row& row, int entity) {
+      saw_year(g, table, g.group.table, row, last);
+      if (usable(keep, row, entity)) run_row(g, row, entity, scratch);
+    };
+    // The tight scan (table_scan.h) reads what it can, and may hand the rest over.
+    RawRows* raw = options.scan && g.scan && !g.distinct_values ? rows.raw() : nullptr;
+    if (raw) {
+      TableScan::Outcome outcome = g.scan->run(g, *raw, rows, each);
+      if (options.scanned_records) *options.scanned_records += g.scan->scanned();
+      if (outcome == TableScan::Outcome::Done) return;
     }
+    while (const Row* row = rows.next(g.diags)) each(*row, rows.entity());
   }
 
   // The rows of table t written to the partitions of their key `column`.
