@@ -16,6 +16,7 @@
 #include "data/spill.h"
 #include "eval/expression_evaluator.h"
 #include "eval/group_code.h"
+#include "eval/timeline.h"
 
 namespace caqes {
 namespace {
@@ -99,6 +100,14 @@ class Pass {
         accumulate_value(pass.info->function, acc, v);
       }
     }
+  }
+
+  // A group's name in the timeline: its table, and the tables its nested aggregations look up.
+  std::string label_of(const GroupRun& g) const {
+    std::string label = p.tables[g.group.table].name;
+    for (int t : g.group.inner)
+      if (t != g.group.table) label += "+" + p.tables[t].name;
+    return label;
   }
 
   // The size of the files a group reads (0 for rows held in memory).
@@ -459,13 +468,21 @@ class Pass {
       }
       int parts = parts_of(*g, threads);
       if (parts <= 1) {
-        sized.push_back({bytes_of(*g), [this, g] { run_group(*g); }});
+        sized.push_back({bytes_of(*g), [this, g] {
+                           Timeline::Step step(options.timeline, label_of(*g));
+                           run_group(*g);
+                         }});
         continue;
       }
+      Timeline::Step cutting(options.timeline, "split " + label_of(*g));
       auto s = split(*g, parts, threads, compile);
+      cutting.end();
       if (!s) continue;
       for (std::size_t k = 0; k < s->parts.size(); ++k)
-        sized.push_back({s->bytes / s->parts.size(), [this, s = s.get(), k] { read_part(*s, k); }});
+        sized.push_back({s->bytes / s->parts.size(), [this, s = s.get(), k] {
+                           Timeline::Step step(options.timeline, label_of(*s->group) + " part " + std::to_string(k));
+                           read_part(*s, k);
+                         }});
       splits.push_back(std::move(s));
     }
     std::stable_sort(sized.begin(), sized.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -478,12 +495,21 @@ class Pass {
       bool failed = false;
       for (const auto& part : s->parts) failed = failed || part.error_step != LONG_MAX;
       if (failed) continue;
-      for (std::size_t k = 0; k < s->parts.size(); ++k) tasks.push_back([this, s = s.get(), k] { finish_part(*s, k); });
+      for (std::size_t k = 0; k < s->parts.size(); ++k)
+        tasks.push_back([this, s = s.get(), k] {
+          Timeline::Step step(options.timeline, label_of(*s->group) + " partitions of part " + std::to_string(k));
+          finish_part(*s, k);
+        });
     }
     run_tasks(tasks, threads);
+    Timeline::Step merging(options.timeline, "merge");
     for (auto& s : splits) merge(*s);
+    merging.end();
     // The tree walker is not shared between threads.
-    for (GroupRun* g : alone) run_group(*g);
+    for (GroupRun* g : alone) {
+      Timeline::Step step(options.timeline, label_of(*g) + " (tree walker)");
+      run_group(*g);
+    }
   }
 
  private:
@@ -498,6 +524,7 @@ class Pass {
 bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& plan, const PassOptions& options,
               ExpressionEvaluator& walker, RowAggregates& aggregates, Diagnostics& diags) {
   std::vector<std::unique_ptr<GroupRun>> groups;
+  Timeline::Step compiling(options.timeline, "compile");
   for (const PlannedGroup& planned : plan.groups) {
     groups.push_back(std::make_unique<GroupRun>(program, plan, planned, data.entities.size()));
     compile_group(program, data, plan, walker, aggregates, *groups.back());
@@ -510,6 +537,7 @@ bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& pl
     compile_group(program, data, plan, walker, own, *run);
     return run;
   };
+  compiling.end();
   Pass(program, data, plan, options).run_groups(groups, compile);
   std::map<int, std::set<int>> years;
   for (auto& g : groups) {
