@@ -271,6 +271,9 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
   DatabaseData database;  // --db: the per-establishment tables read, the aggregations over rows left to the server
   TableMapping names;
   if (!table_mapping(context, *p, place.mapping, names)) return 1;
+  // The manifest's digests of the data files computed on a thread of their own while the rows are read.
+  FileDigests digests;
+  digests.start(data_files(*p, data_dir), pass.timeline);
   Timeline::Step opening(pass.timeline, "data opened");
   if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, names, data, diags)) {
     print_diagnostics(context, diags);
@@ -313,7 +316,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
   // From a database, the manifest names the database (its password hidden) instead of the CSV files.
   if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
   if (!place.mapping.empty()) options.push_back({"mapping", place.mapping});
-  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error, place.mapping)) {
+  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error, place.mapping, &digests)) {
     print_error(context, error);
     return 1;
   }

@@ -61,17 +61,60 @@ std::string sha256_of(const std::string& bytes) {
   return d.hex();
 }
 
-std::optional<std::string> sha256_of_file(const std::string& path) {
+namespace {
+
+// Stops (nullopt) when `stop` is set: the digest is no longer wanted.
+std::optional<std::string> sha256_of_file_unless(const std::string& path, const std::atomic<bool>* stop) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   DigestContext d;
   char buffer[1 << 16];
   while (in) {
+    if (stop && stop->load(std::memory_order_relaxed)) return std::nullopt;
     in.read(buffer, sizeof buffer);
     d.add(buffer, static_cast<std::size_t>(in.gcount()));
   }
   if (in.bad()) return std::nullopt;
   return d.hex();
+}
+
+}  // namespace
+
+std::optional<std::string> sha256_of_file(const std::string& path) { return sha256_of_file_unless(path, nullptr); }
+
+FileDigests::~FileDigests() {
+  stop_ = true;
+  if (result_.valid()) result_.wait();
+}
+
+void FileDigests::start(std::vector<std::string> paths, Timeline* timeline) {
+  paths_ = std::move(paths);
+  result_ = std::async(std::launch::async, [this, timeline] {
+    std::vector<std::optional<std::string>> out;
+    for (const auto& path : paths_) {
+      if (stop_) break;
+      Timeline::Step step(timeline, "sha256 " + std::filesystem::path(path).filename().string());
+      out.push_back(sha256_of_file_unless(path, &stop_));
+    }
+    return out;
+  });
+}
+
+std::optional<std::string> FileDigests::digest(const std::string& path) {
+  if (!done_ && result_.valid()) {
+    digests_ = result_.get();
+    done_ = true;
+  }
+  for (std::size_t i = 0; i < paths_.size() && i < digests_.size(); ++i)
+    if (paths_[i] == path) return digests_[i];
+  return sha256_of_file(path);
+}
+
+std::vector<std::string> data_files(const CheckedProgram& program, const std::string& data_dir) {
+  std::vector<std::string> out;
+  if (data_dir.empty()) return out;  // from a database (caqes run --db): no CSV file is read
+  for (const auto& table : program.tables) out.push_back((std::filesystem::path(data_dir) / (table.name + ".csv")).string());
+  return out;
 }
 
 bool run_date(std::string& date, Message& error) {
@@ -96,15 +139,16 @@ bool run_date(std::string& date, Message& error) {
 
 bool make_manifest(const CheckedProgram& program, const std::string& data_dir, const std::vector<int>& years,
                    std::vector<std::pair<std::string, std::string>> options, Manifest& out, Message& error,
-                   const std::string& mapping) {
+                   const std::string& mapping, FileDigests* digests) {
   out.version = CAQES_VERSION;
   out.contract = program.contract_name;
   out.contract_label = program.contract_label;
   out.years = years;
   out.options = std::move(options);
   if (!run_date(out.date, error)) return false;
-  auto add = [&](const std::string& path, std::vector<ManifestFile>& to) {
-    auto digest = sha256_of_file(path);  // read again: the bytes as they are on disk, byte-order mark included
+  auto add = [&](const std::string& path, std::vector<ManifestFile>& to, FileDigests* from) {
+    // Read again: the bytes as they are on disk, byte-order mark included.
+    auto digest = from ? from->digest(path) : sha256_of_file(path);
     if (!digest) {
       error = Message(kCannotRead, path);
       return false;
@@ -114,11 +158,10 @@ bool make_manifest(const CheckedProgram& program, const std::string& data_dir, c
   };
   if (program.ast)
     for (const auto& file : program.ast->files)
-      if (!add(file->path(), out.rules)) return false;
-  for (const auto& table : program.tables)  // none from a database (caqes run --db): no CSV file was read
-    if (!data_dir.empty() && !add((std::filesystem::path(data_dir) / (table.name + ".csv")).string(), out.data))
-      return false;
-  if (!mapping.empty() && !add(mapping, out.data)) return false;
+      if (!add(file->path(), out.rules, nullptr)) return false;
+  for (const auto& path : data_files(program, data_dir))
+    if (!add(path, out.data, digests)) return false;
+  if (!mapping.empty() && !add(mapping, out.data, nullptr)) return false;
   return true;
 }
 

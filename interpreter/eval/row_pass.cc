@@ -202,6 +202,8 @@ class Pass {
         while (const Row* row = source->next(g.diags)) run_row(g, *row, source->entity(), scratch);
       }
     }
+    for (const SpillFiles* files : written)
+      for (const auto& [t, writer] : *files) writer->remove(part);
     // The distinct values of the partition column seen here are seen in no other partition.
     for (const SlotPass& pass : g.passes)
       if (pass.distinct_on_key)
@@ -227,6 +229,7 @@ class Pass {
       bool read = for_each_counted(*written[j], part, bytes[j], error, each);
       if (!read) return false;
     }
+    for (const SpillWriter* writer : written) writer->remove(part);
     return true;
   }
 
@@ -505,6 +508,9 @@ class Pass {
     Timeline::Step merging(options.timeline, "merge");
     for (auto& s : splits) merge(*s);
     merging.end();
+    Timeline::Step freeing(options.timeline, "parts freed");
+    splits.clear();
+    freeing.end();
     // The tree walker is not shared between threads.
     for (GroupRun* g : alone) {
       Timeline::Step step(options.timeline, label_of(*g) + " (tree walker)");
@@ -551,6 +557,8 @@ bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& pl
   }
   for (auto& [t, seen] : years)
     if (program.tables[t].has_year()) walker.set_row_years(t, std::move(seen));
+  Timeline::Step freeing(options.timeline, "groups freed");
+  groups.clear();
   return !diags.has_errors();
 }
 
