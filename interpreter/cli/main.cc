@@ -250,6 +250,10 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
             const RunOutputRequest& request, PassOptions pass, bool strict) {
   TraceFile trace;
   pass.timeline = trace.timeline.get();
+  // The manifest's digests of the data files, computed on a thread of their own while the rules are loaded and the
+  // rows read: every CSV file of the folder until the rules say which ones are read.
+  FileDigests digests;
+  if (!place.dir.empty()) digests.start(csv_files_in(place.dir), pass.timeline);
   Timeline::Step loading(pass.timeline, "rules loaded and checked");
   const std::string& data_dir = place.dir;
   const std::string& db_url = place.db_url;
@@ -271,9 +275,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
   DatabaseData database;  // --db: the per-establishment tables read, the aggregations over rows left to the server
   TableMapping names;
   if (!table_mapping(context, *p, place.mapping, names)) return 1;
-  // The manifest's digests of the data files computed on a thread of their own while the rows are read.
-  FileDigests digests;
-  digests.start(data_files(*p, data_dir), pass.timeline);
+  digests.keep(data_files(*p, data_dir));
   Timeline::Step opening(pass.timeline, "data opened");
   if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, names, data, diags)) {
     print_diagnostics(context, diags);

@@ -3,6 +3,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <ctime>
@@ -88,26 +89,40 @@ FileDigests::~FileDigests() {
 }
 
 void FileDigests::start(std::vector<std::string> paths, Timeline* timeline) {
-  paths_ = std::move(paths);
-  result_ = std::async(std::launch::async, [this, timeline] {
-    std::vector<std::optional<std::string>> out;
-    for (const auto& path : paths_) {
+  result_ = std::async(std::launch::async, [this, paths = std::move(paths), timeline] {
+    std::map<std::string, std::optional<std::string>> out;
+    for (const auto& path : paths) {
       if (stop_) break;
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (wanted_ && !wanted_->count(path)) continue;
+      }
       Timeline::Step step(timeline, "sha256 " + std::filesystem::path(path).filename().string());
-      out.push_back(sha256_of_file_unless(path, &stop_));
+      out[path] = sha256_of_file_unless(path, &stop_);
     }
     return out;
   });
 }
 
+void FileDigests::keep(const std::vector<std::string>& paths) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  wanted_.emplace(paths.begin(), paths.end());
+}
+
 std::optional<std::string> FileDigests::digest(const std::string& path) {
-  if (!done_ && result_.valid()) {
-    digests_ = result_.get();
-    done_ = true;
-  }
-  for (std::size_t i = 0; i < paths_.size() && i < digests_.size(); ++i)
-    if (paths_[i] == path) return digests_[i];
-  return sha256_of_file(path);
+  if (result_.valid()) digests_ = result_.get();
+  auto it = digests_.find(path);
+  return it != digests_.end() ? it->second : sha256_of_file(path);
+}
+
+std::vector<std::string> csv_files_in(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".csv" && it->is_regular_file(ec))
+      out.push_back((std::filesystem::path(dir) / it->path().filename()).string());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::vector<std::string> data_files(const CheckedProgram& program, const std::string& data_dir) {

@@ -5,7 +5,10 @@
 
 #include <atomic>
 #include <future>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,8 +39,10 @@ std::optional<std::string> sha256_of_file(const std::string& path);
 std::string sha256_of(const std::string& bytes);
 
 // The SHA-256 of some files computed on a thread of its own, started before the run computes and read by the
-// manifest after, so that hashing the data (hundreds of MB for a region) overlaps the pass over the rows instead of
-// adding to it. A file not among those started is hashed when asked for; a file is read once either way.
+// manifest after, so that hashing the data (hundreds of MB for a region) overlaps the loading of the rules and the
+// pass over the rows instead of adding to them. Started before the rules say which files are read (every CSV file
+// of the data folder), it skips, once told (keep), those the run does not read; a file not hashed is hashed when
+// asked for. Each file is read once more either way, as the manifest always did.
 class FileDigests {
  public:
   FileDigests() = default;
@@ -47,16 +52,21 @@ class FileDigests {
 
   // Each file's hashing recorded in `timeline` when not null (bench/timeline).
   void start(std::vector<std::string> paths, Timeline* timeline = nullptr);
+  // Only these files are wanted: the others not hashed yet are skipped.
+  void keep(const std::vector<std::string>& paths);
   // The digest of `path` (waiting for the thread if it hashes it); nullopt if the file cannot be read.
   std::optional<std::string> digest(const std::string& path);
 
  private:
-  std::vector<std::string> paths_;
   std::atomic<bool> stop_{false};
-  std::future<std::vector<std::optional<std::string>>> result_;
-  std::vector<std::optional<std::string>> digests_;
-  bool done_ = false;
+  std::mutex mutex_;
+  std::optional<std::set<std::string>> wanted_;
+  std::future<std::map<std::string, std::optional<std::string>>> result_;
+  std::map<std::string, std::optional<std::string>> digests_;
 };
+
+// The CSV files of a folder (none if it cannot be read: the run reports that when it opens the data), sorted.
+std::vector<std::string> csv_files_in(const std::string& dir);
 
 // The data files of `program` in `data_dir` that a run reads (one per declared table), as make_manifest lists them.
 std::vector<std::string> data_files(const CheckedProgram& program, const std::string& data_dir);
