@@ -64,14 +64,20 @@ std::string sha256_of(const std::string& bytes) {
 
 namespace {
 
-// Stops (nullopt) when `stop` is set: the digest is no longer wanted.
-std::optional<std::string> sha256_of_file_unless(const std::string& path, const std::atomic<bool>* stop) {
+// The digest of a file; nullopt if it cannot be read, or (with `abandoned` set) when `abandon` says, between blocks
+// of 64 KiB, that it is no longer wanted.
+template <class Abandon>
+std::optional<std::string> sha256_of_file_unless(const std::string& path, Abandon abandon, bool& abandoned) {
+  abandoned = false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   DigestContext d;
   char buffer[1 << 16];
   while (in) {
-    if (stop && stop->load(std::memory_order_relaxed)) return std::nullopt;
+    if (abandon()) {
+      abandoned = true;
+      return std::nullopt;
+    }
     in.read(buffer, sizeof buffer);
     d.add(buffer, static_cast<std::size_t>(in.gcount()));
   }
@@ -81,7 +87,10 @@ std::optional<std::string> sha256_of_file_unless(const std::string& path, const 
 
 }  // namespace
 
-std::optional<std::string> sha256_of_file(const std::string& path) { return sha256_of_file_unless(path, nullptr); }
+std::optional<std::string> sha256_of_file(const std::string& path) {
+  bool abandoned;
+  return sha256_of_file_unless(path, [] { return false; }, abandoned);
+}
 
 FileDigests::~FileDigests() {
   stop_ = true;
@@ -92,13 +101,18 @@ void FileDigests::start(std::vector<std::string> paths, Timeline* timeline) {
   result_ = std::async(std::launch::async, [this, paths = std::move(paths), timeline] {
     std::map<std::string, std::optional<std::string>> out;
     for (const auto& path : paths) {
-      if (stop_) break;
-      {
+      // A file the run does not read (once the rules say so) is dropped, even half-way: the manifest waits for
+      // this thread, and the folder may hold other big files.
+      auto unwanted = [&] {
+        if (stop_) return true;
         std::lock_guard<std::mutex> lock(mutex_);
-        if (wanted_ && !wanted_->count(path)) continue;
-      }
+        return wanted_ && !wanted_->count(path);
+      };
+      if (unwanted()) continue;
       Timeline::Step step(timeline, "sha256 " + std::filesystem::path(path).filename().string());
-      out[path] = sha256_of_file_unless(path, &stop_);
+      bool abandoned;
+      auto digest = sha256_of_file_unless(path, unwanted, abandoned);
+      if (!abandoned) out[path] = std::move(digest);
     }
     return out;
   });

@@ -41,8 +41,9 @@ std::string sha256_of(const std::string& bytes);
 // The SHA-256 of some files computed on a thread of its own, started before the run computes and read by the
 // manifest after, so that hashing the data (hundreds of MB for a region) overlaps the loading of the rules and the
 // pass over the rows instead of adding to them. Started before the rules say which files are read (every CSV file
-// of the data folder), it skips, once told (keep), those the run does not read; a file not hashed is hashed when
-// asked for. Each file is read once more either way, as the manifest always did.
+// of the data folder), it drops, once told (keep), those the run does not read, even half-way (the manifest waits
+// for the thread, and the folder may hold other big files); a file not hashed is hashed when asked for. Each file
+// is read once more either way, as the manifest always did.
 class FileDigests {
  public:
   FileDigests() = default;
