@@ -70,7 +70,8 @@ struct SplitGroup {
   bool cut = false;                   // its files cut into ranges (else the error is in the group's diagnostics)
   // The work of one part's second step, in bytes of CSV as the queue weighs work: the rows of a spilled group's
   // partitions run through its code (as heavy as reading them: the EPA's lookups), the distinct values of a
-  // partition counted (far lighter: measured about a twentieth of reading, bench/timeline), nothing for a stream.
+  // partition counted (far lighter: a tenth to a fiftieth of phev's reading in bench/timeline's traces; weighed a
+  // sixteenth), nothing for a stream.
   std::uintmax_t second_step() const {
     std::uintmax_t part = bytes / parts.size();
     return kind == Kind::Spilled ? part : kind == Kind::Distinct ? part / 16 : 0;
