@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -41,6 +42,7 @@
 #include "eval/national_references.h"
 #include "eval/plan.h"
 #include "eval/rule_tests.h"
+#include "eval/timeline.h"
 #include "format/printer.h"
 #include "lsp/server.h"
 #include "syntax/parser.h"
@@ -224,8 +226,35 @@ struct DataPlace {
   std::string dir, db_url, mapping;
 };
 
+// CAQES_TRACE=FILE: the run's timeline (eval/timeline.h) written to FILE when the run ends, for bench/timeline. A
+// tool of the bench: no message, and a file that cannot be written is left unwritten.
+struct TraceFile {
+  std::unique_ptr<Timeline> timeline;
+  std::string path;
+  TraceFile() {
+    const char* p = std::getenv("CAQES_TRACE");
+    if (!p || !*p) return;
+    path = p;
+    timeline = std::make_unique<Timeline>();
+  }
+  ~TraceFile() {
+    if (!timeline) return;
+    if (std::FILE* f = std::fopen(path.c_str(), "w")) {
+      timeline->write(f);
+      std::fclose(f);
+    }
+  }
+};
+
 int cmd_run(const OutputContext& context, const std::string& rules, const DataPlace& place, int year,
             const RunOutputRequest& request, PassOptions pass, bool strict) {
+  TraceFile trace;
+  pass.timeline = trace.timeline.get();
+  // The manifest's digests of the data files, computed on a thread of their own while the rules are loaded and the
+  // rows read: every CSV file of the folder until the rules say which ones are read.
+  FileDigests digests;
+  if (!place.dir.empty()) digests.start(csv_files_in(place.dir), pass.timeline);
+  Timeline::Step loading(pass.timeline, "rules loaded and checked");
   const std::string& data_dir = place.dir;
   const std::string& db_url = place.db_url;
   Format format = parse_format(request.format);
@@ -237,6 +266,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
   }
   auto p = load_and_check(context, rules);
   if (!p) return 1;
+  loading.end();
   bool ok = true;
   std::vector<int> years = contract_years(context, *p, year, ok);
   if (!ok) return 1;
@@ -245,10 +275,13 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
   DatabaseData database;  // --db: the per-establishment tables read, the aggregations over rows left to the server
   TableMapping names;
   if (!table_mapping(context, *p, place.mapping, names)) return 1;
+  digests.keep(data_files(*p, data_dir));
+  Timeline::Step opening(pass.timeline, "data opened");
   if (db_url.empty() ? !load_dataset(*p, data_dir, data, diags) : !database.open(*p, db_url, names, data, diags)) {
     print_diagnostics(context, diags);
     return 1;
   }
+  opening.end();
   pass.source = database.source();
   std::vector<IndicatorResult> results;
   // A line on a terminal while the rows are read (a pass over a region's extracts takes a while), wiped after.
@@ -262,6 +295,7 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
     return 1;
   }
   if (!report_warnings(context, diags, strict)) return 1;
+  Timeline::Step signing_step(pass.timeline, "signatories and summary groups");
   std::vector<std::string> signing;
   if (!signatories(*p, data, signing, diags, pass)) {
     print_diagnostics(context, diags);
@@ -276,16 +310,20 @@ int cmd_run(const OutputContext& context, const std::string& rules, const DataPl
     print_diagnostics(context, diags);
     return 1;
   }
+  signing_step.end();
+  Timeline::Step manifest_step(pass.timeline, "manifest");
   Manifest manifest;
   Message error;
   auto options = manifest_options(request, year, strict);
   // From a database, the manifest names the database (its password hidden) instead of the CSV files.
   if (!db_url.empty()) options.push_back({"db", redacted(db_url)});
   if (!place.mapping.empty()) options.push_back({"mapping", place.mapping});
-  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error, place.mapping)) {
+  if (!make_manifest(*p, data_dir, years, std::move(options), manifest, error, place.mapping, &digests)) {
     print_error(context, error);
     return 1;
   }
+  manifest_step.end();
+  Timeline::Step rendering(pass.timeline, "rendered and written");
   RunResults run{*p, data, results, years, year != 0, signing, groups, manifest};
   RenderedRun rendered;
   if (format == Format::Xlsx) {

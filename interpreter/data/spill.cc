@@ -181,6 +181,10 @@ SpillWriter::~SpillWriter() {
     if (f) std::fclose(f);
 }
 
+void SpillWriter::remove(int partition) const {
+  std::remove(fmt::format("{}/{}.{}", folder_, name_, partition).c_str());
+}
+
 void SpillWriter::write(int partition, int entity, const Row& row) {
   std::string& out = buffers_[partition];
   append_varint(out, static_cast<unsigned long long>(entity));

@@ -46,6 +46,10 @@ class SpillWriter {
   void write_counted(int partition, std::size_t counter, std::string_view key);
   // Flushes and closes every file; false (with the reason) if one could not be written (a full disk).
   bool close(Message& error);
+  // Removes the file of one partition once read back for the last time, so that the files go while the other
+  // partitions are worked on, before the system writes them out, rather than all at once at the end (the folder's
+  // removal takes whatever is left).
+  void remove(int partition) const;
   const std::string& folder() const { return folder_; }
   const std::string& name() const { return name_; }
   const std::vector<bool>& columns() const { return columns_; }

@@ -12,6 +12,7 @@
 #include "eval/national_references.h"
 #include "eval/plan.h"
 #include "eval/row_pass.h"
+#include "eval/timeline.h"
 
 namespace caqes {
 
@@ -46,7 +47,9 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
   Impl& m = *impl_;
   // A regional contract that imports national references: they give every reference the figures read.
   if (!check_reference_inputs(m.p, years, extra, diags)) return false;
+  Timeline::Step planning(m.options.timeline, "plan");
   Plan plan = make_plan(m.p, years, extra);
+  planning.end();
   try {
     if (m.options.source) {
       // Another source of the aggregates (a database): the same accumulators, sized here as the pass sizes them.
@@ -61,6 +64,7 @@ bool Evaluator::prepare(const std::vector<int>& years, Diagnostics& diags,
       return false;
     }
     // Population statistics next, before any establishment is evaluated (each is computed once per year).
+    Timeline::Step step(m.options.timeline, "population statistics");
     for (const auto& [e, year] : plan.populations) m.walker.populations().population(*e, year, context(-1, year));
     return true;
   } catch (const EvalError& err) {
@@ -225,6 +229,7 @@ bool run_all(const CheckedProgram& program, const Dataset& data, const std::vect
              std::vector<IndicatorResult>& out, Diagnostics& diags, const PassOptions& options) {
   Evaluator evaluator(program, data, options);
   if (!evaluator.prepare(years, diags)) return false;
+  Timeline::Step step(options.timeline, "establishments evaluated");
   bool ok = true;
   for (std::size_t i = 0; i < program.indicators.size(); ++i)
     for (std::size_t e = 0; e < data.entities.size(); ++e)

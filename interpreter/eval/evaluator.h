@@ -32,6 +32,7 @@ struct IndicatorResult {
 };
 
 class AggregateSource;
+class Timeline;
 
 // How the pass over the row-level tables uses the machine. The results do not depend on these.
 struct PassOptions {
@@ -50,6 +51,8 @@ struct PassOptions {
   // Where the aggregations over rows come from (aggregate_source.h): null, the pass over the dataset's files; else
   // that source (a database), the dataset holding the per-establishment tables only.
   AggregateSource* source = nullptr;
+  // The steps of the pass recorded there (timeline.h; bench/timeline), when not null.
+  Timeline* timeline = nullptr;
 };
 
 class Evaluator {

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <atomic>
 #include <climits>
+#include <condition_variable>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <queue>
 #include <set>
 #include <thread>
 #include <unordered_set>
@@ -16,6 +18,7 @@
 #include "data/spill.h"
 #include "eval/expression_evaluator.h"
 #include "eval/group_code.h"
+#include "eval/timeline.h"
 
 namespace caqes {
 namespace {
@@ -64,9 +67,104 @@ struct SplitGroup {
   std::unique_ptr<SpillFolder> folder;
   std::map<int, std::vector<RowRange>> ranges;  // table read → its ranges, one per part
   std::vector<Part> parts;
+  bool cut = false;                   // its files cut into ranges (else the error is in the group's diagnostics)
+  // The work of one part's second step, in bytes of CSV as the queue weighs work: the rows of a spilled group's
+  // partitions run through its code (as heavy as reading them: the EPA's lookups), the distinct values of a
+  // partition counted (far lighter: a tenth to a fiftieth of phev's reading in bench/timeline's traces; weighed a
+  // sixteenth), nothing for a stream.
+  std::uintmax_t second_step() const {
+    std::uintmax_t part = bytes / parts.size();
+    return kind == Kind::Spilled ? part : kind == Kind::Distinct ? part / 16 : 0;
+  }
+  // A part's first step comes first in the queue by the work that follows it too (its second step), so that a
+  // group whose chain of steps is the longest starts first (the EPA's lab acts read, then looked up).
+  std::uintmax_t first_step() const { return bytes / parts.size() + second_step(); }
+  std::atomic<std::size_t> unread{0};  // parts whose first step has not ended
 };
 
 constexpr long kFinishStep = 1L << 20;  // after every table is read
+
+// Tasks run by `threads` workers, the biggest first (in the order they were added among equals); a task may add
+// others. An exception in a worker (std::bad_alloc) would end the process at once: it is carried to the thread
+// that calls finish() and thrown again there after the workers stopped, so that it unwinds as it would have
+// without threads. With one thread, the tasks run in finish(), on the calling thread.
+class WorkQueue {
+ public:
+  explicit WorkQueue(unsigned threads) {
+    if (threads > 1)
+      for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
+  }
+  ~WorkQueue() {
+    if (!workers_.empty() && workers_.front().joinable()) finish_quietly();
+  }
+
+  void add(std::uintmax_t size, std::function<void()> task) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (failure_) return;
+      tasks_.push(Task{size, added_++, std::move(task)});
+    }
+    ready_.notify_one();
+  }
+
+  // No task will be added but by the tasks themselves: runs or waits for every task.
+  void finish() {
+    finish_quietly();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  struct Task {
+    std::uintmax_t size;
+    unsigned long long order;
+    std::function<void()> run;
+    bool operator<(const Task& other) const {  // std::priority_queue serves the greatest: the biggest, then the first
+      return size != other.size ? size < other.size : order > other.order;
+    }
+  };
+
+  void finish_quietly() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+    if (workers_.empty()) work();
+    for (auto& w : workers_) w.join();
+  }
+
+  void work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      ready_.wait(lock, [&] { return !tasks_.empty() || (closed_ && running_ == 0); });
+      if (tasks_.empty()) break;
+      std::function<void()> run = std::move(const_cast<Task&>(tasks_.top()).run);
+      tasks_.pop();
+      ++running_;
+      lock.unlock();
+      try {
+        run();
+      } catch (...) {
+        lock.lock();
+        if (!failure_) failure_ = std::current_exception();
+        tasks_ = {};
+        lock.unlock();
+      }
+      lock.lock();
+      --running_;
+    }
+    ready_.notify_all();  // the last one out wakes the others, who find nothing left
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::priority_queue<Task> tasks_;
+  unsigned long long added_ = 0;
+  int running_ = 0;
+  bool closed_ = false;
+  std::exception_ptr failure_;
+  std::vector<std::thread> workers_;
+};
 
 // A group's code compiled again for another part, with its own accumulators.
 using CompilePart = std::function<std::unique_ptr<GroupRun>(const GroupRun&, RowAggregates&)>;
@@ -99,6 +197,14 @@ class Pass {
         accumulate_value(pass.info->function, acc, v);
       }
     }
+  }
+
+  // A group's name in the timeline: its table, and the tables its nested aggregations look up.
+  std::string label_of(const GroupRun& g) const {
+    std::string label = p.tables[g.group.table].name;
+    for (int t : g.group.inner)
+      if (t != g.group.table) label += "+" + p.tables[t].name;
+    return label;
   }
 
   // The size of the files a group reads (0 for rows held in memory).
@@ -201,6 +307,8 @@ class Pass {
         while (const Row* row = source->next(g.diags)) run_row(g, *row, source->entity(), scratch);
       }
     }
+    for (const SpillFiles* files : written)
+      for (const auto& [t, writer] : *files) writer->remove(part);
     // The distinct values of the partition column seen here are seen in no other partition.
     for (const SlotPass& pass : g.passes)
       if (pass.distinct_on_key)
@@ -226,6 +334,7 @@ class Pass {
       bool read = for_each_counted(*written[j], part, bytes[j], error, each);
       if (!read) return false;
     }
+    for (const SpillWriter* writer : written) writer->remove(part);
     return true;
   }
 
@@ -308,9 +417,9 @@ class Pass {
     return static_cast<int>(threads);
   }
 
-  // The ranges, files and parts of a group read in `parts` parts; null (the error in the group's diagnostics) if
-  // a file cannot be read or a folder made.
-  std::unique_ptr<SplitGroup> split(GroupRun& g, int parts, unsigned threads, const CompilePart& compile) {
+  // The parts of a group read in `parts` parts, their code compiled (on the calling thread, before any worker
+  // starts: compiling evaluates the constants with the tree walker); cut() then finds their ranges.
+  std::unique_ptr<SplitGroup> split(GroupRun& g, int parts, const CompilePart& compile) {
     auto s = std::make_unique<SplitGroup>();
     s->group = &g;
     s->partitions = partitions_of(g);
@@ -318,21 +427,6 @@ class Pass {
     s->kind = !g.group.inner.empty() ? SplitGroup::Kind::Spilled
               : s->partitions > 1    ? SplitGroup::Kind::Distinct
                                      : SplitGroup::Kind::Stream;
-    Message error;
-    std::vector<int> tables;
-    if (s->kind == SplitGroup::Kind::Spilled)
-      for (const auto& [t, column] : g.group.key) tables.push_back(t);
-    else
-      tables.push_back(g.group.table);
-    for (int t : tables)
-      if (!data.split_rows(t, parts, static_cast<int>(threads), s->ranges[t], error)) {
-        g.diags.error_at("", error);
-        return nullptr;
-      }
-    if (s->kind != SplitGroup::Kind::Stream && !(s->folder = SpillFolder::create(error))) {
-      g.diags.error_at("", error);
-      return nullptr;
-    }
     s->parts.resize(static_cast<std::size_t>(parts));
     s->parts[0].run = &g;
     for (std::size_t k = 1; k < s->parts.size(); ++k) {
@@ -341,7 +435,30 @@ class Pass {
       part.owned = compile(g, *part.aggregates);
       part.run = part.owned.get();
     }
+    s->unread = s->parts.size();
     return s;
+  }
+
+  // The ranges of a split group's files (read side by side on `threads` threads) and its folder of spill files;
+  // false (the error in the group's diagnostics) if a file cannot be read or a folder made.
+  bool cut(SplitGroup& s, unsigned threads) {
+    GroupRun& g = *s.group;
+    Message error;
+    std::vector<int> tables;
+    if (s.kind == SplitGroup::Kind::Spilled)
+      for (const auto& [t, column] : g.group.key) tables.push_back(t);
+    else
+      tables.push_back(g.group.table);
+    for (int t : tables)
+      if (!data.split_rows(t, static_cast<int>(s.parts.size()), static_cast<int>(threads), s.ranges[t], error)) {
+        g.diags.error_at("", error);
+        return false;
+      }
+    if (s.kind != SplitGroup::Kind::Stream && !(s.folder = SpillFolder::create(error))) {
+      g.diags.error_at("", error);
+      return false;
+    }
+    return s.cut = true;
   }
 
   // The first step of one part: its range of the table run through its code, or its ranges of the tables spilled.
@@ -423,42 +540,29 @@ class Pass {
     }
   }
 
-  // Tasks on `threads` threads, taken in order; an exception in a worker (std::bad_alloc) would end the process
-  // at once: it is carried to this thread and thrown again after the others stopped, so that it unwinds as it
-  // would have without threads.
-  static void run_tasks(const std::vector<std::function<void()>>& tasks, unsigned threads) {
-    threads = std::min<unsigned>(threads, static_cast<unsigned>(tasks.size()));
-    if (threads <= 1) {
-      for (const auto& task : tasks) task();
-      return;
-    }
-    std::atomic<std::size_t> next{0};
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
-    std::vector<std::thread> workers;
-    for (unsigned i = 0; i < threads; ++i)
-      workers.emplace_back([&] {
-        try {
-          for (std::size_t k; (k = next++) < tasks.size();) tasks[k]();
-        } catch (...) {
-          next = tasks.size();
-          std::lock_guard<std::mutex> lock(failure_mutex);
-          if (!failure) failure = std::current_exception();
-        }
+  // The tasks a group's parts add when their first step ends: the second step of every part of a group that
+  // spills, once all of its parts are read (each part's partitions read the files of every part).
+  void part_read(SplitGroup& s, WorkQueue& queue) {
+    if (--s.unread != 0 || s.kind == SplitGroup::Kind::Stream) return;
+    for (const auto& part : s.parts)
+      if (part.error_step != LONG_MAX) return;
+    for (std::size_t k = 0; k < s.parts.size(); ++k)
+      queue.add(s.second_step(), [this, s = &s, k] {
+        Timeline::Step step(options.timeline, label_of(*s->group) + " partitions of part " + std::to_string(k));
+        finish_part(*s, k);
       });
-    for (auto& w : workers) w.join();
-    if (failure) std::rethrow_exception(failure);
   }
 
-  // Every group, on as many threads as asked: the groups whole or in parts, the biggest first, so that the threads
-  // finish together (the size of the files stands for the work); then the second step of the parts of the groups
-  // that spill, and the merging of the parts.
+  // Every group, on as many threads as asked, from one queue taken biggest first (the size of the files stands
+  // for the work), so that the threads finish together: the groups read whole, and the parts of the split ones as
+  // soon as their files are cut (on this thread, while the workers start on the rest); the second step of the
+  // parts of a group that spills as soon as all its parts are read; then the merging of the parts.
   void run_groups(std::vector<std::unique_ptr<GroupRun>>& groups, const CompilePart& compile) {
     unsigned threads = options.threads > 0 ? static_cast<unsigned>(options.threads)
                                            : std::max(1u, std::thread::hardware_concurrency());
     std::vector<GroupRun*> alone;
     std::vector<std::unique_ptr<SplitGroup>> splits;
-    std::vector<std::pair<std::uintmax_t, std::function<void()>>> sized;
+    std::vector<std::pair<GroupRun*, std::uintmax_t>> whole;
     for (auto& owned : groups) {
       GroupRun* g = owned.get();
       if (g->interpreted) {
@@ -466,32 +570,49 @@ class Pass {
         continue;
       }
       int parts = parts_of(*g, threads);
-      if (parts <= 1) {
-        sized.push_back({bytes_of(*g), [this, g] { run_group(*g); }});
-        continue;
+      if (parts <= 1) whole.push_back({g, bytes_of(*g)});
+      else splits.push_back(split(*g, parts, compile));
+    }
+    {
+      WorkQueue queue(threads);
+      for (auto [g, bytes] : whole)
+        queue.add(bytes, [this, g = g] {
+          Timeline::Step step(options.timeline, label_of(*g));
+          run_group(*g);
+        });
+      // The longest chain of steps cut first, so that its parts start first.
+      std::vector<SplitGroup*> by_size;
+      for (auto& s : splits) by_size.push_back(s.get());
+      std::stable_sort(by_size.begin(), by_size.end(),
+                       [](auto* a, auto* b) { return a->first_step() > b->first_step(); });
+      for (SplitGroup* s : by_size) {
+        Timeline::Step cutting(options.timeline, "cut " + label_of(*s->group));
+        bool ok = cut(*s, threads);
+        cutting.end();
+        if (!ok) continue;
+        for (std::size_t k = 0; k < s->parts.size(); ++k)
+          queue.add(s->first_step(), [this, s, k, &queue] {
+            {
+              Timeline::Step step(options.timeline, label_of(*s->group) + " part " + std::to_string(k));
+              read_part(*s, k);
+            }
+            part_read(*s, queue);
+          });
       }
-      auto s = split(*g, parts, threads, compile);
-      if (!s) continue;
-      for (std::size_t k = 0; k < s->parts.size(); ++k)
-        sized.push_back({s->bytes / s->parts.size(), [this, s = s.get(), k] { read_part(*s, k); }});
-      splits.push_back(std::move(s));
+      queue.finish();
     }
-    std::stable_sort(sized.begin(), sized.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<std::function<void()>> tasks;
-    for (auto& [bytes, task] : sized) tasks.push_back(std::move(task));
-    run_tasks(tasks, threads);
-    tasks.clear();
-    for (auto& s : splits) {
-      if (s->kind == SplitGroup::Kind::Stream) continue;
-      bool failed = false;
-      for (const auto& part : s->parts) failed = failed || part.error_step != LONG_MAX;
-      if (failed) continue;
-      for (std::size_t k = 0; k < s->parts.size(); ++k) tasks.push_back([this, s = s.get(), k] { finish_part(*s, k); });
-    }
-    run_tasks(tasks, threads);
-    for (auto& s : splits) merge(*s);
+    Timeline::Step merging(options.timeline, "merge");
+    for (auto& s : splits)
+      if (s->cut) merge(*s);
+    merging.end();
+    Timeline::Step freeing(options.timeline, "parts freed");
+    splits.clear();
+    freeing.end();
     // The tree walker is not shared between threads.
-    for (GroupRun* g : alone) run_group(*g);
+    for (GroupRun* g : alone) {
+      Timeline::Step step(options.timeline, label_of(*g) + " (tree walker)");
+      run_group(*g);
+    }
   }
 
  private:
@@ -506,6 +627,7 @@ class Pass {
 bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& plan, const PassOptions& options,
               ExpressionEvaluator& walker, RowAggregates& aggregates, Diagnostics& diags) {
   std::vector<std::unique_ptr<GroupRun>> groups;
+  Timeline::Step compiling(options.timeline, "compile");
   for (const PlannedGroup& planned : plan.groups) {
     groups.push_back(std::make_unique<GroupRun>(program, plan, planned, data.entities.size()));
     compile_group(program, data, plan, walker, aggregates, *groups.back());
@@ -518,6 +640,7 @@ bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& pl
     compile_group(program, data, plan, walker, own, *run);
     return run;
   };
+  compiling.end();
   Pass(program, data, plan, options).run_groups(groups, compile);
   std::map<int, std::set<int>> years;
   for (auto& g : groups) {
@@ -531,6 +654,8 @@ bool run_pass(const CheckedProgram& program, const Dataset& data, const Plan& pl
   }
   for (auto& [t, seen] : years)
     if (program.tables[t].has_year()) walker.set_row_years(t, std::move(seen));
+  Timeline::Step freeing(options.timeline, "groups freed");
+  groups.clear();
   return !diags.has_errors();
 }
 

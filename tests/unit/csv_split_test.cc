@@ -157,6 +157,44 @@ TEST_CASE("a file cut at records: a byte order mark and CRLF line ends") {
   }
 }
 
+// Record i (from 0) holds the number i, on line i + 2: 20 000 records of 9 to 13 bytes, about 220 KB, so that the
+// pieces span many runs of 16 bytes and of 255 such runs (the scan's counters); with `quote_at` >= 0, record
+// quote_at holds a quoted field (no line break in it), so that one block of the scan goes byte by byte.
+std::string numbered(int quote_at) {
+  std::string text = "n;t\n";
+  for (int i = 0; i < 20000; ++i)
+    text += std::to_string(i) + (i == quote_at ? ";\"q;q\"\n" : i % 3 ? ";ab\n" : ";abcdef\n");
+  return text;
+}
+
+TEST_CASE("a long file cut at records: each range starts at a record and knows its line") {
+  TempFolder folder;
+  for (int quote_at : {-1, 7000}) {
+    std::string path = folder.write("n.csv", numbered(quote_at));
+    for (int parts : {2, 3, 5}) {
+      CAPTURE(quote_at);
+      CAPTURE(parts);
+      std::vector<CsvRange> ranges;
+      Reading reading = read_in_parts(path, parts, 2, ranges);
+      CHECK_FALSE(reading.error);
+      REQUIRE(reading.records.size() == 20000);
+      for (std::size_t i = 0; i < reading.records.size(); ++i) {
+        REQUIRE(reading.records[i][0] == std::to_string(i));
+        REQUIRE(reading.lines[i] == static_cast<long>(i) + 2);
+      }
+      // Each range's first line is that of the record it starts with, whose number says its line.
+      for (const CsvRange& range : ranges) {
+        if (range.begin == range.end) continue;
+        auto reader = open_ok(path);
+        REQUIRE(reader->restrict_to(range.begin, range.end, range.first_line));
+        std::vector<std::string_view> fields;
+        REQUIRE(reader->next(fields));
+        CHECK(range.first_line == std::stol(std::string(fields[0])) + 2);
+      }
+    }
+  }
+}
+
 TEST_CASE("a file with no record: every range is empty") {
   TempFolder folder;
   std::string path = folder.write("t.csv", "a;b\n");

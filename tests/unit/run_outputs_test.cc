@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "cli/manifest.h"
 #include "cli/run_summary.h"
@@ -60,6 +61,29 @@ TEST_CASE("SHA-256 of known texts (FIPS 180-2's examples)") {
   CHECK(sha256_of_file(path.string()) == std::optional<std::string>(sha256_of("abc")));
   std::filesystem::remove(path);
   CHECK_FALSE(sha256_of_file("/no/such/file"));
+}
+
+TEST_CASE("the manifest's digests computed on their own thread: the files kept, and any other when asked") {
+  auto folder = std::filesystem::temp_directory_path() / "caqes-digests-test";
+  std::filesystem::create_directories(folder);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream out(folder / name, std::ios::binary);
+    out << text;
+    return (folder / name).string();
+  };
+  std::string a = write("a.csv", "abc"), b = write("b.csv", ""), other = write("notes.txt", "abc");
+  std::string missing = (folder / "gone.csv").string();
+  CHECK(csv_files_in(folder.string()) == std::vector<std::string>{a, b});
+  CHECK(csv_files_in((folder / "no-such-folder").string()).empty());
+  FileDigests digests;
+  digests.start({a, b, missing});
+  digests.keep({a, missing});
+  // FIPS 180-2's digest of "abc", and of the empty text.
+  CHECK(digests.digest(a) == std::optional<std::string>("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+  CHECK(digests.digest(b) == std::optional<std::string>("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+  CHECK(digests.digest(other) == std::optional<std::string>("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+  CHECK_FALSE(digests.digest(missing));
+  std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("the date of the manifest follows SOURCE_DATE_EPOCH, and refuses what is not a number of seconds") {
