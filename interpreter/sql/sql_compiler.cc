@@ -64,11 +64,13 @@ void conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
 struct Lookups {
   struct Lookup {
     std::string sql;                 // the correlated subquery: what identifies the lookup
+    std::string shown;               // as the rules write it
     int table = -1;                  // the table it looks up
     Function function = Function::RowExists;
     std::string value;               // the aggregated value over n1 ("" for existe and compte(t où …))
     std::string year;                // its year condition on n1 ("" without years)
     std::string year_column;         // n1's year column
+    std::string finess;              // n1's FINESS column
     std::optional<int> relative;     // the looked-up year minus the row's, when written relative
     std::vector<std::pair<std::string, std::string>> equalities;  // n1.x = r.y operands of its filter: (text, r.y)
     std::vector<std::string> conditions;                           // its filter's other 'et' operands
@@ -155,15 +157,15 @@ struct Lookups {
           guard += (guard.empty() ? "" : " OR ") + (rests.size() == 1 ? one : "(" + one + ")");
         }
       }
-      std::string on = fmt::format("n1.{} = r.{}", names.column_sql(looked_up, 0), finess);
+      std::string on = fmt::format("{} = r.{}", list[mine[0]].finess, finess);
       for (const auto& e : common) on += " AND " + e.first;
       for (const auto& c : shared) on += " AND " + c;
       const std::string& looked_year = list[mine[0]].year_column;
       if (window)
         on += low == high ? fmt::format(" AND {} = r.{}{}", looked_year, year, offset(low))
                           : fmt::format(" AND {} BETWEEN r.{}{} AND r.{}{}", looked_year, year, offset(low), year, offset(high));
-      std::string where = rows;
-      if (!guard.empty()) where = where.empty() ? guard : where + " AND (" + guard + ")";
+      // Each part of the guard names its years (when the table has years), among those the query reads.
+      std::string where = guard.empty() ? rows : guard;
       std::string alias = fmt::format("l{}", ++d);
       std::string values;
       int v = 0;
@@ -192,7 +194,7 @@ struct Lookups {
           case Function::RowMax: aggregate = "max(" + l.value + ")" + filter; break;
           default: aggregate = "count(DISTINCT " + l.value + ")" + filter; read = "COALESCE(" + read + ", 0)"; break;
         }
-        values += fmt::format("    , {} AS \"v{}\"\n", aggregate, v);
+        values += fmt::format("    , {} AS \"v{}\"  -- {}\n", aggregate, v, l.shown);
         with[k] = read;
       }
       joins += fmt::format(
@@ -247,6 +249,7 @@ class ExprCompiler {
     tables_[alias] = info.table;
     Lookups::Lookup l;
     l.table = info.table;
+    l.finess = alias + "." + names_.column_sql(info.table, t.finess_column);
     l.function = info.function;
     // The same establishment as the outer row, whose table names its FINESS column in its own way.
     int outer = tables_.at(row);
@@ -315,6 +318,7 @@ class ExprCompiler {
     }
     if (!lookups_ || row != "r") return sql;
     l.sql = sql;
+    l.shown = one_line(print_expr(e));
     return lookups_->name(std::move(l));
   }
 
