@@ -199,13 +199,14 @@ struct Lookups {
       }
       joins += fmt::format(
           "-- Les recherches dans {} ({}), calculées par une jointure sur l'établissement{}{}, regroupée par ligne de r "
-          "(tableoid, ctid) ; une ligne sans ligne trouvée n'est pas dans {} : faux, 0 ou absent\n"
+          "(tableoid, ctid, et l'établissement, clé des partitions d'une grappe : chaque partition est regroupée à part). "
+          "Une ligne qui n'en trouve aucune n'est pas dans {} : faux, 0 ou absent\n"
           "LEFT JOIN (SELECT r.tableoid AS \"t\", r.ctid AS \"id\"\n{}"
-          "  FROM {} AS r JOIN {} AS n1 ON {}\n{}  GROUP BY r.tableoid, r.ctid) AS {} ON {}.\"t\" = r.tableoid AND "
+          "  FROM {} AS r JOIN {} AS n1 ON {}\n{}  GROUP BY r.{}, r.tableoid, r.ctid) AS {} ON {}.\"t\" = r.tableoid AND "
           "{}.\"id\" = r.ctid\n",
           names.table_sql(looked_up), mine.size(), common.empty() && shared.empty() ? "" : ", les conditions qu'elles partagent",
           window ? " et leurs années" : "", alias, values, table_sql, names.table_sql(looked_up), on,
-          where.empty() ? "" : "  WHERE " + where + "\n", alias, alias, alias);
+          where.empty() ? "" : "  WHERE " + where + "\n", finess, alias, alias, alias);
     }
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -591,7 +592,11 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
     q.table = group.table;
     std::string finess = names.column_sql(group.table, t.finess_column);
     std::string year = t.has_year() ? names.column_sql(group.table, t.year_column) : "";
-    std::set<int> rows_years;
+    std::set<int> rows_years, read_years;  // read_years: every year the query reads, which its WHERE keeps
+    for (int s : group.slots) {
+      const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
+      for (int y : plan.slot_years[s]) read_years.insert(info.period ? info.period->apply(y) : y);
+    }
     Lookups lookups;
     std::string columns;
     int column_count = 0;
@@ -669,7 +674,8 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       }
       for (const Shared& x : shared) {
         std::string filter = x.filter;
-        if (t.has_year()) {
+        // A column of every year the query reads needs no condition on the year: the WHERE keeps only those.
+        if (t.has_year() && std::set<int>(x.rows_years.begin(), x.rows_years.end()) != read_years) {
           std::string list;
           for (int ry : x.rows_years) list += (list.empty() ? "" : ", ") + std::to_string(ry);
           std::string on_year = x.rows_years.size() == 1 ? fmt::format("r.{} = {}", year, list)
