@@ -138,6 +138,16 @@ TEST_CASE("the years that compile alike share a column, read from each year's re
   CHECK(q.text.find("AS \"c4\"") == std::string::npos);
 }
 
+// The text of the one query of a contract's plan for these years.
+std::string only_query(const CheckedProgram& p, std::vector<int> years) {
+  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
+  std::vector<SqlQuery> queries;
+  Diagnostics diags;
+  REQUIRE_MESSAGE(compile_queries(p, make_plan(p, years), none, queries, diags), render_all(diags));
+  REQUIRE(queries.size() == 1);
+  return queries[0].text;
+}
+
 TEST_CASE("the lookups of a query are computed by one join per looked-up table, grouped by row") {
   auto p = checked(
       "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
@@ -151,12 +161,7 @@ TEST_CASE("the lookups of a query are computed by one join per looked-up table, 
       "  valeur = a + b + c;\n"
       "  ciblage = vrai;\n"
       "}\n");
-  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
-  std::vector<SqlQuery> queries;
-  Diagnostics diags;
-  REQUIRE_MESSAGE(compile_queries(*p, make_plan(*p, {2022}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
-  const std::string& text = queries[0].text;
+  const std::string text = only_query(*p, {2022});
   // Written by hand: one lookup v1 for the three columns, false where the row finds no act; the equality of the
   // patients joins; c (a 'ou') needs it on every row, so every row of lignes joins.
   CHECK(text.find("count(*) FILTER (WHERE ((r.\"classe\" = 'A') AND COALESCE(l1.\"v1\", FALSE))) AS \"c1\"") !=
@@ -186,10 +191,7 @@ TEST_CASE("the lookups of a query are computed by one join per looked-up table, 
       "  valeur = a + b;\n"
       "  ciblage = vrai;\n"
       "}\n");
-  queries.clear();
-  REQUIRE_MESSAGE(compile_queries(*p2, make_plan(*p2, {2022}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
-  CHECK(queries[0].text.find("(n1.\"patient\" = r.\"patient\")\n  WHERE ((r.\"classe\" = 'A')) OR ((r.\"classe\" = 'B') "
+  CHECK(only_query(*p2, {2022}).find("(n1.\"patient\" = r.\"patient\")\n  WHERE ((r.\"classe\" = 'A')) OR ((r.\"classe\" = 'B') "
                              "AND (r.\"montant\" > NUMERIC '1'))\n  GROUP BY r.\"finess\", r.tableoid, r.ctid) AS l1") !=
         std::string::npos);
 }
@@ -210,12 +212,7 @@ TEST_CASE("the conditions that every lookup of a table has join; each lookup fil
       "  valeur = n + h;\n"
       "  ciblage = m > 0 €;\n"
       "}\n");
-  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
-  std::vector<SqlQuery> queries;
-  Diagnostics diags;
-  REQUIRE_MESSAGE(compile_queries(*p, make_plan(*p, {2022}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
-  const std::string& text = queries[0].text;
+  const std::string text = only_query(*p, {2022});
   // Written by hand. actes: the patient and the window are in both lookups (the join), the code only in the count
   // (its filter); 0 where the row finds no act. notes: its own join, l2; absent (no 0) where no note is found.
   CHECK(text.find("sum(COALESCE(l1.\"v1\", 0)) FILTER (WHERE (r.\"classe\" = 'A')) AS \"c1\"") != std::string::npos);
@@ -243,12 +240,7 @@ TEST_CASE("the year a lookup reads is written relative to the year of the rows i
       "  valeur = e + f;\n"
       "  ciblage = vrai;\n"
       "}\n");
-  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
-  std::vector<SqlQuery> queries;
-  Diagnostics diags;
-  REQUIRE_MESSAGE(compile_queries(*p, make_plan(*p, {2022, 2023}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
-  const std::string& text = queries[0].text;
+  const std::string text = only_query(*p, {2022, 2023});
   // Written by hand: N = 2022 counts the rows of 2022 and looks up 2021, N = 2023 the rows of 2023 and looks up
   // 2022: the year before the row's in both, so one column for both years; f looks up the row's own year. The join
   // reads the window of both years, each lookup its own.
