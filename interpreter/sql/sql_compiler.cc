@@ -48,18 +48,17 @@ void conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
 }
 
 // The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row). Instead of a
-// correlated subquery evaluated for each row (an index probe per row and per column, and on a sharded cluster one
-// remote query per row), the lookups of one looked-up table are computed together by one join, grouped by what they
-// read of the row (its establishment, its year, and the columns their conditions name: the "key"):
-//   LEFT JOIN (SELECT r.key…, <one aggregate per lookup> FILTER (WHERE its conditions)
-//              FROM <the rows r that some column may count> JOIN <looked-up table> AS n1
-//                ON n1.finess = r.finess AND <the equalities n1.x = r.y every lookup has> AND <their window of years>
-//              GROUP BY r.key…) AS lD ON lD.key… = r.key…
-// A lookup's value depends on the row only through the key, so that it is the same for every row of a key. The
-// joined rows r are those of distinct keys (SELECT DISTINCT) when a lookup counts or sums (a row repeated would
-// count its looked-up rows twice); existe, min, max and compte_distinct do not change with repetition, and then the
-// table itself is joined (which a cluster can push down to its workers, partition by partition). A key that matches
-// no looked-up row has no line in lD: the value is then what the lookup gives on no row (faux, 0, absent).
+// correlated subquery evaluated for each row (an index probe per row and per lookup, and on a sharded cluster one
+// remote query per row), the lookups of one looked-up table are computed together by one join, grouped by the row
+// that looks up (its identity: tableoid, ctid):
+//   LEFT JOIN (SELECT r.tableoid, r.ctid, <one aggregate per lookup> FILTER (WHERE its other conditions)
+//              FROM <table> AS r JOIN <looked-up table> AS n1
+//                ON n1.finess = r.finess AND <the conditions every lookup has> AND <their window of years>
+//              WHERE <the rows that some column may count>
+//              GROUP BY r.finess, r.tableoid, r.ctid) AS lD ON (lD.t, lD.id) = (r.tableoid, r.ctid)
+// A row that finds no looked-up row (or that no column may count) has no line in lD: its value is then what the
+// lookup gives on no row (faux, 0; absent for min and max), by COALESCE where the columns read it. existe is bool_or
+// of its conditions: true as soon as one joined row meets them, as EXISTS.
 // While the columns are compiled, a lookup is a mark (\x01 K \x01), replaced once all of them are known.
 struct Lookups {
   struct Lookup {
@@ -72,8 +71,7 @@ struct Lookups {
     std::string year_column;         // n1's year column
     std::string finess;              // n1's FINESS column
     std::optional<int> relative;     // the looked-up year minus the row's, when written relative
-    std::vector<std::pair<std::string, std::string>> equalities;  // n1.x = r.y operands of its filter: (text, r.y)
-    std::vector<std::string> conditions;                           // its filter's other 'et' operands
+    std::vector<std::string> conditions;  // the 'et' operands of its filter
     // Where some column needs it: (lookup-free 'et' operands of the column's filter, the year of its rows).
     std::vector<std::pair<std::string, int>> guards;
     bool always = false;             // some column needs it on every row
@@ -107,17 +105,13 @@ struct Lookups {
       std::vector<std::size_t> mine;
       for (std::size_t k = 0; k < list.size(); ++k)
         if (list[k].table == looked_up) mine.push_back(k);
-      // The equalities every lookup has join; the window of years too when every lookup reads a year relative to
+      // The conditions every lookup has join; the window of years too when every lookup reads a year relative to
       // the row's.
-      std::vector<std::pair<std::string, std::string>> common = list[mine[0]].equalities;
-      std::vector<std::string> shared = list[mine[0]].conditions;  // the other conditions every lookup has
+      std::vector<std::string> shared = list[mine[0]].conditions;
       bool relative = true, always = false;
       int low = 0, high = 0;
       for (std::size_t k : mine) {
         const Lookup& l = list[k];
-        common.erase(std::remove_if(common.begin(), common.end(), [&](const auto& e) {
-                       return std::find(l.equalities.begin(), l.equalities.end(), e) == l.equalities.end();
-                     }), common.end());
         shared.erase(std::remove_if(shared.begin(), shared.end(), [&](const auto& c) {
                        return std::find(l.conditions.begin(), l.conditions.end(), c) == l.conditions.end();
                      }), shared.end());
@@ -158,7 +152,6 @@ struct Lookups {
         }
       }
       std::string on = fmt::format("{} = r.{}", list[mine[0]].finess, finess);
-      for (const auto& e : common) on += " AND " + e.first;
       for (const auto& c : shared) on += " AND " + c;
       const std::string& looked_year = list[mine[0]].year_column;
       if (window)
@@ -174,8 +167,6 @@ struct Lookups {
         ++v;
         std::string cond;
         if (!l.year.empty() && !(window && low == high)) cond += l.year;
-        for (const auto& e : l.equalities)
-          if (std::find(common.begin(), common.end(), e) == common.end()) cond += (cond.empty() ? "" : " AND ") + e.first;
         for (const auto& c : l.conditions)
           if (std::find(shared.begin(), shared.end(), c) == shared.end()) cond += (cond.empty() ? "" : " AND ") + c;
         std::string filter = cond.empty() ? "" : " FILTER (WHERE " + cond + ")";
@@ -204,7 +195,7 @@ struct Lookups {
           "LEFT JOIN (SELECT r.tableoid AS \"t\", r.ctid AS \"id\"\n{}"
           "  FROM {} AS r JOIN {} AS n1 ON {}\n{}  GROUP BY r.{}, r.tableoid, r.ctid) AS {} ON {}.\"t\" = r.tableoid AND "
           "{}.\"id\" = r.ctid\n",
-          names.table_sql(looked_up), mine.size(), common.empty() && shared.empty() ? "" : ", les conditions qu'elles partagent",
+          names.table_sql(looked_up), mine.size(), shared.empty() ? "" : ", les conditions qu'elles partagent",
           window ? " et leurs années" : "", alias, values, table_sql, names.table_sql(looked_up), on,
           where.empty() ? "" : "  WHERE " + where + "\n", finess, alias, alias, alias);
     }
@@ -275,25 +266,7 @@ class ExprCompiler {
       where += " AND (" + compile(*info.filter, alias, row) + ")";
       std::vector<const ast::Expr*> parts;
       conjuncts(*info.filter, parts);
-      for (const ast::Expr* part : parts) {
-        std::string text = compile(*part, alias, row);
-        const auto* b = part->as<ast::Binary>();
-        std::string inner_side, outer_side;
-        if (b && b->op == ast::BinaryOp::Equal) {
-          for (int flip = 0; flip < 2; ++flip) {
-            const ast::Expr& a = flip ? *b->rhs : *b->lhs;
-            const ast::Expr& o = flip ? *b->lhs : *b->rhs;
-            if (is(a, Reference::What::RowColumn) && is(o, Reference::What::OuterRowColumn)) {
-              inner_side = compile(a, alias, row);
-              outer_side = compile(o, alias, row);
-            }
-          }
-        }
-        if (!outer_side.empty())
-          l.equalities.push_back({text, outer_side});
-        else
-          l.conditions.push_back(text);
-      }
+      for (const ast::Expr* part : parts) l.conditions.push_back(compile(*part, alias, row));
     }
     std::string from = fmt::format("FROM {} AS {} WHERE {}", names_.table_sql(info.table), alias, where);
     std::string sql;
@@ -332,11 +305,6 @@ class ExprCompiler {
 
  private:
   using Aliases = const std::string&;
-
-  bool is(const ast::Expr& e, Reference::What what) const {
-    const auto* found = p_.references_.find(e.id);
-    return found && found->second.what == what;
-  }
 
   std::string literal(const ast::Expr& e, const Value& v) const {
     if (v.absent()) return "NULL";
