@@ -87,13 +87,9 @@ struct Lookups {
     return fmt::format("\x01{}\x01", k);
   }
 
-  static bool repeatable(Function f) {
-    return f == Function::RowExists || f == Function::RowMin || f == Function::RowMax || f == Function::RowCountDistinct;
-  }
-
-  // The rows r the query aggregates (`FROM …`, the text after FROM) and the columns' text with each mark replaced
-  // by the lookup's value. `finess`, `year`: the row table's quoted FINESS and year ("" without years) columns;
-  // `columns`: all its quoted columns; `rows`: the condition on the years the query reads ("" for all).
+  // The columns' text with each mark replaced by its lookup's value, and in `joins` the joins that compute them
+  // (after FROM <table> AS r). `finess`, `year`: the row table's quoted FINESS and year ("" without years) columns;
+  // `rows`: the condition on the years the query reads ("" for all).
   std::string resolve(const std::string& text, const TableMapping& names, const std::string& table_sql,
                       const std::string& finess, const std::string& year, const std::string& rows, std::string& joins) const {
     std::vector<std::string> with(list.size());
