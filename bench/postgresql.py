@@ -7,8 +7,8 @@ Measured, each K times (interleaved), on one throw-away server (tests/db/cluster
     (bench/postgresql_hand.sql), on the same server: the ratio generated / hand (goal ≤ 1.2);
   - `caqes run --data` on the same CSV files (caqes's own path);
 and then on a cluster of a coordinator and two workers (row tables hash-partitioned by FINESS): the load, each
-generated query on the coordinator (with a time limit: the correlated lookups run from the coordinator, one remote
-query per row) and `caqes run --db` (same limit).
+generated query on the coordinator (with a time limit) and `caqes run --db` (same limit), and what each worker did
+(pg_stat_statements: its remote queries, rows sent and time).
 Agreement: `caqes run --db` gives byte for byte the CSV output of `caqes run --data` (one server, and the cluster when
 it finishes), and every value of the hand-written queries equals the generated column of the same aggregation,
 establishment and year.

@@ -5,8 +5,9 @@
 -- {years} is the list of years the generated query reads for that table.
 -- The parameters of the rules are written out: fenêtre_epa = 30 days, âge_minimum_ic = 40,
 -- délai_réhospitalisation_ic = 90 days, exclure_décédés_ic = vrai, the lists of exams, GHM roots, domains, groups.
--- Unlike the generated SQL, the lookups of another row (EPA: the intervention's lab acts; heart failure: the
--- patient's other stays) are joins grouped by the looked-up row (its ctid), not correlated subqueries.
+-- The lookups of another row (EPA: the intervention's lab acts; heart failure: the patient's other stays) are joins
+-- grouped by the looking-up row (its ctid), as the generated SQL now has them too (since 2026-12-03); what differs:
+-- these compute the per-class flags once in a CTE and count each class's patients without a filter on the year.
 
 -- table: interventions
 WITH i AS (

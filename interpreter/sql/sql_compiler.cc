@@ -36,41 +36,164 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row): a lookup that
-// several columns name for the same rows (of the same year) is computed once per row in a LATERAL subquery, and those
-// columns read its result, instead of evaluating it again in each FILTER. A lookup that each row needs for one column
-// at most stays in its place, where 'et' and 'ou' may skip it.
+// The operands of a chain of 'et' at the top of an expression.
+void conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
+  const auto* b = e.as<ast::Binary>();
+  if (b && b->op == ast::BinaryOp::And) {
+    conjuncts(*b->lhs, out);
+    conjuncts(*b->rhs, out);
+  } else {
+    out.push_back(&e);
+  }
+}
+
+// The nested lookups of one query (existe(…), compte(…) … of other rows, correlated with the row). Instead of a
+// correlated subquery evaluated for each row (an index probe per row and per lookup, and on a sharded cluster one
+// remote query per row), the lookups of one looked-up table are computed together by one join, grouped by the row
+// that looks up (its identity: tableoid, ctid):
+//   LEFT JOIN (SELECT r.tableoid, r.ctid, <one aggregate per lookup> FILTER (WHERE its other conditions)
+//              FROM <table> AS r JOIN <looked-up table> AS n1
+//                ON n1.finess = r.finess AND <the conditions every lookup has> AND <their window of years>
+//              WHERE <the rows that some column may count>
+//              GROUP BY r.finess, r.tableoid, r.ctid) AS lD ON (lD.t, lD.id) = (r.tableoid, r.ctid)
+// A row that finds no looked-up row (or that no column may count) has no line in lD: its value is then what the
+// lookup gives on no row (faux, 0; absent for min and max), by COALESCE where the columns read it. existe is bool_or
+// of its conditions: true as soon as one joined row meets them, as EXISTS.
 // While the columns are compiled, a lookup is a mark (\x01 K \x01), replaced once all of them are known.
 struct Lookups {
   struct Lookup {
-    std::string sql;
-    std::vector<std::string> guards;  // the conditions under which a column needs it; "" = always
-    std::map<int, std::set<std::string>> columns;  // per year of the rows, the columns (filter and value) naming it
+    std::string sql;                 // the correlated subquery: what identifies the lookup
+    std::string shown;               // as the rules write it
+    int table = -1;                  // the table it looks up
+    Function function = Function::RowExists;
+    std::string value;               // the aggregated value over n1 ("" for existe and compte(t où …))
+    std::string year;                // its year condition on n1 ("" without years)
+    std::string year_column;         // n1's year column
+    std::string finess;              // n1's FINESS column
+    std::optional<int> relative;     // the looked-up year minus the row's, when written relative
+    std::vector<std::string> conditions;  // the 'et' operands of its filter
+    // Where some column needs it: (lookup-free 'et' operands of the column's filter, the year of its rows).
+    std::vector<std::pair<std::string, int>> guards;
+    bool always = false;             // some column needs it on every row
   };
   std::vector<Lookup> list;
   std::vector<int> used;  // the lookups named since the last clear()
 
-  std::string name(const std::string& sql) {
-    auto it = std::find_if(list.begin(), list.end(), [&](const Lookup& l) { return l.sql == sql; });
-    if (it == list.end()) it = list.insert(list.end(), Lookup{sql, {}, {}});
+  std::string name(Lookup l) {
+    auto it = std::find_if(list.begin(), list.end(), [&](const Lookup& x) { return x.sql == l.sql; });
+    if (it == list.end()) it = list.insert(list.end(), std::move(l));
     int k = static_cast<int>(it - list.begin());
     used.push_back(k);
     return fmt::format("\x01{}\x01", k);
   }
 
-  // The columns' text with each mark replaced: l."lJ" for the lookups of several columns (numbered J in `lateral`),
-  // the lookup itself for the others.
-  std::string resolve(const std::string& text, std::vector<const Lookup*>& lateral) const {
+  // The columns' text with each mark replaced by its lookup's value, and in `joins` the joins that compute them
+  // (after FROM <table> AS r). `finess`, `year`: the row table's quoted FINESS and year ("" without years) columns;
+  // `rows`: the condition on the years the query reads ("" for all).
+  std::string resolve(const std::string& text, const TableMapping& names, const std::string& table_sql,
+                      const std::string& finess, const std::string& year, const std::string& rows, std::string& joins) const {
     std::vector<std::string> with(list.size());
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      bool shared = std::any_of(list[k].columns.begin(), list[k].columns.end(),
-                                [](const auto& year) { return year.second.size() >= 2; });
-      if (!shared) {
-        with[k] = list[k].sql;
-      } else {
-        lateral.push_back(&list[k]);
-        with[k] = fmt::format("l.\"l{}\"", lateral.size());
+    std::vector<int> tables;
+    for (const Lookup& l : list)
+      if (std::find(tables.begin(), tables.end(), l.table) == tables.end()) tables.push_back(l.table);
+    int d = 0;
+    for (int looked_up : tables) {
+      std::vector<std::size_t> mine;
+      for (std::size_t k = 0; k < list.size(); ++k)
+        if (list[k].table == looked_up) mine.push_back(k);
+      // The conditions every lookup has join; the window of years too when every lookup reads a year relative to
+      // the row's.
+      std::vector<std::string> shared = list[mine[0]].conditions;
+      bool relative = true, always = false;
+      int low = 0, high = 0;
+      for (std::size_t k : mine) {
+        const Lookup& l = list[k];
+        shared.erase(std::remove_if(shared.begin(), shared.end(), [&](const auto& c) {
+                       return std::find(l.conditions.begin(), l.conditions.end(), c) == l.conditions.end();
+                     }), shared.end());
+        if (!l.year.empty() && !l.relative) relative = false;
+        if (l.relative) {
+          low = k == mine[0] ? *l.relative : std::min(low, *l.relative);
+          high = k == mine[0] ? *l.relative : std::max(high, *l.relative);
+        }
+        always |= l.always;
       }
+      bool window = relative && !list[mine[0]].year.empty() && !year.empty();
+      // The rows that some column may count: the others join no looked-up row.
+      std::map<std::string, std::vector<int>> by_rest;
+      std::vector<std::string> rests;
+      for (std::size_t k : mine)
+        for (const auto& [rest, y] : list[k].guards) {
+          if (!by_rest.count(rest)) rests.push_back(rest);
+          auto& ys = by_rest[rest];
+          if (std::find(ys.begin(), ys.end(), y) == ys.end()) ys.push_back(y);
+        }
+      std::string guard;
+      if (!always) {
+        for (const auto& rest : rests) {
+          std::string one;
+          if (!year.empty()) {
+            std::vector<int> ys = by_rest[rest];
+            std::sort(ys.begin(), ys.end());
+            std::string list_text;
+            for (int y : ys) list_text += (list_text.empty() ? "" : ", ") + std::to_string(y);
+            one = ys.size() == 1 ? fmt::format("r.{} = {}", year, list_text) : fmt::format("r.{} IN ({})", year, list_text);
+          }
+          if (!rest.empty()) one += (one.empty() ? "" : " AND ") + rest;
+          if (one.empty()) {
+            guard.clear();
+            break;
+          }
+          guard += (guard.empty() ? "" : " OR ") + (rests.size() == 1 ? one : "(" + one + ")");
+        }
+      }
+      std::string on = fmt::format("{} = r.{}", list[mine[0]].finess, finess);
+      for (const auto& c : shared) on += " AND " + c;
+      const std::string& looked_year = list[mine[0]].year_column;
+      if (window)
+        on += low == high ? fmt::format(" AND {} = r.{}{}", looked_year, year, offset(low))
+                          : fmt::format(" AND {} BETWEEN r.{}{} AND r.{}{}", looked_year, year, offset(low), year, offset(high));
+      // Each part of the guard names its years (when the table has years), among those the query reads.
+      std::string where = guard.empty() ? rows : guard;
+      std::string alias = fmt::format("l{}", ++d);
+      std::string values;
+      int v = 0;
+      for (std::size_t k : mine) {
+        const Lookup& l = list[k];
+        ++v;
+        std::string cond;
+        if (!l.year.empty() && !(window && low == high)) cond += l.year;
+        for (const auto& c : l.conditions)
+          if (std::find(shared.begin(), shared.end(), c) == shared.end()) cond += (cond.empty() ? "" : " AND ") + c;
+        std::string filter = cond.empty() ? "" : " FILTER (WHERE " + cond + ")";
+        std::string aggregate, read = fmt::format("{}.\"v{}\"", alias, v);
+        switch (l.function) {
+          case Function::RowExists:
+            aggregate = "bool_or(" + (cond.empty() ? std::string("TRUE") : cond) + ")";
+            read = "COALESCE(" + read + ", FALSE)";
+            break;
+          case Function::RowCount:
+            aggregate = (l.value.empty() ? "count(*)" : "count(" + l.value + ")") + filter;
+            read = "COALESCE(" + read + ", 0)";
+            break;
+          case Function::RowSum: aggregate = "sum(" + l.value + ")" + filter; read = "COALESCE(" + read + ", 0)"; break;
+          case Function::RowMin: aggregate = "min(" + l.value + ")" + filter; break;
+          case Function::RowMax: aggregate = "max(" + l.value + ")" + filter; break;
+          default: aggregate = "count(DISTINCT " + l.value + ")" + filter; read = "COALESCE(" + read + ", 0)"; break;
+        }
+        values += fmt::format("    , {} AS \"v{}\"  -- {}\n", aggregate, v, l.shown);
+        with[k] = read;
+      }
+      joins += fmt::format(
+          "-- Les recherches dans {} ({}), calculées par une jointure sur l'établissement{}{}, regroupée par ligne de r "
+          "(tableoid, ctid, et l'établissement, clé des partitions d'une grappe : chaque partition est regroupée à part). "
+          "Une ligne qui n'en trouve aucune n'est pas dans {} : faux, 0 ou absent\n"
+          "LEFT JOIN (SELECT r.tableoid AS \"t\", r.ctid AS \"id\"\n{}"
+          "  FROM {} AS r JOIN {} AS n1 ON {}\n{}  GROUP BY r.{}, r.tableoid, r.ctid) AS {} ON {}.\"t\" = r.tableoid AND "
+          "{}.\"id\" = r.ctid\n",
+          names.table_sql(looked_up), mine.size(), shared.empty() ? "" : ", les conditions qu'elles partagent",
+          window ? " et leurs années" : "", alias, values, table_sql, names.table_sql(looked_up), on,
+          where.empty() ? "" : "  WHERE " + where + "\n", finess, alias, alias, alias);
     }
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -84,6 +207,8 @@ struct Lookups {
     }
     return out;
   }
+
+  static std::string offset(int k) { return k == 0 ? "" : fmt::format(" {} {}", k < 0 ? '-' : '+', std::abs(k)); }
 };
 
 // The expressions of one aggregation's filter and value, for one year, over the rows aliased `row` (and, inside
@@ -103,47 +228,68 @@ class ExprCompiler {
     return std::visit([&](const auto& n) { return node(e, n, row, outer); }, e.node);
   }
 
-  // A nested aggregation's subquery over `inner` rows of the establishment of `row`.
+  // A nested aggregation's subquery over `inner` rows of the establishment of `row`; for the rows r of a query with
+  // its lookups (`lookups`), the mark of the lookup, computed by a join (Lookups).
   std::string nested(const ast::Expr& e, const std::string& row) {
     const CallInfo& info = p_.calls.at(e.id);
     const TableInfo& t = p_.tables[info.table];
     std::string alias = "n1";  // aggregations nest one level: one alias is enough
     tables_[alias] = info.table;
+    Lookups::Lookup l;
+    l.table = info.table;
+    l.finess = alias + "." + names_.column_sql(info.table, t.finess_column);
+    l.function = info.function;
     // The same establishment as the outer row, whose table names its FINESS column in its own way.
     int outer = tables_.at(row);
     std::string where = fmt::format("{}.{} = {}.{}", alias, names_.column_sql(info.table, t.finess_column), row,
                                     names_.column_sql(outer, p_.tables[outer].finess_column));
     if (t.has_year()) {
       int looked_up = info.period ? info.period->apply(year_) : year_;
-      std::string column = alias + "." + names_.column_sql(info.table, t.year_column);
+      l.year_column = alias + "." + names_.column_sql(info.table, t.year_column);
       if (row == "r" && rows_year_ && year_ != kAnyYear) {
         // The rows r that a column counts are of one year (its filter says so): the year looked up is written
         // relative to theirs, so that the years share the lookup and the columns that name it.
         int k = looked_up - *rows_year_;
-        std::string r_year = "r." + names_.column_sql(tables_.at("r"), p_.tables[tables_.at("r")].year_column);
-        where += " AND " + column + " = " + r_year + (k == 0 ? "" : fmt::format(" {} {}", k < 0 ? '-' : '+', std::abs(k)));
+        std::string r_column = names_.column_sql(tables_.at("r"), p_.tables[tables_.at("r")].year_column);
+        l.year = l.year_column + " = r." + r_column + Lookups::offset(k);
+        l.relative = k;
       } else {
-        where += fmt::format(" AND {} = {}", column, looked_up);
+        l.year = fmt::format("{} = {}", l.year_column, looked_up);
       }
+      where += " AND " + l.year;
     }
-    if (info.filter) where += " AND (" + compile(*info.filter, alias, row) + ")";
+    if (info.filter) {
+      where += " AND (" + compile(*info.filter, alias, row) + ")";
+      std::vector<const ast::Expr*> parts;
+      conjuncts(*info.filter, parts);
+      for (const ast::Expr* part : parts) l.conditions.push_back(compile(*part, alias, row));
+    }
     std::string from = fmt::format("FROM {} AS {} WHERE {}", names_.table_sql(info.table), alias, where);
-    if (info.function == Function::RowExists) return lookup("EXISTS (SELECT 1 " + from + ")", row);
-    std::string aggregate;
-    if (!info.value) {
-      aggregate = "count(*)";
+    std::string sql;
+    if (info.function == Function::RowExists) {
+      sql = "EXISTS (SELECT 1 " + from + ")";
     } else {
-      std::string v = compile(*info.value, alias, row);
-      switch (info.function) {
-        case Function::RowCount: aggregate = "count(" + v + ")"; break;
-        case Function::RowSum: aggregate = "COALESCE(sum(" + v + "), 0)"; break;
-        case Function::RowMin: aggregate = "min(" + ordered(*info.value, v) + ")"; break;
-        case Function::RowMax: aggregate = "max(" + ordered(*info.value, v) + ")"; break;
-        case Function::RowCountDistinct: aggregate = "count(DISTINCT " + v + ")"; break;
-        default: throw NotCompiled{&e};  // moyenne: a division
+      std::string aggregate;
+      if (!info.value) {
+        aggregate = "count(*)";
+      } else {
+        std::string v = compile(*info.value, alias, row);
+        switch (info.function) {
+          case Function::RowCount: aggregate = "count(" + v + ")"; break;
+          case Function::RowSum: aggregate = "COALESCE(sum(" + v + "), 0)"; break;
+          case Function::RowMin: v = ordered(*info.value, v); aggregate = "min(" + v + ")"; break;
+          case Function::RowMax: v = ordered(*info.value, v); aggregate = "max(" + v + ")"; break;
+          case Function::RowCountDistinct: aggregate = "count(DISTINCT " + v + ")"; break;
+          default: throw NotCompiled{&e};  // moyenne: a division
+        }
+        l.value = v;
       }
+      sql = "(SELECT " + aggregate + " " + from + ")";
     }
-    return lookup("(SELECT " + aggregate + " " + from + ")", row);
+    if (!lookups_ || row != "r") return sql;
+    l.sql = sql;
+    l.shown = one_line(print_expr(e));
+    return lookups_->name(std::move(l));
   }
 
   // A value that min and max order: texts in the byte order of the tree walker.
@@ -155,10 +301,6 @@ class ExprCompiler {
 
  private:
   using Aliases = const std::string&;
-
-  std::string lookup(const std::string& sql, const std::string& row) {
-    return lookups_ && row == "r" ? lookups_->name(sql) : sql;
-  }
 
   std::string literal(const ast::Expr& e, const Value& v) const {
     if (v.absent()) return "NULL";
@@ -188,8 +330,9 @@ class ExprCompiler {
     if (!found) throw NotCompiled{&e};
     const Reference& r = found->second;
     if (r.what == Reference::What::RowColumn) return row + "." + names_.column_sql(r.table, r.column);
-    if (r.what == Reference::What::OuterRowColumn && !outer.empty())
+    if (r.what == Reference::What::OuterRowColumn && !outer.empty()) {
       return outer + "." + names_.column_sql(r.table, r.column);
+    }
     if (r.what == Reference::What::Parameter)
       if (auto v = constant_(r.parameter, year_)) return literal(e, *v);
     throw NotCompiled{&e};
@@ -339,17 +482,6 @@ bool has_lookup(const CheckedProgram& p, const ast::Expr& root) {
   return found;
 }
 
-// The operands of a chain of 'et' at the top of an expression.
-void conjuncts(const ast::Expr& e, std::vector<const ast::Expr*>& out) {
-  const auto* b = e.as<ast::Binary>();
-  if (b && b->op == ast::BinaryOp::And) {
-    conjuncts(*b->lhs, out);
-    conjuncts(*b->rhs, out);
-  } else {
-    out.push_back(&e);
-  }
-}
-
 std::string place(const Span& span) { return span.known() ? fmt::format("{}:{}", span.path(), span.line) : span.path(); }
 
 }  // namespace
@@ -424,7 +556,11 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
     q.table = group.table;
     std::string finess = names.column_sql(group.table, t.finess_column);
     std::string year = t.has_year() ? names.column_sql(group.table, t.year_column) : "";
-    std::set<int> rows_years;
+    std::set<int> rows_years, read_years;  // read_years: every year the query reads, which its WHERE keeps
+    for (int s : group.slots) {
+      const CallInfo& info = p.calls.at(p.row_aggregations[s]->id);
+      for (int y : plan.slot_years[s]) read_years.insert(info.period ? info.period->apply(y) : y);
+    }
     Lookups lookups;
     std::string columns;
     int column_count = 0;
@@ -453,18 +589,19 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
           if (!lookups.used.empty()) {
             // The row counts only where the filter is true, so only where its year and each of its 'et' operands
             // without a lookup are: elsewhere the lookups it names need not be computed for this column.
-            std::string guard = t.has_year() ? fmt::format("r.{} = {}", year, rows_year) : "";
+            std::string rest;
             if (info.filter) {
               std::vector<const ast::Expr*> parts;
               conjuncts(*info.filter, parts);
               ExprCompiler plain(p, names, constant, y, group.table);
               for (const ast::Expr* part : parts)
-                if (!has_lookup(p, *part)) guard += (guard.empty() ? "" : " AND ") + plain.compile(*part, "r", "");
+                if (!has_lookup(p, *part)) rest += (rest.empty() ? "" : " AND ") + plain.compile(*part, "r", "");
             }
             for (int k : lookups.used) {
-              lookups.list[k].columns[rows_year].insert(filter + '\x02' + value);
-              auto& guards = lookups.list[k].guards;
-              if (std::find(guards.begin(), guards.end(), guard) == guards.end()) guards.push_back(guard);
+              auto& l = lookups.list[k];
+              if (rest.empty() && !t.has_year()) l.always = true;
+              std::pair<std::string, int> guard{rest, rows_year};
+              if (std::find(l.guards.begin(), l.guards.end(), guard) == l.guards.end()) l.guards.push_back(guard);
             }
           }
           std::vector<std::pair<SqlField, std::string>> fields;
@@ -501,7 +638,8 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
       }
       for (const Shared& x : shared) {
         std::string filter = x.filter;
-        if (t.has_year()) {
+        // A column of every year the query reads needs no condition on the year: the WHERE keeps only those.
+        if (t.has_year() && std::set<int>(x.rows_years.begin(), x.rows_years.end()) != read_years) {
           std::string list;
           for (int ry : x.rows_years) list += (list.empty() ? "" : ", ") + std::to_string(ry);
           std::string on_year = x.rows_years.size() == 1 ? fmt::format("r.{} = {}", year, list)
@@ -531,24 +669,12 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
                          // A database name may hold a line break: the comment stays one line.
                          names.renamed(group.table) ? ", dans la base " + one_line(names.table_shown(group.table)) : "",
                          group.slots.size(), key);
-    std::vector<const Lookups::Lookup*> lateral;
-    q.text += lookups.resolve(columns, lateral);
-    q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table));
-    if (!lateral.empty()) {
-      // OFFSET 0 keeps PostgreSQL from writing each lookup back into every column that reads it.
-      q.text += "-- Les recherches dans d'autres lignes que plusieurs colonnes nomment, chacune calculée une fois par ligne, là où "
-              "une colonne en a besoin\n";
-      q.text += "CROSS JOIN LATERAL (SELECT\n";
-      for (std::size_t k = 0; k < lateral.size(); ++k) {
-        const Lookups::Lookup& l = *lateral[k];
-        bool always = std::find(l.guards.begin(), l.guards.end(), "") != l.guards.end();
-        std::string when;
-        for (const auto& g : l.guards) when += (when.empty() ? "" : " OR ") + (l.guards.size() == 1 ? g : "(" + g + ")");
-        q.text += fmt::format("  {}{} AS \"l{}\"\n", k == 0 ? "  " : ", ",
-                              always ? l.sql : "CASE WHEN " + when + " THEN " + l.sql + " END", k + 1);
-      }
-      q.text += "  OFFSET 0) AS l\n";
-    }
+    std::string rows_list;
+    for (int y : rows_years) rows_list += (rows_list.empty() ? "" : ", ") + std::to_string(y);
+    std::string joins;
+    q.text += lookups.resolve(columns, names, names.table_sql(group.table), finess, year,
+                              t.has_year() && !rows_years.empty() ? fmt::format("r.{} IN ({})", year, rows_list) : "", joins);
+    q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table)) + joins;
     if (t.has_year() && !rows_years.empty()) {
       std::string list;
       for (int y : rows_years) list += (list.empty() ? "" : ", ") + std::to_string(y);

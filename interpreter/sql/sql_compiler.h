@@ -1,8 +1,8 @@
 // The aggregations over rows of a plan (eval/plan.h) compiled to SQL: one query per planned group (a row-level
 // table and the tables its nested aggregations look up), `GROUP BY finess, année`, one column per aggregation and
 // year with its filter as `FILTER (WHERE …)` (the years whose SQL is the same but for the year of the rows share one
-// column, filtered on `année IN (…)`: each result row holds its own year's aggregate), the nested (correlated) aggregations as subqueries on the same
-// establishment, their key and year. The columns say which accumulator (eval/accumulator.h) they fill, so that a
+// column, filtered on `année IN (…)`: each result row holds its own year's aggregate), the nested (correlated) aggregations of each looked-up table by one
+// join on the same establishment, their shared conditions and years, grouped by row (tableoid, ctid). The columns say which accumulator (eval/accumulator.h) they fill, so that a
 // database source of the aggregates (db/db_source.h) gives the per-establishment evaluation what the pass over
 // the CSV files gives it. Identifiers are always quoted, texts are literals with their quotes doubled, numbers
 // are exact NUMERIC literals; what is not compiled yet is a located error, never a different query.

@@ -250,7 +250,7 @@ class Cluster:
         text = subprocess.run([caqes, "sql", rules, "--year", str(year)], capture_output=True, text=True,
                               check=True).stdout
         report = []
-        for query in [q.strip() for q in text.split(";") if "SELECT" in q]:
+        for query in [q.strip() for q in text.split(";\n") if "SELECT" in q]:
             table = re.search(r"-- Table (\S+)", query).group(1)
             body = query[query.index("SELECT"):]
             plan = json.loads(self.psql(0, "SET jit = off; EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) " + body))

@@ -88,16 +88,14 @@ TEST_CASE("the queries of a contract: one per table, a column per aggregation an
   CHECK(q.outputs[1].field == SqlField::Sum);
   CHECK(q.outputs[1].rows_year == 2021);  // lignes[2021], evaluated for N = 2022
   CHECK(q.outputs[2].field == SqlField::Distinct);
-  // Written by hand from the rules above: each comparison and each 'et' in parentheses, the nested filter once more
-  // after the subquery's own conditions, the year looked up written relative to the row's (the column counts the rows
-  // of 2022 only, and looks up 2022).
+  // Written by hand from the rules above: each comparison and each 'et' in parentheses; the lookup (false where the
+  // row finds no act) computed by a join (the tests below).
   CHECK(q.text.find("count(*) FILTER (WHERE r.\"année\" = 2022 AND ((r.\"classe\" IN ('A', 'B')) AND "
                     "(r.\"montant\" >= NUMERIC '10.5'))) AS \"c1\"") != std::string::npos);
   CHECK(q.text.find("sum(r.\"montant\") FILTER (WHERE r.\"année\" = 2021 AND (NOT (r.\"classe\" = 'l''x'))) AS \"c2\"") !=
         std::string::npos);
-  CHECK(q.text.find("count(DISTINCT r.\"patient\") FILTER (WHERE r.\"année\" = 2022 AND EXISTS (SELECT 1 FROM \"actes\" "
-                    "AS n1 WHERE n1.\"finess\" = r.\"finess\" AND n1.\"année\" = r.\"année\" AND (((n1.\"patient\" = "
-                    "r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c3\"") != std::string::npos);
+  CHECK(q.text.find("count(DISTINCT r.\"patient\") FILTER (WHERE r.\"année\" = 2022 AND COALESCE(l1.\"v1\", FALSE)) "
+                    "AS \"c3\"") != std::string::npos);
   CHECK(q.text.find("WHERE r.\"année\" IN (2021, 2022)\nGROUP BY r.\"finess\", r.\"année\";") != std::string::npos);
 }
 
@@ -131,14 +129,26 @@ TEST_CASE("the years that compile alike share a column, read from each year's re
                     "(r.\"montant\" >= NUMERIC '10.5'))) AS \"c1\"  -- N = 2022, 2023") != std::string::npos);
   CHECK(q.text.find("sum(r.\"montant\") FILTER (WHERE r.\"année\" = 2021 AND (NOT (r.\"classe\" = 'l''x'))) AS \"c2\""
                     "  -- toute année") != std::string::npos);
-  CHECK(q.text.find("count(DISTINCT r.\"patient\") FILTER (WHERE r.\"année\" IN (2022, 2023) AND EXISTS (SELECT 1 FROM "
-                    "\"actes\" AS n1 WHERE n1.\"finess\" = r.\"finess\" AND n1.\"année\" = r.\"année\" AND "
-                    "(((n1.\"patient\" = r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c3\"  -- N = 2022, 2023") !=
-        std::string::npos);
+  CHECK(q.text.find("count(DISTINCT r.\"patient\") FILTER (WHERE r.\"année\" IN (2022, 2023) AND COALESCE(l1.\"v1\", "
+                    "FALSE)) AS \"c3\"  -- N = 2022, 2023") != std::string::npos);
+  // Its only lookup: all its conditions join.
+  CHECK(q.text.find("    , bool_or(TRUE) AS \"v1\"") != std::string::npos);
+  CHECK(q.text.find("JOIN \"actes\" AS n1 ON n1.\"finess\" = r.\"finess\" AND (n1.\"patient\" = r.\"patient\") AND "
+                    "(n1.\"code\" = 'X') AND n1.\"année\" = r.\"année\"\n") != std::string::npos);
   CHECK(q.text.find("AS \"c4\"") == std::string::npos);
 }
 
-TEST_CASE("a lookup named by several columns is computed once per row, where one of them may count the row") {
+// The text of the one query of a contract's plan for these years.
+std::string only_query(const CheckedProgram& p, std::vector<int> years) {
+  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
+  std::vector<SqlQuery> queries;
+  Diagnostics diags;
+  REQUIRE_MESSAGE(compile_queries(p, make_plan(p, years), none, queries, diags), render_all(diags));
+  REQUIRE(queries.size() == 1);
+  return queries[0].text;
+}
+
+TEST_CASE("the lookups of a query are computed by one join per looked-up table, grouped by row") {
   auto p = checked(
       "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
       "table établissements \"Établissements\" par établissement { score: décimal; }\n"
@@ -151,23 +161,25 @@ TEST_CASE("a lookup named by several columns is computed once per row, where one
       "  valeur = a + b + c;\n"
       "  ciblage = vrai;\n"
       "}\n");
-  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
-  std::vector<SqlQuery> queries;
-  Diagnostics diags;
-  REQUIRE_MESSAGE(compile_queries(*p, make_plan(*p, {2022}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
-  const std::string& text = queries[0].text;
-  // Written by hand: one lookup l1 for the three columns; a and b need it only where their other operands of 'et'
-  // hold, c (a 'ou') on every row: so it is computed on every row, without a CASE.
-  CHECK(text.find("count(*) FILTER (WHERE ((r.\"classe\" = 'A') AND l.\"l1\")) AS \"c1\"") != std::string::npos);
-  CHECK(text.find("count(*) FILTER (WHERE (((r.\"classe\" = 'B') AND (r.\"montant\" > NUMERIC '1')) AND "
-                  "(NOT l.\"l1\"))) AS \"c2\"") != std::string::npos);
-  CHECK(text.find("count(*) FILTER (WHERE (l.\"l1\" OR (r.\"classe\" = 'C'))) AS \"c3\"") != std::string::npos);
-  CHECK(text.find("CROSS JOIN LATERAL (SELECT\n    EXISTS (SELECT 1 FROM \"actes\" AS n1 WHERE n1.\"finess\" = "
-                  "r.\"finess\" AND ((n1.\"patient\" = r.\"patient\"))) AS \"l1\"\n  OFFSET 0) AS l\n") !=
+  const std::string text = only_query(*p, {2022});
+  // Written by hand: one lookup v1 for the three columns, false where the row finds no act; the equality of the
+  // patients joins; c (a 'ou') needs it on every row, so every row of lignes joins.
+  CHECK(text.find("count(*) FILTER (WHERE ((r.\"classe\" = 'A') AND COALESCE(l1.\"v1\", FALSE))) AS \"c1\"") !=
         std::string::npos);
-  CHECK(text.find("\"l2\"") == std::string::npos);
-  // Without c, the lookup is computed only where a or b may count the row.
+  CHECK(text.find("count(*) FILTER (WHERE (((r.\"classe\" = 'B') AND (r.\"montant\" > NUMERIC '1')) AND "
+                  "(NOT COALESCE(l1.\"v1\", FALSE)))) AS \"c2\"") != std::string::npos);
+  CHECK(text.find("count(*) FILTER (WHERE (COALESCE(l1.\"v1\", FALSE) OR (r.\"classe\" = 'C'))) AS \"c3\"") !=
+        std::string::npos);
+  CHECK(text.find("FROM \"lignes\" AS r\n") != std::string::npos);
+  CHECK(text.find("LEFT JOIN (SELECT r.tableoid AS \"t\", r.ctid AS \"id\"\n"
+                  "    , bool_or(TRUE) AS \"v1\"  -- existe(actes où patient = lignes.patient)\n"
+                  "  FROM \"lignes\" AS r JOIN \"actes\" AS n1 ON n1.\"finess\" = r.\"finess\" AND "
+                  "(n1.\"patient\" = r.\"patient\")\n"
+                  "  GROUP BY r.\"finess\", r.tableoid, r.ctid) AS l1 ON l1.\"t\" = r.tableoid AND l1.\"id\" = r.ctid\n") !=
+        std::string::npos);
+  CHECK(text.find("\"v2\"") == std::string::npos);
+  CHECK(text.find("EXISTS") == std::string::npos);
+  // Without c, only the rows that a or b may count join.
   auto p2 = checked(
       "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
       "table établissements \"Établissements\" par établissement { score: décimal; }\n"
@@ -179,13 +191,41 @@ TEST_CASE("a lookup named by several columns is computed once per row, where one
       "  valeur = a + b;\n"
       "  ciblage = vrai;\n"
       "}\n");
-  queries.clear();
-  REQUIRE_MESSAGE(compile_queries(*p2, make_plan(*p2, {2022}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
-  CHECK(queries[0].text.find("CROSS JOIN LATERAL (SELECT\n    CASE WHEN ((r.\"classe\" = 'A')) OR ((r.\"classe\" = 'B') "
-                             "AND (r.\"montant\" > NUMERIC '1')) THEN EXISTS (SELECT 1 FROM \"actes\" AS n1 WHERE "
-                             "n1.\"finess\" = r.\"finess\" AND ((n1.\"patient\" = r.\"patient\"))) END AS \"l1\"\n") !=
+  CHECK(only_query(*p2, {2022}).find("(n1.\"patient\" = r.\"patient\")\n  WHERE ((r.\"classe\" = 'A')) OR ((r.\"classe\" = 'B') "
+                             "AND (r.\"montant\" > NUMERIC '1'))\n  GROUP BY r.\"finess\", r.tableoid, r.ctid) AS l1") !=
         std::string::npos);
+}
+
+TEST_CASE("the conditions that every lookup of a table has join; each lookup filters on the others") {
+  auto p = checked(
+      "contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
+      "table établissements \"Établissements\" par établissement { score: décimal; }\n"
+      "table lignes \"Lignes\" par ligne { classe: code; patient: texte; jour: date; }\n"
+      "table actes \"Actes\" par ligne { patient: texte; code: code; montant: monnaie; jour: date; }\n"
+      "table notes \"Notes\" par ligne { patient: texte; note: entier; }\n"
+      "indicateur i \"I\" {\n  volet pertinence; niveau national; source \"S\";\n"
+      "  n = somme(compte(actes où patient = lignes.patient et jours_entre(jour, lignes.jour) ≥ 0 et code = \"X\") "
+      "de lignes où classe = \"A\");\n"
+      "  m = somme(somme(montant de actes où patient = lignes.patient et jours_entre(jour, lignes.jour) ≥ 0) "
+      "de lignes où classe = \"A\");\n"
+      "  h = somme(max(note de notes où patient = lignes.patient) de lignes);\n"
+      "  valeur = n + h;\n"
+      "  ciblage = m > 0 €;\n"
+      "}\n");
+  const std::string text = only_query(*p, {2022});
+  // Written by hand. actes: the patient and the window are in both lookups (the join), the code only in the count
+  // (its filter); 0 where the row finds no act. notes: its own join, l2; absent (no 0) where no note is found.
+  CHECK(text.find("sum(COALESCE(l1.\"v1\", 0)) FILTER (WHERE (r.\"classe\" = 'A')) AS \"c1\"") != std::string::npos);
+  CHECK(text.find("sum(COALESCE(l1.\"v2\", 0)) FILTER (WHERE (r.\"classe\" = 'A')) AS \"c2\"") != std::string::npos);
+  CHECK(text.find("sum(l2.\"v1\") AS \"c3\"") != std::string::npos);
+  CHECK(text.find("    , count(*) FILTER (WHERE (n1.\"code\" = 'X')) AS \"v1\"") != std::string::npos);
+  CHECK(text.find("    , sum(n1.\"montant\") AS \"v2\"") != std::string::npos);
+  CHECK(text.find("JOIN \"actes\" AS n1 ON n1.\"finess\" = r.\"finess\" AND (n1.\"patient\" = r.\"patient\") AND "
+                  "((r.\"jour\" - n1.\"jour\") >= NUMERIC '0')\n  WHERE (r.\"classe\" = 'A')\n") != std::string::npos);
+  CHECK(text.find("    , max(n1.\"note\") AS \"v1\"") != std::string::npos);
+  CHECK(text.find("JOIN \"notes\" AS n1 ON n1.\"finess\" = r.\"finess\" AND (n1.\"patient\" = r.\"patient\")\n  GROUP BY") !=
+        std::string::npos);
+  CHECK(text.find(") AS l2 ON l2.\"t\" = r.tableoid AND l2.\"id\" = r.ctid\n") != std::string::npos);
 }
 
 TEST_CASE("the year a lookup reads is written relative to the year of the rows its column counts") {
@@ -196,20 +236,24 @@ TEST_CASE("the year a lookup reads is written relative to the year of the rows i
       "table actes \"Actes\" par ligne et année { patient: texte; }\n"
       "indicateur i \"I\" {\n  volet pertinence; niveau national; source \"S\";\n"
       "  e = compte(lignes où existe(actes[N-1] où patient = lignes.patient));\n"
-      "  valeur = e;\n"
+      "  f = compte(lignes où existe(actes où patient = lignes.patient));\n"
+      "  valeur = e + f;\n"
       "  ciblage = vrai;\n"
       "}\n");
-  ConstantParameter none = [](int, int) { return std::optional<Value>(); };
-  std::vector<SqlQuery> queries;
-  Diagnostics diags;
-  REQUIRE_MESSAGE(compile_queries(*p, make_plan(*p, {2022, 2023}), none, queries, diags), render_all(diags));
-  REQUIRE(queries.size() == 1);
+  const std::string text = only_query(*p, {2022, 2023});
   // Written by hand: N = 2022 counts the rows of 2022 and looks up 2021, N = 2023 the rows of 2023 and looks up
-  // 2022: the year before the row's in both, so one column for both years.
-  CHECK(queries[0].text.find("count(*) FILTER (WHERE r.\"année\" IN (2022, 2023) AND EXISTS (SELECT 1 FROM \"actes\" AS n1 "
-                             "WHERE n1.\"finess\" = r.\"finess\" AND n1.\"année\" = r.\"année\" - 1 AND "
-                             "((n1.\"patient\" = r.\"patient\")))) AS \"c1\"  -- N = 2022, 2023") != std::string::npos);
-  CHECK(queries[0].text.find("\"c2\"") == std::string::npos);
+  // 2022: the year before the row's in both, so one column for both years; f looks up the row's own year. The join
+  // reads the window of both years, each lookup its own.
+  // Both columns count the rows of every year the query reads (its WHERE): no condition on the year.
+  CHECK(text.find("count(*) FILTER (WHERE COALESCE(l1.\"v1\", FALSE)) AS \"c1\"  -- N = 2022, 2023") !=
+        std::string::npos);
+  CHECK(text.find("count(*) FILTER (WHERE COALESCE(l1.\"v2\", FALSE)) AS \"c2\"  -- N = 2022, 2023") !=
+        std::string::npos);
+  CHECK(text.find("    , bool_or(n1.\"année\" = r.\"année\" - 1) AS \"v1\"") != std::string::npos);
+  CHECK(text.find("    , bool_or(n1.\"année\" = r.\"année\") AS \"v2\"") != std::string::npos);
+  CHECK(text.find("AND (n1.\"patient\" = r.\"patient\") AND n1.\"année\" BETWEEN r.\"année\" - 1 AND r.\"année\"\n"
+                  "  WHERE r.\"année\" IN (2022, 2023)\n") != std::string::npos);
+  CHECK(text.find("\"c3\"") == std::string::npos);
 }
 
 TEST_CASE("what is not compiled yet is a located error") {

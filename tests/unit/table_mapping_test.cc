@@ -98,11 +98,14 @@ TEST_CASE("the names a mapping file gives, and the query compiled under them") {
   // own année, the outer's ANNEE (the lookup reads the year of the row).
   CHECK(q.find("-- Table lignes (Lignes), dans la base pmsi.RSA 2022: 1 agrégation(s)\n") != std::string::npos);
   CHECK(q.find("SELECT r.\"FINESS_GEO\", r.\"ANNEE\"\n") != std::string::npos);
-  CHECK(q.find("count(*) FILTER (WHERE r.\"ANNEE\" = 2022 AND EXISTS (SELECT 1 FROM \"dcir\".\"a.b\" AS n1 WHERE "
-               "n1.\"finess\" = r.\"FINESS_GEO\" AND n1.\"année\" = r.\"ANNEE\" AND (((n1.\"x\"\"; DROP TABLE y; --\" = "
-               "r.\"patient\") AND (n1.\"code\" = 'X'))))) AS \"c1\"") != std::string::npos);
+  CHECK(q.find("count(*) FILTER (WHERE COALESCE(l1.\"v1\", FALSE)) AS \"c1\"") !=
+        std::string::npos);
+  CHECK(q.find("  FROM \"pmsi\".\"RSA 2022\" AS r JOIN \"dcir\".\"a.b\" AS n1 ON n1.\"finess\" = r.\"FINESS_GEO\" AND "
+               "(n1.\"x\"\"; DROP TABLE y; --\" = r.\"patient\") AND (n1.\"code\" = 'X') AND n1.\"année\" = r.\"ANNEE\"\n"
+               "  WHERE r.\"ANNEE\" = 2022\n") != std::string::npos);
+  CHECK(q.find("FROM \"pmsi\".\"RSA 2022\" AS r\n-- ") != std::string::npos);
   CHECK(
-      q.find("FROM \"pmsi\".\"RSA 2022\" AS r\nWHERE r.\"ANNEE\" IN (2022)\nGROUP BY r.\"FINESS_GEO\", r.\"ANNEE\";") !=
+      q.find("l1.\"id\" = r.ctid\nWHERE r.\"ANNEE\" IN (2022)\nGROUP BY r.\"FINESS_GEO\", r.\"ANNEE\";") !=
       std::string::npos);
 }
 
