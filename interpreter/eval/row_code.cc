@@ -129,6 +129,25 @@ class Comparison final : public RowCode {
   std::unique_ptr<RowCode> lhs_, rhs_;
 };
 
+// Two columns compared (patient = interventions.patient, the correlation a nested lookup tests on each of its
+// candidate rows): both read in place, texts compared by size then bytes.
+class ColumnVersusColumn final : public RowCode {
+ public:
+  ColumnVersusColumn(ast::BinaryOp op, ColumnPlace lhs, ColumnPlace rhs) : op_(op), lhs_(lhs), rhs_(rhs) {}
+  Truth test(const RowFrame& f) const override {
+    const Value& l = lhs_.in(f);
+    if (l.absent()) return Truth::Absent;
+    const Value& r = rhs_.in(f);
+    if (r.absent()) return Truth::Absent;
+    return compared(op_, l, r);
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  ast::BinaryOp op_;
+  ColumnPlace lhs_, rhs_;
+};
+
 // A column compared with a constant (champ = "MCO", durée ≥ 3), the comparison nearly every filter of an extract is
 // made of: the column is read in place, and anything but the common case goes the way of Comparison.
 class ColumnVersusConstant : public RowCode {
@@ -619,6 +638,7 @@ class Compiler {
       return column_versus_constant(op, lhs_column->place(), as_constant(rhs)->value());
     if (rhs_column && as_constant(lhs))
       return column_versus_constant(mirrored(op), rhs_column->place(), as_constant(lhs)->value());
+    if (lhs_column && rhs_column) return std::make_unique<ColumnVersusColumn>(op, lhs_column->place(), rhs_column->place());
     if (auto special = specialised(op, lhs, rhs)) return special;
     if (auto special = specialised(mirrored(op), rhs, lhs)) return special;
     return std::make_unique<Comparison>(op, std::move(lhs), std::move(rhs));
