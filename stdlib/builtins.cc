@@ -40,15 +40,14 @@ Value best_of(const Arguments& args, Better better) {
   return best;
 }
 
-// The length in bytes of the UTF-8 character that starts with `lead`.
+}  // namespace
+
 std::size_t utf8_length(unsigned char lead) {
   if (lead < 0x80) return 1;
   if ((lead >> 5) == 0x6) return 2;
   if ((lead >> 4) == 0xE) return 3;
   return 4;
 }
-
-}  // namespace
 
 Value round_builtin(const Arguments& args, const CallUnits& units) {
   return rounded(args, units, Rounding::HalfAwayFromZero);

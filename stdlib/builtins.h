@@ -52,6 +52,9 @@ Value starts_with_builtin(const Arguments& args, const CallUnits& units);
 // sous_texte(t, début, longueur): positions count characters (UTF-8), from 1.
 Value substring_builtin(const Arguments& args, const CallUnits& units);
 
+// The bytes of the UTF-8 character that `lead` begins, as sous_texte counts them (1 to 4).
+std::size_t utf8_length(unsigned char lead);
+
 // A scalar function (its table entry's `scalar`) over values held in a vector, as the tree walker holds them.
 Value call_scalar(const FunctionInfo& function, const std::vector<Value>& args, const CallUnits& units);
 

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "stdlib/builtins.h"
@@ -126,6 +129,25 @@ class Comparison final : public RowCode {
   std::unique_ptr<RowCode> lhs_, rhs_;
 };
 
+// Two columns compared (patient = interventions.patient, the correlation a nested lookup tests on each of its
+// candidate rows): both read in place, texts compared by size then bytes.
+class ColumnVersusColumn final : public RowCode {
+ public:
+  ColumnVersusColumn(ast::BinaryOp op, ColumnPlace lhs, ColumnPlace rhs) : op_(op), lhs_(lhs), rhs_(rhs) {}
+  Truth test(const RowFrame& f) const override {
+    const Value& l = lhs_.in(f);
+    if (l.absent()) return Truth::Absent;
+    const Value& r = rhs_.in(f);
+    if (r.absent()) return Truth::Absent;
+    return compared(op_, l, r);
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  ast::BinaryOp op_;
+  ColumnPlace lhs_, rhs_;
+};
+
 // A column compared with a constant (champ = "MCO", durée ≥ 3), the comparison nearly every filter of an extract is
 // made of: the column is read in place, and anything but the common case goes the way of Comparison.
 class ColumnVersusConstant : public RowCode {
@@ -185,6 +207,151 @@ std::unique_ptr<RowCode> column_versus_constant(ast::BinaryOp op, ColumnPlace pl
   return std::make_unique<ColumnVersusConstant>(op, place, std::move(constant));
 }
 
+// What a specialised node reads: a column of the row (or of the outer row), or a constant.
+struct Operand {
+  std::optional<ColumnPlace> place;
+  Value constant;
+  const Value& in(const RowFrame& f) const { return place ? place->in(f) : constant; }
+};
+
+// sous_texte(column, début, longueur) with a constant position and length (sous_texte(ghm, 3, 1)): the characters
+// are found in the cell and given as a view of it, for the comparisons and lists below; get() is the built-in's.
+class SubstringOfColumn final : public RowCode {
+ public:
+  SubstringOfColumn(std::unique_ptr<RowCode> call, ColumnPlace place, long long from, long long length)
+      : call_(std::move(call)), place_(place), from_(from), length_(length) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override { return call_->get(f, scratch); }
+  // The cell, when it is a text (false for an absent cell or another value: then ask get()).
+  const Value& cell(const RowFrame& f) const { return place_.in(f); }
+  // The characters from `from_` (1 for the first), `length_` of them, as substring_builtin picks them: UTF-8
+  // characters, a lead byte giving the length of its character (clipped at the end of the text).
+  std::string_view view(const std::string& text) const {
+    std::size_t begin = text.size(), end = text.size();
+    long long index = 0;
+    bool started = false;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t n = utf8_length(static_cast<unsigned char>(text[i]));
+      ++index;
+      if (index >= from_ + length_) {
+        end = i;
+        break;
+      }
+      if (!started && index >= from_) {
+        begin = i;
+        started = true;
+      }
+      i += n;
+    }
+    if (!started) return std::string_view();
+    return std::string_view(text).substr(begin, std::min(end, text.size()) - begin);
+  }
+
+ private:
+  std::unique_ptr<RowCode> call_;
+  ColumnPlace place_;
+  long long from_, length_;
+};
+
+// sous_texte(column, a, b) = "C" (or ≠): the characters compared in place, without building a text.
+class SubstringIsText final : public RowCode {
+ public:
+  SubstringIsText(std::unique_ptr<RowCode> substring, Value constant, bool equal)
+      : substring_(std::move(substring)), constant_(std::move(constant)), equal_(equal),
+        of_column_(static_cast<const SubstringOfColumn*>(substring_.get())) {}
+  Truth test(const RowFrame& f) const override {
+    const Value& cell = of_column_->cell(f);
+    if (cell.is_text()) return (of_column_->view(cell.text()) == constant_.text()) == equal_ ? Truth::True : Truth::False;
+    Value s;
+    const Value& v = substring_->get(f, s);
+    if (v.absent()) return Truth::Absent;
+    return compared(equal_ ? ast::BinaryOp::Equal : ast::BinaryOp::NotEqual, v, constant_);
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> substring_;
+  Value constant_;
+  bool equal_;
+  const SubstringOfColumn* of_column_;
+};
+
+// commence_par(column, "14"): the cell's first bytes compared in place.
+class ColumnStartsWith final : public RowCode {
+ public:
+  ColumnStartsWith(std::unique_ptr<RowCode> call, ColumnPlace place, std::string prefix)
+      : call_(std::move(call)), place_(place), prefix_(std::move(prefix)) {}
+  Truth test(const RowFrame& f) const override {
+    const Value& cell = place_.in(f);
+    if (cell.is_text()) return cell.text().compare(0, prefix_.size(), prefix_) == 0 ? Truth::True : Truth::False;
+    Value s;
+    return truth_of(call_->get(f, s));
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  std::unique_ptr<RowCode> call_;
+  ColumnPlace place_;
+  std::string prefix_;
+};
+
+// jours_entre(d1, d2) over columns or constant dates; days() gives the day count without building a Value.
+class DaysBetween final : public RowCode {
+ public:
+  DaysBetween(std::unique_ptr<RowCode> call, Operand from, Operand to)
+      : call_(std::move(call)), from_(std::move(from)), to_(std::move(to)) {}
+  const Value& get(const RowFrame& f, Value& scratch) const override { return call_->get(f, scratch); }
+  // Present: both dates present; `days` is then the count. Dates (the checker's types) are otherwise rejected
+  // here, and the caller goes the general way.
+  enum class Days { Present, Absent, Other };
+  Days days(const RowFrame& f, long long& days) const {
+    const Value& a = from_.in(f);
+    const Value& b = to_.in(f);
+    if (a.is_date() && b.is_date()) {
+      days = static_cast<long long>(b.date().days) - a.date().days;
+      return Days::Present;
+    }
+    return (a.absent() || b.absent()) ? Days::Absent : Days::Other;
+  }
+
+ private:
+  std::unique_ptr<RowCode> call_;
+  Operand from_, to_;
+};
+
+// jours_entre(d1, d2) op number (≥ 0, ≤ fenêtre_epa): compared as the number of days, exactly as Decimal does.
+class DaysVersusNumber final : public RowCode {
+ public:
+  DaysVersusNumber(ast::BinaryOp op, std::unique_ptr<RowCode> days, Value constant)
+      : op_(op), days_(std::move(days)), constant_(std::move(constant)),
+        between_(static_cast<const DaysBetween*>(days_.get())) {
+    if (auto whole = constant_.number().to_int(); whole && Decimal(*whole).compare(constant_.number()) == 0)
+      whole_ = whole;
+  }
+  Truth test(const RowFrame& f) const override {
+    long long days = 0;
+    switch (between_->days(f, days)) {
+      case DaysBetween::Days::Absent: return Truth::Absent;
+      case DaysBetween::Days::Other: {
+        Value s;
+        const Value& v = days_->get(f, s);
+        if (v.absent()) return Truth::Absent;
+        return compared(op_, v, constant_);
+      }
+      case DaysBetween::Days::Present: break;
+    }
+    int order = whole_ ? (days > *whole_) - (days < *whole_) : Decimal(days).compare(constant_.number());
+    return comparison_holds(op_, order) ? Truth::True : Truth::False;
+  }
+  const Value& get(const RowFrame& f, Value& scratch) const override { return scratch = value_of(test(f)); }
+
+ private:
+  ast::BinaryOp op_;
+  std::unique_ptr<RowCode> days_;
+  Value constant_;
+  const DaysBetween* between_;
+  std::optional<long long> whole_;  // the constant, when it is a whole number
+};
+
 class Arithmetic final : public RowCode {
  public:
   Arithmetic(ast::BinaryOp op, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs)
@@ -239,9 +406,18 @@ class InShortTexts final : public RowCode {
       : value_(std::move(value)), items_(std::move(items)), keys_(std::move(keys)), negated_(negated) {
     std::sort(keys_.begin(), keys_.end());
     if (const auto* column = dynamic_cast<const Column*>(value_.get())) column_ = column->place();
+    substring_ = dynamic_cast<const SubstringOfColumn*>(value_.get());
   }
   Truth test(const RowFrame& f) const override {
     if (column_) return test_value(column_->in(f));
+    if (substring_) {
+      const Value& cell = substring_->cell(f);
+      if (cell.is_text()) {
+        TextKey key;
+        bool found = TextKey::of(substring_->view(cell.text()), key) && contains(key);
+        return found != negated_ ? Truth::True : Truth::False;
+      }
+    }
     Value s;
     return test_value(value_->get(f, s));
   }
@@ -272,6 +448,7 @@ class InShortTexts final : public RowCode {
   std::vector<TextKey> keys_;
   bool negated_;
   std::optional<ColumnPlace> column_;  // the value is a column of the row, read in place
+  const SubstringOfColumn* substring_ = nullptr;  // the value is sous_texte of a column, read in place
 };
 
 class Conditional final : public RowCode {
@@ -440,6 +617,20 @@ class Compiler {
     }
   }
 
+  // sous_texte(column, a, b) = text and jours_entre(d1, d2) op number, with the node on the left: null otherwise
+  // (and then `node` and `constant` are left as they were).
+  static std::unique_ptr<RowCode> specialised(ast::BinaryOp op, std::unique_ptr<RowCode>& node,
+                                              std::unique_ptr<RowCode>& constant) {
+    const Constant* k = as_constant(constant);
+    if (!k) return nullptr;
+    if (dynamic_cast<const SubstringOfColumn*>(node.get()) && k->value().is_text() &&
+        (op == ast::BinaryOp::Equal || op == ast::BinaryOp::NotEqual))
+      return std::make_unique<SubstringIsText>(std::move(node), k->value(), op == ast::BinaryOp::Equal);
+    if (dynamic_cast<const DaysBetween*>(node.get()) && k->value().is_number())
+      return std::make_unique<DaysVersusNumber>(op, std::move(node), k->value());
+    return nullptr;
+  }
+
   static std::unique_ptr<RowCode> comparison(ast::BinaryOp op, std::unique_ptr<RowCode> lhs, std::unique_ptr<RowCode> rhs) {
     const auto* lhs_column = dynamic_cast<const Column*>(lhs.get());
     const auto* rhs_column = dynamic_cast<const Column*>(rhs.get());
@@ -447,6 +638,9 @@ class Compiler {
       return column_versus_constant(op, lhs_column->place(), as_constant(rhs)->value());
     if (rhs_column && as_constant(lhs))
       return column_versus_constant(mirrored(op), rhs_column->place(), as_constant(lhs)->value());
+    if (lhs_column && rhs_column) return std::make_unique<ColumnVersusColumn>(op, lhs_column->place(), rhs_column->place());
+    if (auto special = specialised(op, lhs, rhs)) return special;
+    if (auto special = specialised(mirrored(op), rhs, lhs)) return special;
     return std::make_unique<Comparison>(op, std::move(lhs), std::move(rhs));
   }
 
@@ -478,6 +672,38 @@ class Compiler {
     return std::make_unique<Conditional>(compile(*n.condition), compile(*n.then_branch), compile(*n.else_branch));
   }
 
+  // Argument i when it is a column or a constant.
+  static std::optional<Operand> operand(const std::vector<std::unique_ptr<RowCode>>& args, std::size_t i) {
+    if (i >= args.size()) return std::nullopt;
+    if (const auto* column = dynamic_cast<const Column*>(args[i].get())) return Operand{column->place(), Value()};
+    if (const Constant* k = as_constant(args[i])) return Operand{std::nullopt, k->value()};
+    return std::nullopt;
+  }
+
+  // The calls the filters make on every row, read in place: sous_texte(column, a, b), commence_par(column, "…"),
+  // jours_entre(d1, d2). The Builtin stays inside for what the shapes leave (a value that is not a text...).
+  static std::unique_ptr<RowCode> specialised(Function function, std::unique_ptr<RowCode> call,
+                                              const std::optional<Operand>& a, const std::optional<Operand>& b,
+                                              const std::optional<Operand>& c) {
+    switch (function) {
+      case Function::Substring:
+        if (a && a->place && b && !b->place && b->constant.is_number() && c && !c->place && c->constant.is_number())
+          return std::make_unique<SubstringOfColumn>(std::move(call), *a->place,
+                                                     b->constant.number().to_int().value_or(1),
+                                                     c->constant.number().to_int().value_or(0));
+        break;
+      case Function::StartsWith:
+        if (a && a->place && b && !b->place && b->constant.is_text())
+          return std::make_unique<ColumnStartsWith>(std::move(call), *a->place, b->constant.text());
+        break;
+      case Function::DaysBetween:
+        if (a && b) return std::make_unique<DaysBetween>(std::move(call), *a, *b);
+        break;
+      default: break;
+    }
+    return call;
+  }
+
   std::unique_ptr<RowCode> node(const ast::Expr& e, const ast::Call& n) {
     const auto* found = p_.calls.find(e.id);
     if (!found) return leave(e);
@@ -496,8 +722,10 @@ class Compiler {
       constant_args = constant_args && as_constant(args.back());
     }
     CallUnits units{!n.args.empty() && p_.type_of(*n.args[0].value).unit == Unit::Rate};
+    std::optional<Operand> first = operand(args, 0), second = operand(args, 1);
+    std::optional<Operand> third = operand(args, 2);
     auto call = std::make_unique<Builtin>(function.scalar, units, std::move(args));
-    if (!constant_args) return call;
+    if (!constant_args) return specialised(info.function, std::move(call), first, second, third);
     Value scratch;
     return constant(call->get(RowFrame{}, scratch));  // the same for every row
   }

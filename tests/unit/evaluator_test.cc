@@ -699,6 +699,60 @@ TEST_CASE("row filters: absent cells are neither true nor false, in memory and i
   }
 }
 
+// The calls the row code reads in place (sous_texte, commence_par, jours_entre compared with a number): characters
+// that are not bytes, positions past the end, absent cells, day counts across a year end, nested in a lookup.
+const char* const kInPlaceCalls =
+    "sous_texte_ô = compte(actes où sous_texte(libellé, 2, 1) = \"ô\");\n"
+    "sous_texte_pas_ô = compte(actes où sous_texte(libellé, 2, 1) ≠ \"ô\");\n"
+    "débuts = compte(actes où sous_texte(libellé, 1, 2) dans [\"ét\", \"Hô\"]);\n"
+    "au_bout = compte(actes où sous_texte(libellé, 7, 5) = \"l\");\n"
+    "vides = compte(actes où sous_texte(libellé, 4, 0) = \"\");\n"
+    "chirurgie = compte(actes où sous_texte(ghm, 3, 1) = \"C\" et non commence_par(ghm, \"14\"));\n"
+    "pas_06 = compte(actes où non commence_par(ghm, \"06\"));\n"
+    "fenêtre_15 = compte(actes où jours_entre(jour, fin) ≥ 0 et jours_entre(jour, fin) ≤ 15);\n"
+    "fenêtre_16 = compte(actes où jours_entre(jour, fin) ≥ 0 et jours_entre(jour, fin) ≤ limite);\n"
+    "après = compte(actes où 0 < jours_entre(jour, fin));\n"
+    "reprises = compte(actes où existe(actes où patient = actes.patient et sous_texte(libellé, 1, 2) = \"Hô\"\n"
+    "                                  et jours_entre(jour, actes.jour) ≥ 0 et jours_entre(jour, actes.jour) ≤ 15));\n"
+    "valeur = vides; ciblage = vrai;";
+
+TEST_CASE("row code: sous_texte, commence_par and jours_entre read in place") {
+  for (PassOptions options : {PassOptions{}, PassOptions{2, 2, 0}}) {
+    CAPTURE(options.partitions);
+    Fixture f("contrat essai \"Essai\" { années 2022..2022; établissements établissements; }\n"
+              "table établissements \"Établissements\" par établissement { catégorie: code; }\n"
+              "table actes \"Actes\" par ligne et année { libellé: texte; ghm: code; jour: date; fin: date; patient: texte; }\n"
+              "paramètre limite \"Limite\" : entier = 16;\n" +
+              indicator("t", kInPlaceCalls));
+    auto day = [](int y, int m, int d) { return Value(Date::from_civil(y, m, d)); };
+    const std::string e = "340000001";
+    f.row("actes", e, {{"année", num("2022")}, {"libellé", txt("Hôpital")}, {"ghm", txt("06C04J")},
+                       {"jour", day(2021, 12, 20)}, {"fin", day(2022, 1, 5)}, {"patient", txt("p1")}});
+    f.row("actes", e, {{"année", num("2022")}, {"libellé", txt("Hopital")}, {"ghm", txt("14C02A")},
+                       {"jour", day(2022, 1, 5)}, {"fin", day(2022, 1, 5)}, {"patient", txt("p1")}});
+    f.row("actes", e, {{"année", num("2022")}, {"libellé", txt("éte")}, {"ghm", txt("06K04J")},
+                       {"fin", day(2022, 3, 1)}, {"patient", txt("p2")}});
+    f.row("actes", e, {{"année", num("2022")}, {"jour", day(2022, 2, 1)}, {"fin", day(2022, 1, 31)}, {"patient", txt("p2")}});
+    f.row("actes", e, {{"année", num("2022")}, {"libellé", txt("Aô")}, {"ghm", txt("0C")},
+                       {"jour", day(2021, 12, 31)}, {"fin", day(2022, 1, 1)}, {"patient", txt("p3")}});
+    f.prepare({2022}, options);
+    // Rows: 1 (Hôpital, 06C04J, 2021-12-20 → 2022-01-05: 16 days, p1), 2 (Hopital, 14C02A, 0 days, p1),
+    // 3 (éte, 06K04J, no jour, p2), 4 (nothing but 2022-02-01 → 2022-01-31: −1 day, p2), 5 (Aô, 0C, 1 day, p3).
+    CHECK_NUMBER(f.eval("t", "sous_texte_ô", e), Decimal(2));      // 1 and 5: the second character, not byte
+    CHECK_NUMBER(f.eval("t", "sous_texte_pas_ô", e), Decimal(2));  // 2 (o) and 3 (t); row 4 is absent
+    CHECK_NUMBER(f.eval("t", "débuts", e), Decimal(2));            // 1 (Hô) and 3 (ét)
+    CHECK_NUMBER(f.eval("t", "au_bout", e), Decimal(2));           // 1 and 2: the 7th character, clipped at the end
+    CHECK_NUMBER(f.eval("t", "vides", e), Decimal(4));             // every present libellé: 1, 2, 3, 5
+    CHECK_NUMBER(f.eval("t", "chirurgie", e), Decimal(1));         // 1; 2 starts with 14, 5 has no third character
+    CHECK_NUMBER(f.eval("t", "pas_06", e), Decimal(2));            // 2 and 5; row 4's ghm is absent
+    CHECK_NUMBER(f.eval("t", "fenêtre_15", e), Decimal(2));        // 2 (0 days) and 5 (1 day); row 1 is 16
+    CHECK_NUMBER(f.eval("t", "fenêtre_16", e), Decimal(3));        // and row 1, 11 days of 2021 and 5 of 2022
+    CHECK_NUMBER(f.eval("t", "après", e), Decimal(2));             // 1 and 5
+    // Row 1 finds itself (Hô, 0 days); row 2 finds row 1 16 days before (too far) and itself (Ho): not counted.
+    CHECK_NUMBER(f.eval("t", "reprises", e), Decimal(1));
+  }
+}
+
 // What the row compiler leaves to the tree walker (`selon`, a division) runs on one thread, nested aggregations
 // included, with the same figures.
 const char* const kTreeWalked =
