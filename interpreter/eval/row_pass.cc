@@ -255,7 +255,7 @@ class Pass {
       if (usable(keep, row, entity)) run_row(g, row, entity, scratch);
     };
     // The tight scan (table_scan.h) reads what it can, and may hand the rest over.
-    RawRows* raw = options.scan && g.scan && !g.distinct_values ? rows.raw() : nullptr;
+    RawRows* raw = options.scan && g.scan ? rows.raw() : nullptr;
     if (raw) {
       TableScan::Outcome outcome = g.scan->run(g, *raw, rows, each);
       if (options.scanned_records) *options.scanned_records += g.scan->scanned();

@@ -82,6 +82,10 @@ struct ScanSlot {
   std::vector<Accumulator>* accs;
   Function function;
   int value = -1;  // the column of its value (an index into Impl::columns), -1: a count
+  // A distinct count of the partition column, when the group's distinct values spill (GroupRun::distinct_values):
+  // its values go to the partition files as the general way writes them (row_pass.cc, run_row), from this id on.
+  bool distinct_on_key = false;
+  std::size_t first_id = 0;
 };
 
 // A cell remembered: its bytes, the value it converts to, the bits of the conditions it makes true, and for the
@@ -134,9 +138,14 @@ class CellTable {
 struct ScanColumn {
   std::size_t column;
   std::size_t field;  // its place in the record
-  enum class Role { Plain, Finess, Year } role = Role::Plain;
+  // Direct: a column whose cells seldom repeat (texte: the patients; monnaie: the amounts), converted in every
+  // record with parse_cell, as the general way converts it, and its conditions tested on the value, rather than
+  // remembered; a cell that does not convert sends the record the general way, which reports it.
+  enum class Role { Plain, Finess, Year, Direct } role = Role::Plain;
+  ColumnType type = ColumnType::Text;
   std::vector<int> conditions;  // on this column
   CellTable cells;
+  Cell own;  // a Direct column's cell of the current record
   const Cell* current = nullptr;
 };
 
@@ -152,6 +161,9 @@ struct TableScan::Impl {
   std::vector<int> column_of;  // declared column → index in `columns`, -1
   bool started = false;
   unsigned long long scanned = 0;
+  bool direct = false;  // some column is Direct
+  Row row;              // the Direct columns' values, for their conditions (each reads its column alone)
+  Message error;        // parse_cell's, unused: the general way reports it
 
   bool start(const RawRows& raw);
   void remember(RawRows& raw, const Row& row, int entity);
@@ -205,7 +217,7 @@ std::unique_ptr<TableScan> compile_table_scan(const CheckedProgram& p, GroupRun&
         needed |= std::uint64_t{1} << it->second;
       }
       if (never) continue;  // counts no row, its accumulators stay as sized
-      impl->slots.push_back({sy.rows_year, needed, sy.accs, info.function, value});
+      impl->slots.push_back({sy.rows_year, needed, sy.accs, info.function, value, pass.distinct_on_key, sy.first_id});
     }
   }
   std::stable_sort(impl->slots.begin(), impl->slots.end(),
@@ -226,6 +238,11 @@ bool TableScan::Impl::start(const RawRows& raw) {
     c.field = raw.field_of(c.column);
     if (static_cast<int>(c.column) == table->finess_column) c.role = ScanColumn::Role::Finess;
     if (table->has_year() && static_cast<int>(c.column) == table->year_column) c.role = ScanColumn::Role::Year;
+    c.type = table->columns[c.column].type;
+    if (c.role == ScanColumn::Role::Plain && (c.type == ColumnType::Text || c.type == ColumnType::Money)) {
+      c.role = ScanColumn::Role::Direct;
+      direct = true;
+    }
     column_of[c.column] = static_cast<int>(i);
   }
   if (column_of[table->finess_column] < 0 || (table->has_year() && column_of[table->year_column] < 0)) return false;
@@ -246,6 +263,7 @@ bool TableScan::Impl::start(const RawRows& raw) {
 // condition tested on the row (it reads only its column), the establishment and the year.
 void TableScan::Impl::remember(RawRows& raw, const Row& row, int entity) {
   for (ScanColumn& c : columns) {
+    if (c.role == ScanColumn::Role::Direct) continue;
     Cell cell;
     if (!TextKey::of(raw.cells()[c.field], cell.key) || c.cells.find(cell.key)) continue;
     cell.value = row[c.column];
@@ -273,11 +291,15 @@ TableScan::Outcome TableScan::run(GroupRun& g, RawRows& raw, RowSource& rows,
   bool slots_known = !has_year;
   unsigned long long records = 0, converted = 0;
   const std::vector<std::string_view>& cells = raw.cells();
+  const bool french = raw.french_extract();
+  s.row = Row(s.table->columns.size());
+  const RowFrame frame{&s.row, nullptr, 0, 0};
   while (raw.next_record(g.diags)) {
     ++records;
     std::uint64_t bits = 0;
     bool seen = true;
     for (ScanColumn& c : s.columns) {
+      if (c.role == ScanColumn::Role::Direct) continue;
       TextKey key;
       const Cell* cell = TextKey::of(cells[c.field], key) ? c.cells.find(key) : nullptr;
       if (!cell) {
@@ -287,6 +309,23 @@ TableScan::Outcome TableScan::run(GroupRun& g, RawRows& raw, RowSource& rows,
       bits |= cell->bits;
       c.current = cell;
     }
+    if (seen && s.direct)
+      for (ScanColumn& c : s.columns) {
+        if (c.role != ScanColumn::Role::Direct) continue;
+        if (!parse_cell(c.type, cells[c.field], c.own.value, s.error, french)) {
+          seen = false;
+          break;
+        }
+        c.own.bits = 0;
+        if (!c.conditions.empty()) {
+          s.row[c.column] = c.own.value;
+          for (int k : c.conditions)
+            if (s.conditions[static_cast<std::size_t>(k)].code->test(frame) == Truth::True)
+              c.own.bits |= std::uint64_t{1} << k;
+        }
+        bits |= c.own.bits;
+        c.current = &c.own;
+      }
     if (!seen) {
       const Row* row = raw.convert(g.diags);
       if (!row) return Outcome::Done;
@@ -320,10 +359,18 @@ TableScan::Outcome TableScan::run(GroupRun& g, RawRows& raw, RowSource& rows,
       const ScanSlot& slot = s.slots[i];
       if ((bits & slot.needed) != slot.needed) continue;
       Accumulator& acc = (*slot.accs)[static_cast<std::size_t>(entity)];
-      if (slot.value < 0)
+      if (slot.value < 0) {
         ++acc.count;
-      else
-        accumulate_value(slot.function, acc, s.columns[static_cast<std::size_t>(slot.value)].current->value);
+        continue;
+      }
+      const Value& v = s.columns[static_cast<std::size_t>(slot.value)].current->value;
+      if (g.distinct_values && slot.distinct_on_key) {
+        if (!v.absent())
+          g.distinct_values->write_counted(partition_of(v, entity, g.partitions),
+                                           slot.first_id + static_cast<std::size_t>(entity), v.key());
+        continue;
+      }
+      accumulate_value(slot.function, acc, v);
     }
   }
   return Outcome::Done;

@@ -14,6 +14,11 @@
 // group's compiled code (row_code.h), and its cells then remembered. So what the scan computes is what the
 // general way computes, by construction: a cell's value and answers are the general way's for the same bytes.
 // When too many records go that way (codes that seldom repeat), the scan hands the rest of the table over.
+//
+// The columns `texte` and `monnaie` (patients, amounts: cells that seldom repeat) are converted in every record by
+// parse_cell, the general way's conversion of one cell, not remembered; a cell that does not convert sends the
+// record the general way. A distinct count whose values spill (GroupRun::distinct_values) gets each value as the
+// general way writes it (row_pass.cc, run_row).
 #pragma once
 
 #include <functional>

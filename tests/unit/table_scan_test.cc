@@ -83,6 +83,54 @@ Run run(const std::string& sejours, PassOptions options) {
   return out;
 }
 
+// A table of dispensing lines (as phev): distinct patients per filter, their column `texte` and the amounts
+// `monnaie`, which the scan converts in every record rather than remembering their cells.
+const char* const kDistinctRules = R"(contrat essai "Essai" { années 2022..2022; établissements établissements; }
+table établissements "Établissements" par établissement { statut: code; }
+table lignes "Lignes" par ligne et année { classe: code; patient: texte; montant: monnaie; }
+indicateur a "A" {
+  volet pertinence; niveau régional; source "S";
+  patients = compte_distinct(patient de lignes où classe = "A" et montant > 0 €);
+  tous = compte_distinct(patient de lignes);
+  dépense = somme(montant de lignes où classe = "A");
+  valeur = patients;
+  ciblage = vrai;
+}
+)";
+
+Run run_distinct(const std::string& lignes, PassOptions options) {
+  TempFolder folder;
+  const std::string rules_path = folder.write("r.caqes", kDistinctRules);
+  folder.write("data/établissements.csv", kEstablishments);
+  folder.write("data/lignes.csv", lignes);
+  Diagnostics diags;
+  std::unique_ptr<CheckedProgram> program = check_program(load_program(rules_path, diags), diags);
+  REQUIRE(program != nullptr);
+  Dataset data;
+  REQUIRE(load_dataset(*program, folder.path() + "/data", data, diags));
+  std::atomic<unsigned long long> scanned{0};
+  options.scanned_records = &scanned;
+  Run out;
+  Evaluator evaluator(*program, data, options);
+  bool prepared = evaluator.prepare({2022}, diags);
+  out.scanned = scanned;
+  if (!prepared) {
+    out.errors = render_all(diags);
+    for (std::size_t at; (at = out.errors.find(folder.path())) != std::string::npos;)
+      out.errors.replace(at, folder.path().size(), "DIR");
+    return out;
+  }
+  const IndicatorInfo& info = program->indicators[program->indicator_index("a")];
+  for (const char* name : {"patients", "tous", "dépense"})
+    for (const char* finess : {"310000001", "310000002"}) {
+      auto v = evaluator.evaluate(*info.decl->bindings[info.bindings.at(name)].value, data.entity_index.at(finess),
+                                  2022, diags);
+      REQUIRE(v.has_value());
+      out.figures.push_back(std::string(name) + " " + finess + " = " + shown(*v));
+    }
+  return out;
+}
+
 PassOptions options(bool scan, int parts) {
   PassOptions o;
   o.scan = scan;
@@ -207,6 +255,80 @@ TEST_CASE("the scan and the general way agree on every result of the shipped con
         outputs.push_back(std::move(lines));
       }
     for (std::size_t k = 1; k < outputs.size(); ++k) CHECK(outputs[k] == outputs[0]);
+  }
+}
+
+TEST_CASE("distinct patients per filter: the scan gives the hand-computed counts, in memory and spilled") {
+  std::string lignes = "finess;année;classe;patient;montant\n";
+  lignes += "310000001;2022;A;P1;10\n";      // 1: new cells, the general way
+  lignes += "310000001;2022;A;P1;5\n";       // 2: P1 again
+  lignes += "310000001;2022;A;P2;0\n";       // 3: nothing spent: in `tous`, not in `patients`
+  lignes += "310000001;2022;B;P3;7\n";       // 4: class B (a new cell: the general way)
+  lignes += "310000001;2022;A;P4;2,50\n";    // 5
+  lignes += "310000001;2022;A;;3\n";         // 6: no patient: counted by neither, spent
+  lignes += "310000001;2022;A;P2;1\n";       // 7: P2, now with an amount
+  lignes += "310000001;2021;A;P9;10\n";      // 2021: not read for 2022 (a new year: the general way)
+  lignes += "310000002;2022;A;P1;4\n";       // another establishment's P1 (its FINESS new: the general way)
+  lignes += "310000002;2022;B;P1;4\n";       // the same patient again
+  // By hand, 310000001 in 2022: patients (A, amount > 0): P1, P4, P2 = 3; tous: P1, P2, P3, P4 = 4;
+  //   dépense (A): 10 + 5 + 0 + 2,50 + 3 + 1 = 21,50. 310000002: 1, 1, 4.
+  // The scan reads lines 2, 3, 5, 6, 7 and the last: 6 records (each of the others brings a code cell not seen).
+  const std::vector<std::string> expected = {
+      "patients 310000001 = 3", "patients 310000002 = 1", "tous 310000001 = 4",
+      "tous 310000002 = 1",     "dépense 310000001 = 21.5", "dépense 310000002 = 4",
+  };
+  for (bool scan : {false, true})
+    for (int partitions : {0, 3})
+      for (int parts : {1, 2}) {
+        CAPTURE(scan);
+        CAPTURE(partitions);
+        CAPTURE(parts);
+        PassOptions o = options(scan, parts);
+        o.partitions = partitions;  // 3: the distinct values spill to three partitions
+        Run r = run_distinct(lignes, o);
+        CHECK(r.errors == "");
+        CHECK(r.figures == expected);
+        if (!scan) {
+          CHECK(r.scanned == 0);
+        } else if (parts == 1) {
+          CHECK(r.scanned == 6);
+        }
+      }
+}
+
+TEST_CASE("distinct patients: many patients and amounts, each new, are read by the scan, not handed over") {
+  // 6 000 lines of class A for 310000001, patient P<i mod 1 500> and amount i,01 €: 1 500 distinct patients,
+  // spent 6 000 × 0,01 + (1 + … + 6 000) = 60 + 18 003 000 = 18 003 060. Only the first line brings a code cell
+  // not seen: the scan reads the 5 999 others.
+  std::string lignes = "finess;année;classe;patient;montant\n";
+  for (int i = 1; i <= 6000; ++i)
+    lignes += "310000001;2022;A;P" + std::to_string(i % 1500) + ";" + std::to_string(i) + ",01\n";
+  for (bool scan : {false, true})
+    for (int partitions : {0, 4}) {
+      CAPTURE(scan);
+      CAPTURE(partitions);
+      PassOptions o = options(scan, 1);
+      o.partitions = partitions;
+      Run r = run_distinct(lignes, o);
+      REQUIRE(r.figures.size() == 6);
+      CHECK(r.figures[0] == "patients 310000001 = 1500");
+      CHECK(r.figures[2] == "tous 310000001 = 1500");
+      CHECK(r.figures[4] == "dépense 310000001 = 18003060");
+      CHECK(r.scanned == (scan ? 5999u : 0u));
+    }
+}
+
+TEST_CASE("a malformed amount or patient in a line the scan reads: the same located error") {
+  const std::string good = "310000001;2022;A;P1;10\n";
+  std::string head = "finess;année;classe;patient;montant\n" + good + good + good;  // lines 2 to 4
+  for (const char* line : {"310000001;2022;A;P2;dix\n", "310000001;2022;A;P2;1.234\n"}) {
+    CAPTURE(line);
+    std::string lignes = head + line + good;
+    Run general = run_distinct(lignes, options(false, 1));
+    Run scanned = run_distinct(lignes, options(true, 1));
+    CHECK(general.errors.find("lignes.csv:5:21") != std::string::npos);  // line 5, the amount's column by hand
+    CHECK(scanned.errors == general.errors);
+    CHECK(scanned.scanned >= 2);  // lines 3 and 4
   }
 }
 
