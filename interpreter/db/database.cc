@@ -316,6 +316,20 @@ bool SqlAggregates::fill(const CheckedProgram& p, const Dataset& data, const Pla
                          RowAggregates& aggregates, std::map<int, std::set<int>>& row_years, Diagnostics& diags) {
   std::vector<SqlQuery> queries;
   if (!compile_queries(p, plan, constant, queries, diags, &names_, count_kept_rows_)) return false;
+  // A table whose rows look up others is joined by row identity: a view (or materialized view) has none.
+  for (const SqlQuery& query : queries) {
+    if (query.looked_up.empty()) continue;
+    QueryResult kind;
+    if (!db_.query("SELECT relkind FROM pg_class WHERE oid = to_regclass(" + quote_text(names_.table_sql(query.table)) + ")",
+                   kind, diags))
+      return false;
+    if (kind.rows() == 1 && (kind.text(0, 0) == "v" || kind.text(0, 0) == "m")) {
+      std::string looked;
+      for (int t : query.looked_up) looked += (looked.empty() ? "" : ", ") + names_.described(t);
+      diags.error_at("", Message(kLookingUpTableIsView, names_.described(query.table), looked), Message(kMaterializeTheView));
+      return false;
+    }
+  }
   for (const SqlQuery& query : queries) {
     const TableInfo& t = p.tables[query.table];
     QueryResult r;

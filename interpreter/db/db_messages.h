@@ -58,6 +58,16 @@ inline constexpr MessageText kBadValue =
     message_text("table '{0}', column '{1}': the database gave '{2}', which is not a value of the declared type",
                  "table « {0} », colonne « {1} » : la base a donné « {2} », qui n'est pas une valeur du type déclaré");
 // {0}: the table, {1}: the FINESS, {2}: the registry table.
+// {0}: the table (with its database name), {1}: the tables its rows look up.
+inline constexpr MessageText kLookingUpTableIsView = message_text(
+    "table '{0}' is a view in the database, and its rows look up {1}: the query joins them by the row's identity "
+    "(tableoid, ctid), which only a table has",
+    "la table « {0} » est une vue dans la base, et ses lignes cherchent dans {1} : la requête les joint par "
+    "l'identité de la ligne (tableoid, ctid), qu'a seule une table");
+inline constexpr MessageText kMaterializeTheView = message_text(
+    "give the mapping a table (ordinary, partitioned or foreign), e.g. CREATE TABLE … AS SELECT * FROM the view",
+    "donnez à la correspondance une table (ordinaire, partitionnée ou distante), par exemple CREATE TABLE … AS "
+    "SELECT * FROM la vue");
 inline constexpr MessageText kUnknownEstablishment =
     message_text("table '{0}' of the database has rows for establishment {1}, which table '{2}' does not list",
                  "la table « {0} » de la base a des lignes pour l'établissement {1}, que la table « {2} » ne liste pas");

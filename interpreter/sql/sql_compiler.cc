@@ -675,6 +675,9 @@ bool compile_queries(const CheckedProgram& p, const Plan& plan, const ConstantPa
     q.text += lookups.resolve(columns, names, names.table_sql(group.table), finess, year,
                               t.has_year() && !rows_years.empty() ? fmt::format("r.{} IN ({})", year, rows_list) : "", joins);
     q.text += fmt::format("FROM {} AS r\n", names.table_sql(group.table)) + joins;
+    if (!joins.empty())
+      for (const auto& l : lookups.list)
+        if (std::find(q.looked_up.begin(), q.looked_up.end(), l.table) == q.looked_up.end()) q.looked_up.push_back(l.table);
     if (t.has_year() && !rows_years.empty()) {
       std::string list;
       for (int y : rows_years) list += (list.empty() ? "" : ", ") + std::to_string(y);

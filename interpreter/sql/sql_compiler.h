@@ -38,6 +38,9 @@ struct SqlQuery {
   int table = -1;
   std::string text;
   std::vector<SqlOutput> outputs;
+  // The looked-up tables, when its rows look up others: the query groups the joined rows by the row's identity
+  // (tableoid, ctid), which a view does not have.
+  std::vector<int> looked_up;
 };
 
 // The queries of every group of the plan; false (with located errors) if some aggregation cannot be compiled. The

@@ -142,6 +142,23 @@ else
   echo "ok the errors of a renamed base: $(head -n 1 "$WORK/err")"
 fi
 
+# ---- a table whose rows look up others, given as a view ----------------------------------------------------------------
+# The EPA's interventions look up the lab acts: the query joins them by the row's identity (tableoid, ctid), which a
+# view has not. Said before any query runs, with the way out.
+psql -X -q "$(url postgres)" -c 'CREATE DATABASE viewed TEMPLATE national' >/dev/null
+sql viewed 'ALTER TABLE pmsi."Interventions MCO" RENAME TO "Interventions MCO (table)";
+            CREATE VIEW pmsi."Interventions MCO" AS SELECT * FROM pmsi."Interventions MCO (table)"'
+"$CAQES" --lang en run "$RULES" --db "$(url viewed)" --mapping "$MAPPING" >"$WORK/out" 2>"$WORK/err"
+status=$?
+if [ "$status" != 1 ] || [ -s "$WORK/out" ] ||
+   ! grep -q -F "error: table 'interventions → pmsi.Interventions MCO' is a view in the database, and its rows look up biologie → dcir.bio" "$WORK/err" ||
+   ! grep -q -F "hint: give the mapping a table (ordinary, partitioned or foreign)" "$WORK/err"; then
+  cat "$WORK/err"
+  fail "a looking-up table given as a view: exit $status, or not the expected error"
+else
+  echo "ok a looking-up table given as a view: $(grep -m1 error: "$WORK/err")"
+fi
+
 # ---- a connection lost half-way --------------------------------------------------------------------------------------
 # A deterministic half-way: a second session holds a lock on pmsi.rsa_2022, so that the run has connected, checked the
 # schema and read the per-establishment tables, then waits on its query of the stays; its backend is terminated there.

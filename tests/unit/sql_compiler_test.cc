@@ -23,7 +23,7 @@ TEST_CASE("every message of the SQL and database catalogs has a French text of i
   using namespace db_messages;
   check_catalog("interpreter/db/db_messages.h",
                 {&kCannotConnect, &kQueryFailed, &kQueryWas, &kMissingTable, &kMissingColumn, &kWrongType, &kBadValue,
-                 &kUnknownEstablishment, &kTwoRows, &kLoaded, &kNothingLoaded, &kDataOrDatabase, &kMissingMappedTable,
+                 &kUnknownEstablishment, &kLookingUpTableIsView, &kMaterializeTheView, &kTwoRows, &kLoaded, &kNothingLoaded, &kDataOrDatabase, &kMissingMappedTable,
                  &kMissingMappedColumn, &kWrongMappedType, &kConnectionLost, &kConnectionLostHint},
                 {});
   check_catalog("interpreter/sql/sql_messages.h", {&sql_messages::kNotCompiled, &sql_messages::kNotCompiledHint}, {});
