@@ -393,9 +393,10 @@ void test(Context& cx, const ast::TestDecl& t) {
   const CheckedProgram& p = cx.program;
   if (!has_year && p.first_year != p.last_year)
     cx.diags.warning(t.span, Message(kTestWithoutYear, t.label, p.first_year), Message(kWriteTheTestYear, p.first_year));
-  for (const auto& row : t.rows) test_row(cx, row, !t.default_finess().empty());
+  const bool own_finess = !t.default_finess().empty();
+  for (const auto& row : t.rows) test_row(cx, row, own_finess);
   for (const auto& e : t.expectations) {
-    if (t.entity_of(e).empty())
+    if (e.entity.empty() && !own_finess)
       cx.diags.error(e.span, Message(kExpectationWithoutFiness), Message(kHowToWriteTestFiness));
     Scope scope;
     scope.test = true;

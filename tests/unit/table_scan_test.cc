@@ -49,12 +49,14 @@ std::string shown(const Value& v) {
   return v.key();
 }
 
-Run run(const std::string& sejours, PassOptions options) {
-  // The rules and, in data/, the two files: one folder, whose name the errors are given without.
+// Runs `rules` on the establishments and `content` as data/`file`, and gives the figures `names` of indicator `a` for
+// both establishments, or the errors (the temporary folder shown as DIR).
+Run run_contract(const char* rules, const std::string& file, const std::string& content, PassOptions options,
+                 std::initializer_list<const char*> names) {
   TempFolder folder;
-  const std::string rules_path = folder.write("r.caqes", kRules);
+  const std::string rules_path = folder.write("r.caqes", rules);
   folder.write("data/établissements.csv", kEstablishments);
-  folder.write("data/séjours.csv", sejours);
+  folder.write("data/" + file, content);
   Diagnostics diags;
   std::unique_ptr<CheckedProgram> program = check_program(load_program(rules_path, diags), diags);
   REQUIRE(program != nullptr);
@@ -73,7 +75,7 @@ Run run(const std::string& sejours, PassOptions options) {
     return out;
   }
   const IndicatorInfo& info = program->indicators[program->indicator_index("a")];
-  for (const char* name : {"mco_hc", "ciblés", "hors", "jours", "poids_moyen", "poids_max"})
+  for (const char* name : names)
     for (const char* finess : {"310000001", "310000002"}) {
       auto v = evaluator.evaluate(*info.decl->bindings[info.bindings.at(name)].value, data.entity_index.at(finess),
                                   2022, diags);
@@ -81,6 +83,11 @@ Run run(const std::string& sejours, PassOptions options) {
       out.figures.push_back(std::string(name) + " " + finess + " = " + shown(*v));
     }
   return out;
+}
+
+Run run(const std::string& sejours, PassOptions options) {
+  return run_contract(kRules, "séjours.csv", sejours, options,
+                      {"mco_hc", "ciblés", "hors", "jours", "poids_moyen", "poids_max"});
 }
 
 // A table of dispensing lines (as phev): distinct patients per filter, their column `texte` and the amounts
@@ -99,36 +106,7 @@ indicateur a "A" {
 )";
 
 Run run_distinct(const std::string& lignes, PassOptions options) {
-  TempFolder folder;
-  const std::string rules_path = folder.write("r.caqes", kDistinctRules);
-  folder.write("data/établissements.csv", kEstablishments);
-  folder.write("data/lignes.csv", lignes);
-  Diagnostics diags;
-  std::unique_ptr<CheckedProgram> program = check_program(load_program(rules_path, diags), diags);
-  REQUIRE(program != nullptr);
-  Dataset data;
-  REQUIRE(load_dataset(*program, folder.path() + "/data", data, diags));
-  std::atomic<unsigned long long> scanned{0};
-  options.scanned_records = &scanned;
-  Run out;
-  Evaluator evaluator(*program, data, options);
-  bool prepared = evaluator.prepare({2022}, diags);
-  out.scanned = scanned;
-  if (!prepared) {
-    out.errors = render_all(diags);
-    for (std::size_t at; (at = out.errors.find(folder.path())) != std::string::npos;)
-      out.errors.replace(at, folder.path().size(), "DIR");
-    return out;
-  }
-  const IndicatorInfo& info = program->indicators[program->indicator_index("a")];
-  for (const char* name : {"patients", "tous", "dépense"})
-    for (const char* finess : {"310000001", "310000002"}) {
-      auto v = evaluator.evaluate(*info.decl->bindings[info.bindings.at(name)].value, data.entity_index.at(finess),
-                                  2022, diags);
-      REQUIRE(v.has_value());
-      out.figures.push_back(std::string(name) + " " + finess + " = " + shown(*v));
-    }
-  return out;
+  return run_contract(kDistinctRules, "lignes.csv", lignes, options, {"patients", "tous", "dépense"});
 }
 
 PassOptions options(bool scan, int parts) {
